@@ -1,0 +1,108 @@
+"""Cleaning and extraction: raw document bytes in, an :class:`Extraction` out. Pure functions, no I/O."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import replace
+
+from newsetl.clean.extraction import Extraction, count_words
+from newsetl.clean.html import extract_html
+from newsetl.clean.jsonl import extract_record, parse_record, record_url
+from newsetl.clean.language import detect_language
+from newsetl.clean.text import drop_leftover_boilerplate, extract_text_dump
+from newsetl.config import CleaningConfig
+from newsetl.errors import ExtractionError
+from newsetl.read import decode_text, sniff_html_charset
+from newsetl.records import ArticleRow, RawDocument, sha256_hex
+
+__all__ = [
+    "RULES_VERSION",
+    "Extraction",
+    "article_id",
+    "article_row",
+    "count_words",
+    "extract_document",
+    "extract_html",
+    "extract_text_dump",
+    "rules_version",
+]
+
+RULES_VERSION = "2026.11.30"
+"""Version of the built-in cleaning rules; bump it when they change so lineage shows which rules cleaned what."""
+
+
+def extract_document(document: RawDocument, cleaning: CleaningConfig) -> tuple[Extraction, str | None, str | None]:
+    """The article in ``document``, the text encoding used (if decoded here) and the URL it declares.
+
+    Raises a :class:`DocumentError` subclass with a reason a person can act on.
+    """
+    url = document.url
+    encoding: str | None = None
+    if document.format == "jsonl":
+        record = parse_record(document.content)
+        url = url or record_url(record)
+        extraction = extract_record(record, cleaning)
+        encoding = "utf-8"
+    else:
+        declared = sniff_html_charset(document.content) if document.format == "html" else None
+        text, encoding = decode_text(document.content, declared or document.metadata.get("charset"))
+        extraction = (
+            extract_html(text, url, cleaning.zone) if document.format == "html" else extract_text_dump(text, cleaning)
+        )
+    if extraction.extractor != "text-rules":
+        extraction = drop_leftover_boilerplate(extraction)
+    if not extraction.body:
+        raise ExtractionError(f"no article text found in this {document.format} document")
+    if extraction.language is None:
+        extraction = replace(extraction, language=detect_language(extraction.body_text))
+    return extraction, encoding, url
+
+
+def article_id(source: str, key: str) -> str:
+    """Stable id of an article: its source and its URL (or, without one, its place in the source)."""
+    return hashlib.sha256(f"{source}\x1f{key}".encode()).hexdigest()[:32]
+
+
+def rules_version(cleaning: CleaningConfig) -> str:
+    """Built-in rules version plus a fingerprint of the source's own patterns."""
+    patterns = [rule.pattern.pattern for rule in cleaning.drop + cleaning.captions]
+    if not patterns:
+        return RULES_VERSION
+    return f"{RULES_VERSION}+{sha256_hex(json.dumps(patterns).encode())[:8]}"
+
+
+def article_row(
+    document: RawDocument, extraction: Extraction, *, url: str | None, run_id: str, rules: str
+) -> ArticleRow:
+    content = {
+        "title": extraction.title,
+        "summary": extraction.summary,
+        "body": extraction.body_text,
+        "authors": extraction.authors,
+        "published_at": extraction.published_at,
+    }
+    return ArticleRow(
+        article_id=article_id(document.source, url or document.uri),
+        source=document.source,
+        uri=document.uri,
+        url=url,
+        canonical_url=extraction.canonical_url,
+        title=extraction.title,
+        summary=extraction.summary,
+        body=extraction.body_text,
+        authors=extraction.authors,
+        published_at=extraction.published_at,
+        updated_at=extraction.updated_at,
+        language=extraction.language,
+        section=extraction.section,
+        tags=extraction.tags,
+        captions=extraction.captions,
+        reading_time_minutes=extraction.reading_time_minutes,
+        word_count=extraction.word_count,
+        content_hash=sha256_hex(json.dumps(content, ensure_ascii=False, sort_keys=True).encode()),
+        raw_id=document.raw_id,
+        run_id=run_id,
+        extractor=extraction.extractor,
+        rules_version=rules,
+    )

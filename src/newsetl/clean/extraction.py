@@ -1,0 +1,49 @@
+"""What an extractor returns, whatever its input format."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsetl.records import Caption, Removal
+
+# CJK and similar scripts write words without spaces; each character counts as a word there.
+_WORD_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]|[^\W_]+(?:['’-][^\W_]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """An article as extracted from one raw document."""
+
+    body: list[str]
+    """Paragraphs of the main text, in order."""
+    title: str | None = None
+    summary: str | None = None
+    """Standfirst or summary bullets (one per line)."""
+    authors: list[str] = field(default_factory=list)
+    published_at: str | None = None
+    """ISO 8601 in UTC."""
+    updated_at: str | None = None
+    language: str | None = None
+    """ISO 639-1 code."""
+    canonical_url: str | None = None
+    section: str | None = None
+    tags: list[str] = field(default_factory=list)
+    captions: list[Caption] = field(default_factory=list)
+    reading_time_minutes: int | None = None
+    removed: list[Removal] = field(default_factory=list)
+    """Text dumps: every line the cleaner removed, with the rule that removed it."""
+    extractor: str = "unknown"
+    """Which path produced this (``text-rules``, ``html``, ...), for lineage."""
+
+    @property
+    def body_text(self) -> str:
+        return "\n\n".join(self.body)
+
+    @property
+    def word_count(self) -> int:
+        return count_words(self.body_text)
+
+
+def count_words(text: str) -> int:
+    return len(_WORD_RE.findall(text))

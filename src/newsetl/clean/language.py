@@ -1,0 +1,28 @@
+"""Language of a text, as an ISO 639-1 code, by py3langid's n-gram model (~60 µs a call)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+# Fewer letters than this is too little evidence; a guess would be noise.
+_MIN_LETTERS = 20
+_SAMPLE_CHARS = 2_000
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def detect_language(text: str) -> str | None:
+    sample = text[:_SAMPLE_CHARS]
+    if len(_LETTER_RE.findall(sample)) < _MIN_LETTERS:
+        return None
+    code, _score = _identifier().classify(sample)
+    return str(code)
+
+
+@cache
+def _identifier() -> Any:
+    # Imported on first use: the model takes ~0.25 s to load, which DAG parsing and --help should not pay.
+    import py3langid
+
+    return py3langid

@@ -1,0 +1,66 @@
+"""Built-in line rules for text dumps. Each rule has an id that is recorded for every line it removes.
+
+Rules look at one line at a time and recognise page furniture by its form, in the languages of our sources
+(English, German, French, Spanish, Italian, Dutch, Portuguese). Context rules (repetition, what follows a
+video duration) live in :mod:`newsetl.clean.text.extract`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+RuleAction = Literal["drop", "caption", "reading_time"]
+
+
+@dataclass(frozen=True, slots=True)
+class LineRule:
+    id: str
+    pattern: re.Pattern[str]
+    action: RuleAction = "drop"
+
+
+def _rule(rule_id: str, pattern: str, action: RuleAction = "drop") -> LineRule:
+    return LineRule(rule_id, re.compile(pattern, re.IGNORECASE), action)
+
+
+_AD_WORDS = (
+    r"advertisements?|advertising|advertisment|ads?|sponsored(?: content| links?)?|promoted(?: content)?|"
+    r"anzeigen?|werbung|publicit[ée]s?|publicidad|pubblicit[àa]|reklame|advertentie"
+)
+
+READING_TIME = _rule(
+    "reading-time",
+    r"^\s*(?:reading time|read time|time to read|lesezeit|lesedauer|temps de lecture|tiempo de lectura|"
+    r"tempo di lettura|leestijd)\s*:?\s*(?:ca\.\s*)?(?P<minutes>\d{1,3})\s*(?:min(?:ute)?s?|minuten|mn)?\.?\s*$"
+    r"|^\s*(?P<minutes2>\d{1,3})\s*(?:-\s*)?min(?:ute)?s?\.?\s+(?:read|lesezeit|de lecture|lectura)\s*$",
+    "reading_time",
+)
+
+CAPTION_CREDIT = _rule(
+    "caption-credit",
+    r"^(?P<text>.*?)[\s,;|]*(?:\(|\[)?\b(?:photos?|fotos?|bild(?:er)?|images?|pictures?|photograph(?:y)?|"
+    r"credit|cr[ée]dit(?: photo)?|illustration|grafik)\s*(?::|by|von|de)\s*"
+    r"(?P<credit>[^\s:()\[\].!?][^:()\[\]!?]{0,60}?)(?:\)|\])?\.?\s*$",
+    "caption",
+)
+
+BUILT_IN: tuple[LineRule, ...] = (
+    READING_TIME,
+    _rule("ad-label", rf"^\s*[-–—(\[]*\s*(?:{_AD_WORDS})\s*[-–—)\]:]*\s*$"),
+    _rule(
+        "ad-continue",
+        r"^\s*(?:story|article|text|artikel) continues? (?:below|after)\b.*$"
+        r"|^\s*continue reading (?:below|the main story)\b.*$"
+        r"|^\s*scroll (?:down )?to continue\b.*$|^\s*weiterlesen nach der anzeige\s*$",
+    ),
+    _rule("trust-banner", r"^\s*why you can trust\b.{0,40}$|^\s*warum sie .{0,30} vertrauen können.{0,20}$"),
+    _rule("video-duration", r"^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}\s*$"),
+    _rule(
+        "share-bar",
+        r"^\s*(?:share(?: this(?: article| story)?)?|teilen|partager|compartir|condividi|tweet|pin it|"
+        r"e-?mail|print|drucken|imprimer|whatsapp|facebook|twitter|x|linkedin|copy link|link kopieren)\s*$",
+    ),
+    CAPTION_CREDIT,
+)

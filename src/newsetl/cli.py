@@ -1,0 +1,155 @@
+"""The ``newsetl`` command: extract, ingest, sql, report."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+
+from newsetl import __version__
+from newsetl.errors import NewsetlError
+
+log = logging.getLogger("newsetl.cli")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        result: int = args.handler(args)
+        return result
+    except NewsetlError as exc:
+        print(f"newsetl: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsetl", description="News-ingestion ETL: dumps and feeds to DuckDB.")
+    parser.add_argument("--version", action="version", version=f"newsetl {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    commands = parser.add_subparsers(title="commands", required=True)
+    _add_extract(commands)
+    _add_ingest(commands)
+    _add_sql(commands)
+    _add_report(commands)
+    return parser
+
+
+def _add_extract(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    command = commands.add_parser("extract", help="print the article extracted from each file as one JSON line")
+    command.add_argument(
+        "--format",
+        choices=("auto", "html", "text"),
+        default="auto",
+        help="how to read the files (default: by extension, then by content)",
+    )
+    command.add_argument("paths", nargs="+", metavar="PATH")
+    command.set_defaults(handler=_run_extract)
+
+
+def _add_ingest(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    command = commands.add_parser("ingest", help="run discover → clean → load → checks without Airflow")
+    _add_config(command)
+    command.add_argument(
+        "--source", action="append", dest="sources", metavar="NAME", help="only this source (repeatable; default: all)"
+    )
+    command.add_argument(
+        "--from",
+        dest="from_date",
+        type=date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="first day of the data interval (default: unbounded)",
+    )
+    command.add_argument(
+        "--to",
+        dest="to_date",
+        type=date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="last day of the data interval, inclusive (default: --from)",
+    )
+    command.add_argument("--run-id", help="run id to use (default: cli__<UTC time>)")
+    command.add_argument("--workers", type=int, default=1, help="processes cleaning batches in parallel")
+    command.add_argument("--no-progress", action="store_true", help="no progress bar")
+    command.set_defaults(handler=_run_ingest)
+
+
+def _add_sql(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    command = commands.add_parser("sql", help="run SQL against the warehouse and print a table")
+    _add_config(command)
+    command.add_argument("query")
+    command.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    command.add_argument("--max-width", type=int, default=60, help="truncate cells to this many characters")
+    command.set_defaults(handler=_run_sql)
+
+
+def _add_report(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    command = commands.add_parser("report", help="what landed: counts per source, rejections, latest articles")
+    _add_config(command)
+    command.set_defaults(handler=_run_report)
+
+
+def _add_config(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--config", help="sources.yaml to use (default: $NEWSETL_CONFIG or config/sources.yaml)")
+
+
+def _run_extract(args: argparse.Namespace) -> int:
+    from newsetl.extract_files import extract_paths
+
+    for result in extract_paths(args.paths, None if args.format == "auto" else args.format):
+        print(json.dumps(result, ensure_ascii=False))
+    return 0
+
+
+def _run_ingest(args: argparse.Namespace) -> int:
+    from newsetl.config import load_settings
+    from newsetl.discover import Interval
+    from newsetl.ingest import ingest, print_summary
+    from newsetl.pipeline import RunSpec
+
+    settings = load_settings(args.config)
+    sources = tuple(args.sources or settings.source_names)
+    for name in sources:
+        settings.source(name)
+    started = datetime.now(UTC)
+    interval = (
+        Interval.of_days(args.from_date, args.to_date or args.from_date) if args.from_date else Interval.unbounded()
+    )
+    spec = RunSpec(
+        run_id=args.run_id or f"cli__{started.strftime('%Y-%m-%dT%H%M%S.%fZ')}",
+        trigger="cli",
+        interval=interval,
+        sources=sources,
+        started_at=started,
+    )
+    outcome = ingest(settings, spec, workers=args.workers, progress=not args.no_progress)
+    print_summary(outcome)
+    return 0 if outcome.ok else 1
+
+
+def _run_sql(args: argparse.Namespace) -> int:
+    from newsetl.config import load_settings
+    from newsetl.query import print_query
+
+    print_query(load_settings(args.config), args.query, output=args.format, max_width=args.max_width)
+    return 0
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    from newsetl.config import load_settings
+    from newsetl.query import print_report
+
+    print_report(load_settings(args.config))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

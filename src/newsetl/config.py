@@ -1,0 +1,207 @@
+"""Configuration: ``sources.yaml`` parsed into frozen dataclasses.
+
+Relative paths in the file are resolved against the file's own folder, so a config works from any working
+directory. ``NEWSETL_CONFIG`` names the file when no path is given.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import tzinfo
+from pathlib import Path
+from typing import Any, Literal, cast, get_args
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+
+from newsetl.errors import ConfigError
+
+SourceKind = Literal["dumps", "urls", "feed", "sitemap", "warc"]
+DEFAULT_CONFIG = Path("config/sources.yaml")
+_NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,62}$")
+
+
+@dataclass(frozen=True, slots=True)
+class PatternRule:
+    """A per-source cleaning pattern: lines matching ``pattern`` (a regex, whole line) are handled by ``id``."""
+
+    id: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class CleaningConfig:
+    """Per-source additions to the built-in text-dump rules."""
+
+    drop: tuple[PatternRule, ...] = ()
+    """Lines to remove from the body (menus, banners particular to this source)."""
+    captions: tuple[PatternRule, ...] = ()
+    """Lines to move to ``captions`` (photo lines the built-in rules do not recognise)."""
+    zone: tzinfo | None = None
+    """The source's time zone (``timezone:`` in the config), for dates it writes without one; default UTC."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceConfig:
+    """One entry of ``sources:``."""
+
+    name: str
+    """Unique, lower-case; it is the ``source`` column everywhere."""
+    kind: SourceKind
+    """Which discoverer/reader handles it."""
+    location: str
+    """A folder for ``dumps`` (resolved to an absolute path), a URL or file for the live kinds."""
+    options: dict[str, Any] = field(default_factory=dict)
+    """Kind-specific options (e.g. ``glob`` and ``format`` for dumps)."""
+    cleaning: CleaningConfig = field(default_factory=CleaningConfig)
+    schedule: str | None = None
+    """Cron expression or preset for this source's DAG runs; ``None`` means the default schedule."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The whole configuration."""
+
+    path: Path
+    """The file this was read from."""
+    warehouse: Path
+    """The DuckDB file analysts query."""
+    landing: Path
+    """Immutable, content-addressed store of every raw document read or fetched."""
+    staging: Path
+    """Batch files handed from the cleaning tasks to the loader, one folder per run."""
+    batch_size: int = 500
+    """Documents per cleaning batch (one mapped task each)."""
+    max_document_bytes: int = 20_000_000
+    """Larger documents (after decompression) are quarantined as ``too_large``."""
+    sources: tuple[SourceConfig, ...] = ()
+
+    def source(self, name: str) -> SourceConfig:
+        for source in self.sources:
+            if source.name == name:
+                return source
+        raise ConfigError(f"unknown source {name!r}; configured: {', '.join(self.source_names)}")
+
+    @property
+    def source_names(self) -> list[str]:
+        return [source.name for source in self.sources]
+
+
+def config_path(path: str | os.PathLike[str] | None = None) -> Path:
+    """The config file to use: the argument, else ``$NEWSETL_CONFIG``, else ``config/sources.yaml``."""
+    chosen = path or os.environ.get("NEWSETL_CONFIG") or DEFAULT_CONFIG
+    return Path(chosen).resolve()
+
+
+def load_settings(path: str | os.PathLike[str] | None = None) -> Settings:
+    """Read and validate the config file."""
+    file = config_path(path)
+    try:
+        document = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"cannot read config {file}: {exc}") from exc
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"config {file} is not valid YAML: {exc}") from exc
+    if not isinstance(document, dict):
+        raise ConfigError(f"config {file} must be a mapping at the top level")
+    return parse_settings(document, file)
+
+
+def parse_settings(document: dict[str, Any], file: Path) -> Settings:
+    base = file.parent
+    sources = tuple(_parse_source(entry, base, index) for index, entry in enumerate(document.get("sources") or []))
+    names = [source.name for source in sources]
+    duplicates = sorted({name for name in names if names.count(name) > 1})
+    if duplicates:
+        raise ConfigError(f"duplicate source names in {file}: {', '.join(duplicates)}")
+    return Settings(
+        path=file,
+        warehouse=_path(document, "warehouse", base, "../data/warehouse.duckdb"),
+        landing=_path(document, "landing", base, "../data/raw"),
+        staging=_path(document, "staging", base, "../data/stage"),
+        batch_size=_positive_int(document, "batch_size", 500),
+        max_document_bytes=_positive_int(document, "max_document_bytes", 20_000_000),
+        sources=sources,
+    )
+
+
+def _path(document: dict[str, Any], key: str, base: Path, default: str) -> Path:
+    value = document.get(key, default)
+    if not isinstance(value, str) or not value:
+        raise ConfigError(f"{key!r} must be a path")
+    return (base / os.path.expanduser(value)).resolve()
+
+
+def _positive_int(document: dict[str, Any], key: str, default: int) -> int:
+    value = document.get(key, default)
+    if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+        raise ConfigError(f"{key!r} must be a positive integer, got {value!r}")
+    return value
+
+
+def _parse_source(entry: Any, base: Path, index: int) -> SourceConfig:
+    if not isinstance(entry, dict):
+        raise ConfigError(f"sources[{index}] must be a mapping")
+    name = entry.get("name")
+    if not isinstance(name, str) or not _NAME_RE.match(name):
+        raise ConfigError(f"sources[{index}].name must match {_NAME_RE.pattern}, got {name!r}")
+    kind = entry.get("kind")
+    if kind not in get_args(SourceKind):
+        raise ConfigError(f"source {name!r}: kind must be one of {get_args(SourceKind)}, got {kind!r}")
+    location = entry.get("location")
+    if not isinstance(location, str) or not location:
+        raise ConfigError(f"source {name!r}: location is required")
+    if "://" not in location:
+        location = str((base / os.path.expanduser(location)).resolve())
+    options = entry.get("options") or {}
+    if not isinstance(options, dict):
+        raise ConfigError(f"source {name!r}: options must be a mapping")
+    schedule = entry.get("schedule")
+    if schedule is not None and not isinstance(schedule, str):
+        raise ConfigError(f"source {name!r}: schedule must be a string")
+    return SourceConfig(
+        name=name,
+        kind=cast(SourceKind, kind),
+        location=location,
+        options=options,
+        cleaning=_parse_cleaning(entry.get("cleaning") or {}, name, _zone(entry.get("timezone"), name)),
+        schedule=schedule,
+    )
+
+
+def _parse_cleaning(section: Any, source: str, zone: tzinfo | None) -> CleaningConfig:
+    if not isinstance(section, dict):
+        raise ConfigError(f"source {source!r}: cleaning must be a mapping")
+    return CleaningConfig(
+        drop=_parse_patterns(section.get("drop") or [], source, "drop"),
+        captions=_parse_patterns(section.get("captions") or [], source, "captions"),
+        zone=zone,
+    )
+
+
+def _zone(name: Any, source: str) -> tzinfo | None:
+    if name is None:
+        return None
+    try:
+        return ZoneInfo(str(name))
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ConfigError(f"source {source!r}: unknown timezone {name!r}") from exc
+
+
+def _parse_patterns(entries: Any, source: str, key: str) -> tuple[PatternRule, ...]:
+    if not isinstance(entries, list):
+        raise ConfigError(f"source {source!r}: cleaning.{key} must be a list")
+    rules = []
+    for index, entry in enumerate(entries):
+        pattern = entry.get("pattern") if isinstance(entry, dict) else entry
+        rule_id = entry.get("id") if isinstance(entry, dict) else None
+        if not isinstance(pattern, str):
+            raise ConfigError(f"source {source!r}: cleaning.{key}[{index}] needs a pattern")
+        try:
+            compiled = re.compile(pattern)
+        except re.error as exc:
+            raise ConfigError(f"source {source!r}: cleaning.{key}[{index}] {pattern!r}: {exc}") from exc
+        rules.append(PatternRule(id=f"{source}:{rule_id or f'{key}-{index + 1}'}", pattern=compiled))
+    return tuple(rules)

@@ -1,0 +1,30 @@
+"""Discovery: which items a source offers for one data interval.
+
+Each source kind has a discoverer (``discover(source, interval) -> Iterator[SourceItem]``). Live kinds
+(URL lists, feeds, sitemaps, WARC) plug in here with the same signature.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from newsetl.config import SourceConfig
+from newsetl.discover.dumps import discover_dumps
+from newsetl.discover.interval import Interval
+from newsetl.errors import ConfigError
+from newsetl.records import SourceItem
+
+__all__ = ["Interval", "discover", "discover_dumps"]
+
+Discoverer = Callable[[SourceConfig, Interval], Iterator[SourceItem]]
+
+_DISCOVERERS: dict[str, Discoverer] = {"dumps": discover_dumps}
+
+
+def discover(source: SourceConfig, interval: Interval) -> Iterator[SourceItem]:
+    """The items ``source`` offers for ``interval``, in a stable order."""
+    try:
+        discoverer = _DISCOVERERS[source.kind]
+    except KeyError:
+        raise ConfigError(f"source {source.name!r}: kind {source.kind!r} has no discoverer yet") from None
+    return discoverer(source, interval)

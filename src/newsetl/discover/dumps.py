@@ -1,0 +1,45 @@
+"""The ``dumps`` kind: a local folder of raw dump files.
+
+Options:
+- ``glob`` (default ``**/*``): which files, relative to ``location``. A ``{date}`` placeholder
+  (``YYYY-MM-DD``) makes the source date-partitioned: a run then reads only the days of its data interval,
+  which is what makes backfills read last week's folders and nothing else.
+- ``format`` (default ``auto``): ``text``, ``html``, ``jsonl`` or ``auto`` (by extension, then by content).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from newsetl.config import SourceConfig
+from newsetl.discover.interval import Interval
+from newsetl.errors import ConfigError
+from newsetl.records import SourceItem
+
+_SKIPPED_NAMES = frozenset({".DS_Store", "Thumbs.db"})
+
+
+def discover_dumps(source: SourceConfig, interval: Interval) -> Iterator[SourceItem]:
+    root = Path(source.location)
+    if not root.is_dir():
+        raise ConfigError(f"source {source.name!r}: dumps folder {root} does not exist")
+    for pattern in _patterns(source, interval):
+        for path in sorted(root.glob(pattern)):
+            if path.is_file() and not _hidden(path.relative_to(root)):
+                yield SourceItem(source=source.name, uri=path.relative_to(root).as_posix(), location=str(path))
+
+
+def _patterns(source: SourceConfig, interval: Interval) -> list[str]:
+    pattern = source.options.get("glob", "**/*")
+    if not isinstance(pattern, str):
+        raise ConfigError(f"source {source.name!r}: options.glob must be a string")
+    if "{date}" not in pattern:
+        return [pattern]
+    if not interval.bounded:
+        return [pattern.replace("{date}", "*")]
+    return [pattern.replace("{date}", day.isoformat()) for day in interval.days()]
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts) or relative.name in _SKIPPED_NAMES

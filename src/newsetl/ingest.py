@@ -1,0 +1,89 @@
+"""``newsetl ingest``: the DAG's stages run in one process (or a process pool), with progress and a summary."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+from tqdm import tqdm
+
+from newsetl.checks import CheckResult
+from newsetl.config import Settings
+from newsetl.errors import CheckFailedError
+from newsetl.pipeline import (
+    BatchResult,
+    RunSpec,
+    check_run,
+    clean_batch,
+    load_run,
+    plan_run,
+)
+from newsetl.stage import StagingArea
+from newsetl.warehouse import LoadCounts
+
+log = logging.getLogger("newsetl.ingest")
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOutcome:
+    run_id: str
+    counts: LoadCounts
+    checks: list[CheckResult] = field(default_factory=list)
+    failure: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.failure is None
+
+
+def ingest(settings: Settings, spec: RunSpec, *, workers: int = 1, progress: bool = True) -> IngestOutcome:
+    manifests = plan_run(settings, spec)
+    total = sum(len(StagingArea.read_manifest(path).items) for path in manifests)
+    with tqdm(total=total, unit="file", desc="cleaning", disable=not progress, leave=False) as bar:
+        for result in _clean_all(settings, manifests, workers):
+            bar.update(len(StagingArea.read_manifest(manifests[result.number - 1]).items))
+    counts = load_run(settings, spec.run_id)
+    try:
+        checks = check_run(settings, spec.run_id, counts)
+    except CheckFailedError as exc:
+        return IngestOutcome(spec.run_id, counts, failure=str(exc))
+    return IngestOutcome(spec.run_id, counts, checks)
+
+
+def _clean_all(settings: Settings, manifests: Sequence[Path], workers: int) -> Iterator[BatchResult]:
+    if workers <= 1 or len(manifests) <= 1:
+        yield from (clean_batch(settings, path) for path in manifests)
+        return
+    # Processes, not threads: cleaning is pure-Python CPU work that the GIL would serialise.
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(partial(clean_batch, settings), manifests)
+
+
+def print_summary(outcome: IngestOutcome, console: Console | None = None) -> None:
+    console = console or Console()
+    table = Table(title=f"run {outcome.run_id}")
+    names = (
+        "documents_read",
+        "articles_new",
+        "articles_updated",
+        "articles_unchanged",
+        "documents_rejected",
+        "documents_duplicate",
+    )
+    table.add_column("source")
+    for name in names:
+        table.add_column(name.split("_", 1)[1], justify="right")
+    for source, counts in outcome.counts.per_source.items():
+        table.add_row(source, *(str(counts[name]) for name in names))
+    table.add_row("[bold]total", *(f"[bold]{outcome.counts.totals[name]}" for name in names))
+    console.print(table)
+    for check in outcome.checks:
+        console.print(f"check {check.name}: {check.status} — {check.detail}")
+    if outcome.failure:
+        console.print(f"[red]checks failed: {outcome.failure}")

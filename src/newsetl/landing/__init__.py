@@ -1,0 +1,62 @@
+"""The raw landing: every raw document's exact bytes, stored once by content address, gzip-compressed.
+
+Files are written atomically (temporary name, then rename) and never changed, so several cleaning tasks may
+land the same document at once and reprocessing can always re-read what was first read or fetched.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import tempfile
+from pathlib import Path
+
+from newsetl.errors import CorruptArchiveError, ReadError
+from newsetl.records import sha256_hex
+
+__all__ = ["Landing"]
+
+_COMPRESS_LEVEL = 5
+
+
+class Landing:
+    """A content-addressed folder: ``<root>/<first two hex digits>/<sha256>.gz``."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path_for(self, raw_id: str) -> Path:
+        return self.root / raw_id[:2] / f"{raw_id}.gz"
+
+    def put(self, content: bytes) -> str:
+        """Store ``content`` unless it is already there; return its address (sha256 hex)."""
+        raw_id = sha256_hex(content)
+        target = self.path_for(raw_id)
+        if not target.exists():
+            self._write_atomically(target, gzip.compress(content, compresslevel=_COMPRESS_LEVEL, mtime=0))
+        return raw_id
+
+    def get(self, raw_id: str) -> bytes:
+        """The bytes stored under ``raw_id``, verified against the address."""
+        path = self.path_for(raw_id)
+        try:
+            content = gzip.decompress(path.read_bytes())
+        except OSError as exc:
+            raise ReadError(f"raw document {raw_id} is not in the landing at {path}: {exc}") from exc
+        if sha256_hex(content) != raw_id:
+            raise CorruptArchiveError(f"raw document {path} does not match its content address")
+        return content
+
+    def __contains__(self, raw_id: object) -> bool:
+        return isinstance(raw_id, str) and self.path_for(raw_id).exists()
+
+    def _write_atomically(self, target: Path, data: bytes) -> None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise

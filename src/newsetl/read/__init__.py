@@ -1,0 +1,66 @@
+"""Readers: turn a discovered item into raw documents (exact bytes plus what the container says).
+
+A text or HTML file is one document; a JSON Lines export is one document per line, so a malformed line is
+quarantined alone while its neighbours load.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from newsetl.errors import EmptyDocumentError
+from newsetl.read._decode import decode_text, sniff_html_charset
+from newsetl.read._files import read_capped
+from newsetl.records import DocumentFormat, RawDocument, SourceItem
+
+__all__ = ["decode_text", "detect_format", "read_capped", "read_file_item", "sniff_html_charset", "split_jsonl"]
+
+_EXTENSIONS: dict[str, DocumentFormat] = {
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+
+
+def detect_format(name: str, content: bytes) -> DocumentFormat:
+    """The format by file extension (``.gz`` looked through), else by sniffing the first bytes."""
+    path = Path(name.lower())
+    if path.suffix == ".gz":
+        path = path.with_suffix("")
+    known = _EXTENSIONS.get(path.suffix)
+    if known:
+        return known
+    head = content[:2048].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
+        return "html"
+    if head.startswith(b"{") and content.rstrip().endswith(b"}"):
+        return "jsonl"
+    return "text"
+
+
+def read_file_item(item: SourceItem, fmt: DocumentFormat | None, max_bytes: int) -> Iterator[RawDocument]:
+    """Raw documents in the file ``item.location``; raises :class:`DocumentError` for the whole file."""
+    content = read_capped(Path(item.location), max_bytes)
+    chosen = fmt or detect_format(item.location, content)
+    if chosen != "jsonl":
+        if not content.strip():
+            raise EmptyDocumentError("file holds only whitespace")
+        yield RawDocument(source=item.source, uri=item.uri, format=chosen, content=content)
+        return
+    yield from split_jsonl(item, content)
+
+
+def split_jsonl(item: SourceItem, content: bytes) -> Iterator[RawDocument]:
+    """One raw document per non-blank line; parsing waits for cleaning, so a bad line fails alone."""
+    found = False
+    for number, line in enumerate(content.splitlines(), start=1):
+        if line.strip():
+            found = True
+            yield RawDocument(source=item.source, uri=f"{item.uri}#L{number}", format="jsonl", content=line.strip())
+    if not found:
+        raise EmptyDocumentError("JSON Lines file holds no records")

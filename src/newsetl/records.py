@@ -1,0 +1,120 @@
+"""Typed shapes of what flows between stages.
+
+In-memory objects are frozen dataclasses; rows that are staged to disk and loaded into DuckDB are
+``TypedDict`` so they serialise to JSON as they are. Column names match ``sql/``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypedDict
+
+DocumentFormat = Literal["text", "html", "jsonl"]
+"""How the bytes of a raw document are parsed: a text dump, an HTML page, or one JSON Lines record."""
+
+FORMATS: tuple[DocumentFormat, ...] = ("text", "html", "jsonl")
+
+
+def sha256_hex(data: bytes) -> str:
+    """The content address used for raw documents and article content."""
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class SourceItem:
+    """One unit a source offers for reading: a file of a dumps folder, later a URL or a WARC record."""
+
+    source: str
+    uri: str
+    """Stable identity inside the source (path relative to the source root, or a URL)."""
+    location: str
+    """Where to read it (absolute path or URL)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """The exact bytes of one document, before any parsing."""
+
+    source: str
+    uri: str
+    format: DocumentFormat
+    content: bytes
+    url: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+    """What the container said about the document (JSONL fields, feed item, HTTP headers)."""
+
+    @property
+    def raw_id(self) -> str:
+        return sha256_hex(self.content)
+
+
+class Caption(TypedDict):
+    text: str
+    credit: str | None
+
+
+class Removal(TypedDict):
+    """A line the cleaner removed from a text dump, and the rule that removed it."""
+
+    line: int
+    rule: str
+    text: str
+
+
+class RawDocumentRow(TypedDict):
+    raw_id: str
+    source: str
+    uri: str
+    url: str | None
+    format: str
+    encoding: str | None
+    size_bytes: int
+    landing_path: str
+    read_at: str
+    run_id: str
+
+
+class ArticleRow(TypedDict):
+    article_id: str
+    source: str
+    uri: str
+    url: str | None
+    canonical_url: str | None
+    title: str | None
+    summary: str | None
+    body: str
+    authors: list[str]
+    published_at: str | None
+    updated_at: str | None
+    language: str | None
+    section: str | None
+    tags: list[str]
+    captions: list[Caption]
+    reading_time_minutes: int | None
+    word_count: int
+    content_hash: str
+    raw_id: str
+    run_id: str
+    extractor: str
+    rules_version: str
+
+
+class RemovalRow(TypedDict):
+    article_id: str
+    raw_id: str
+    source: str
+    line_no: int
+    rule_id: str
+    text: str
+    run_id: str
+
+
+class RejectionRow(TypedDict):
+    source: str
+    uri: str
+    raw_id: str
+    reason_code: str
+    reason: str
+    run_id: str
+    rejected_at: str

@@ -1,0 +1,116 @@
+"""The staging area: durable hand-off between tasks, one folder per run.
+
+``<staging>/<run>/run.json`` describes the run, ``batches/NNNNN.json`` lists the items of each cleaning batch,
+and ``<table>/batch-NNNNN.jsonl`` holds the rows a batch produced for each warehouse table. Files are
+written under a temporary name and renamed, so a retried task replaces its own output and the loader never
+sees half a batch.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import IO, Any, Literal
+
+from newsetl.records import SourceItem
+
+__all__ = ["STAGED_TABLES", "BatchManifest", "BatchWriter", "StagedTable", "StagingArea"]
+
+StagedTable = Literal["raw_documents", "articles", "removed_lines", "rejected_documents"]
+STAGED_TABLES: tuple[StagedTable, ...] = ("raw_documents", "articles", "removed_lines", "rejected_documents")
+_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class BatchManifest:
+    run_id: str
+    number: int
+    items: tuple[SourceItem, ...]
+
+
+class BatchWriter:
+    """Appends rows per table for one batch; files appear under their final names only on commit."""
+
+    def __init__(self, folder: Path, number: int) -> None:
+        self._folder = folder
+        self._name = f"batch-{number:05d}.jsonl"
+        self._streams: dict[StagedTable, IO[str]] = {}
+        self.counts: dict[StagedTable, int] = dict.fromkeys(STAGED_TABLES, 0)
+
+    def write(self, table: StagedTable, row: Any) -> None:
+        stream = self._streams.get(table) or self._open(table)
+        stream.write(json.dumps(row, ensure_ascii=False, separators=(",", ":")))
+        stream.write("\n")
+        self.counts[table] += 1
+
+    def _open(self, table: StagedTable) -> IO[str]:
+        folder = self._folder / table
+        folder.mkdir(parents=True, exist_ok=True)
+        stream = (folder / f".{self._name}.tmp").open("w", encoding="utf-8")
+        self._streams[table] = stream
+        return stream
+
+    def commit(self) -> None:
+        for table, stream in self._streams.items():
+            stream.close()
+            folder = self._folder / table
+            os.replace(folder / f".{self._name}.tmp", folder / self._name)
+        self._streams.clear()
+
+    def abort(self) -> None:
+        for table, stream in self._streams.items():
+            stream.close()
+            (self._folder / table / f".{self._name}.tmp").unlink(missing_ok=True)
+        self._streams.clear()
+
+
+class StagingArea:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def run_dir(self, run_id: str) -> Path:
+        return self.root / _UNSAFE.sub("_", run_id)
+
+    def reset_run(self, run_id: str) -> Path:
+        """Start a run's folder afresh: a rerun of the same run id replaces, never appends."""
+        folder = self.run_dir(run_id)
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        return folder
+
+    def write_json(self, path: Path, document: Any) -> Path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.tmp")
+        temporary.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(temporary, path)
+        return path
+
+    def write_manifest(self, run_id: str, number: int, items: Sequence[SourceItem]) -> Path:
+        path = self.run_dir(run_id) / "batches" / f"{number:05d}.json"
+        document = {"run_id": run_id, "number": number, "items": [asdict(item) for item in items]}
+        return self.write_json(path, document)
+
+    @staticmethod
+    def read_manifest(path: Path) -> BatchManifest:
+        document = json.loads(path.read_text(encoding="utf-8"))
+        items = tuple(SourceItem(**item) for item in document["items"])
+        return BatchManifest(run_id=document["run_id"], number=document["number"], items=items)
+
+    @contextmanager
+    def batch_writer(self, run_id: str, number: int) -> Iterator[BatchWriter]:
+        writer = BatchWriter(self.run_dir(run_id), number)
+        try:
+            yield writer
+        except BaseException:
+            writer.abort()
+            raise
+        writer.commit()
+
+    def staged_files(self, run_id: str, table: StagedTable) -> list[Path]:
+        return sorted((self.run_dir(run_id) / table).glob("batch-*.jsonl"))

@@ -1,0 +1,41 @@
+"""The DuckDB warehouse: schema migrations, the single-writer load, and the runs ledger."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from newsetl.warehouse._connect import connect
+from newsetl.warehouse.load import LoadCounts, load_staged
+from newsetl.warehouse.migrate import migrate, migrations, sql_dir
+from newsetl.warehouse.runs import finish_run, record_checks, start_run
+
+__all__ = [
+    "LoadCounts",
+    "connect",
+    "finish_run",
+    "load_staged",
+    "migrate",
+    "migrations",
+    "open_warehouse",
+    "record_checks",
+    "sql_dir",
+    "start_run",
+]
+
+
+@contextmanager
+def open_warehouse(
+    path: Path, *, read_only: bool = False, wait_seconds: float = 30.0
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A short-lived connection with the schema up to date; closed on exit so the file lock is released."""
+    connection = connect(path, read_only=read_only, wait_seconds=wait_seconds)
+    try:
+        if not read_only:
+            migrate(connection)
+        yield connection
+    finally:
+        connection.close()

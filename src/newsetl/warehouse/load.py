@@ -1,0 +1,194 @@
+"""Loading a run's staged batches into the warehouse: one transaction, set-based, idempotent.
+
+Every table is written by key (MERGE / ON CONFLICT), never blind INSERT, so loading the same staged run
+twice leaves the same rows. Articles are compared by content hash: unchanged content is not rewritten, so
+its row (and the run that wrote it) stays as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from newsetl.stage import STAGED_TABLES, StagedTable
+
+log = logging.getLogger("newsetl.warehouse")
+
+# Staged rejections carry one timestamp; the table keeps the first and the last.
+_REJECTED_STAGED_COLUMNS = {
+    "source": "VARCHAR",
+    "uri": "VARCHAR",
+    "raw_id": "VARCHAR",
+    "reason_code": "VARCHAR",
+    "reason": "VARCHAR",
+    "run_id": "VARCHAR",
+    "rejected_at": "TIMESTAMPTZ",
+}
+_COUNT_NAMES = (
+    "documents_read",
+    "articles_new",
+    "articles_updated",
+    "articles_unchanged",
+    "documents_rejected",
+    "documents_duplicate",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadCounts:
+    """What one load did, in total and per source."""
+
+    totals: dict[str, int]
+    per_source: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+def load_staged(connection: duckdb.DuckDBPyConnection, files: Mapping[StagedTable, Sequence[Path]]) -> LoadCounts:
+    """Merge staged batch files into the warehouse in one transaction and count what changed."""
+    connection.execute("BEGIN")
+    try:
+        for table in STAGED_TABLES:
+            _stage_incoming(connection, table, files.get(table, ()))
+        _classify_articles(connection)
+        counts = _count(connection)
+        _merge_raw_documents(connection)
+        _merge_articles(connection)
+        _replace_removed_lines(connection)
+        _merge_rejections(connection)
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    return counts
+
+
+def _stage_incoming(connection: duckdb.DuckDBPyConnection, table: StagedTable, paths: Sequence[Path]) -> None:
+    columns = _REJECTED_STAGED_COLUMNS if table == "rejected_documents" else _table_columns(connection, table)
+    target = f"incoming_{table}"
+    if not paths:
+        definition = ", ".join(f'"{name}" {kind}' for name, kind in columns.items())
+        connection.execute(f"CREATE OR REPLACE TEMP TABLE {target} ({definition}, _seq BIGINT)")
+        return
+    struct = "{" + ", ".join(f"'{name}': '{kind}'" for name, kind in columns.items()) + "}"
+    # _seq keeps file and line order, so "the last document wins" is well defined when a key repeats.
+    connection.execute(
+        f"CREATE OR REPLACE TEMP TABLE {target} AS SELECT *, row_number() OVER () AS _seq "
+        f"FROM read_json(?, format = 'newline_delimited', columns = {struct})",
+        [[str(path) for path in paths]],
+    )
+
+
+def _table_columns(connection: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
+    rows = connection.execute(
+        "SELECT column_name, data_type FROM information_schema.columns "
+        "WHERE table_name = ? AND table_schema = 'main' ORDER BY ordinal_position",
+        [table],
+    ).fetchall()
+    return {str(name): str(kind) for name, kind in rows}
+
+
+def _classify_articles(connection: duckdb.DuckDBPyConnection) -> None:
+    connection.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE article_changes AS
+        SELECT i.* EXCLUDE (_seq),
+               CASE WHEN a.article_id IS NULL THEN 'new'
+                    WHEN a.content_hash <> i.content_hash THEN 'updated'
+                    ELSE 'unchanged' END AS change
+        FROM incoming_articles i
+        LEFT JOIN articles a USING (article_id)
+        QUALIFY row_number() OVER (PARTITION BY i.article_id ORDER BY i._seq DESC) = 1
+        """
+    )
+
+
+def _count(connection: duckdb.DuckDBPyConnection) -> LoadCounts:
+    rows = connection.execute(
+        """
+        WITH read AS (
+            SELECT source, count(*) AS n FROM (
+                SELECT source FROM incoming_raw_documents
+                UNION ALL SELECT source FROM incoming_rejected_documents WHERE raw_id = ''
+            ) GROUP BY source),
+        changes AS (
+            SELECT source, count(*) FILTER (change = 'new') AS new, count(*) FILTER (change = 'updated') AS updated,
+                   count(*) FILTER (change = 'unchanged') AS unchanged
+            FROM article_changes GROUP BY source),
+        staged AS (SELECT source, count(*) - count(DISTINCT article_id) AS duplicate
+                   FROM incoming_articles GROUP BY source),
+        rejected AS (SELECT source, count(*) AS n FROM incoming_rejected_documents GROUP BY source)
+        SELECT r.source, r.n, coalesce(c.new, 0), coalesce(c.updated, 0), coalesce(c.unchanged, 0),
+               coalesce(j.n, 0), coalesce(s.duplicate, 0)
+        FROM read r
+        LEFT JOIN changes c USING (source) LEFT JOIN staged s USING (source) LEFT JOIN rejected j USING (source)
+        ORDER BY r.source
+        """
+    ).fetchall()
+    per_source = {str(row[0]): dict(zip(_COUNT_NAMES, map(int, row[1:]), strict=True)) for row in rows}
+    totals = {name: sum(counts[name] for counts in per_source.values()) for name in _COUNT_NAMES}
+    return LoadCounts(totals=totals, per_source=per_source)
+
+
+def _merge_raw_documents(connection: duckdb.DuckDBPyConnection) -> None:
+    connection.execute(
+        """
+        INSERT INTO raw_documents BY NAME
+        SELECT * EXCLUDE (_seq) FROM incoming_raw_documents
+        QUALIFY row_number() OVER (PARTITION BY source, uri, raw_id ORDER BY _seq) = 1
+        ON CONFLICT DO NOTHING
+        """
+    )
+
+
+def _merge_articles(connection: duckdb.DuckDBPyConnection) -> None:
+    connection.execute(
+        """
+        MERGE INTO articles AS a
+        USING (SELECT * EXCLUDE (change) FROM article_changes WHERE change <> 'unchanged') AS c
+        ON a.article_id = c.article_id
+        WHEN MATCHED THEN UPDATE
+        WHEN NOT MATCHED THEN INSERT BY NAME
+        """
+    )
+
+
+def _replace_removed_lines(connection: duckdb.DuckDBPyConnection) -> None:
+    # Lines belong to one version of an article: a changed article gets its new list, an unchanged one keeps its own.
+    connection.execute(
+        "DELETE FROM removed_lines WHERE article_id IN "
+        "(SELECT article_id FROM article_changes WHERE change <> 'unchanged')"
+    )
+    connection.execute(
+        """
+        INSERT INTO removed_lines BY NAME
+        SELECT l.* EXCLUDE (_seq) FROM incoming_removed_lines l
+        JOIN article_changes c ON c.article_id = l.article_id AND c.raw_id = l.raw_id AND c.change <> 'unchanged'
+        QUALIFY row_number() OVER (PARTITION BY l.article_id, l.line_no ORDER BY l._seq DESC) = 1
+        """
+    )
+
+
+def _merge_rejections(connection: duckdb.DuckDBPyConnection) -> None:
+    connection.execute(
+        """
+        MERGE INTO rejected_documents AS r
+        USING (SELECT * FROM incoming_rejected_documents
+               QUALIFY row_number() OVER (PARTITION BY source, uri, raw_id ORDER BY _seq DESC) = 1) AS i
+        ON r.source = i.source AND r.uri = i.uri AND r.raw_id = i.raw_id
+        WHEN MATCHED THEN UPDATE SET reason_code = i.reason_code, reason = i.reason,
+             last_rejected_at = i.rejected_at, run_id = i.run_id
+        WHEN NOT MATCHED THEN INSERT
+             (source, uri, raw_id, reason_code, reason, first_rejected_at, last_rejected_at, run_id)
+             VALUES (i.source, i.uri, i.raw_id, i.reason_code, i.reason, i.rejected_at, i.rejected_at, i.run_id)
+        """
+    )
+    # A document that cleans now (after a rules fix and a reprocess) is no longer in quarantine.
+    connection.execute(
+        """
+        DELETE FROM rejected_documents r USING article_changes c
+        WHERE r.source = c.source AND r.uri = c.uri AND r.raw_id = c.raw_id
+        """
+    )

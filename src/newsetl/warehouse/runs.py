@@ -1,0 +1,79 @@
+"""The ``runs`` ledger: one row per run with its interval, counts and status; per-source counts beside it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+import duckdb
+
+from newsetl.warehouse.load import LoadCounts
+
+
+def start_run(
+    connection: duckdb.DuckDBPyConnection,
+    *,
+    run_id: str,
+    trigger: str,
+    interval: tuple[datetime | None, datetime | None],
+    sources: Sequence[str],
+    started_at: datetime,
+) -> None:
+    """Record (or, for a rerun of the same id, reset) a run as running."""
+    connection.execute(
+        """
+        INSERT OR REPLACE INTO runs (run_id, trigger, interval_start, interval_end, sources, started_at, status)
+        VALUES (?, ?, ?, ?, ?, ?, 'running')
+        """,
+        [run_id, trigger, interval[0], interval[1], list(sources), started_at],
+    )
+
+
+def finish_run(
+    connection: duckdb.DuckDBPyConnection, *, run_id: str, counts: LoadCounts, status: str, finished_at: datetime
+) -> None:
+    totals = counts.totals
+    connection.execute(
+        """
+        UPDATE runs SET documents_read = ?, articles_new = ?, articles_updated = ?, articles_unchanged = ?,
+            documents_rejected = ?, documents_duplicate = ?, status = ?, finished_at = ?
+        WHERE run_id = ?
+        """,
+        [
+            totals["documents_read"],
+            totals["articles_new"],
+            totals["articles_updated"],
+            totals["articles_unchanged"],
+            totals["documents_rejected"],
+            totals["documents_duplicate"],
+            status,
+            finished_at,
+            run_id,
+        ],
+    )
+    connection.execute("DELETE FROM run_sources WHERE run_id = ?", [run_id])
+    for source, per in counts.per_source.items():
+        connection.execute(
+            "INSERT INTO run_sources VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                run_id,
+                source,
+                per["documents_read"],
+                per["articles_new"],
+                per["articles_updated"],
+                per["articles_unchanged"],
+                per["documents_rejected"],
+                per["documents_duplicate"],
+            ],
+        )
+
+
+def record_checks(
+    connection: duckdb.DuckDBPyConnection, run_id: str, results: Sequence[tuple[str, str, str]], checked_at: datetime
+) -> None:
+    """Store ``(check_name, status, detail)`` for a run, replacing an earlier check of the same run."""
+    connection.execute("DELETE FROM check_results WHERE run_id = ?", [run_id])
+    for name, status, detail in results:
+        connection.execute(
+            "INSERT INTO check_results VALUES (?, ?, ?, ?, ?)", [run_id, name, status, detail, checked_at]
+        )
