@@ -7,7 +7,6 @@ stop the batch.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,7 +15,7 @@ from newsetl.clean import article_row, extract_document, rules_version
 from newsetl.config import Settings, SourceConfig
 from newsetl.errors import DocumentError
 from newsetl.landing import Landing
-from newsetl.read import read_file_item
+from newsetl.read import read_item
 from newsetl.records import RawDocument, RawDocumentRow, RejectionRow, RemovalRow, SourceItem
 from newsetl.stage import BatchWriter, StagingArea
 
@@ -75,7 +74,7 @@ class DocumentCleaner:
 
     def clean_item(self, settings: Settings, source: SourceConfig, item: SourceItem) -> None:
         try:
-            for document in _read(settings, source, item):
+            for document in read_item(source, item, settings.max_document_bytes):
                 self.clean_document(document, source)
         except DocumentError as exc:
             log.warning("source %s: %s rejected: %s", item.source, item.uri, exc)
@@ -136,11 +135,6 @@ class DocumentCleaner:
             read_at=_now(),
             run_id=self.run_id,
         )
-
-
-def _read(settings: Settings, source: SourceConfig, item: SourceItem) -> Iterator[RawDocument]:
-    fmt = source.options.get("format", "auto")
-    return read_file_item(item, None if fmt == "auto" else fmt, settings.max_document_bytes)
 
 
 def _now() -> str:

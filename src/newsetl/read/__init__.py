@@ -6,15 +6,29 @@ quarantined alone while its neighbours load.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from newsetl.errors import EmptyDocumentError
+from newsetl.config import SourceConfig
+from newsetl.errors import ConfigError, EmptyDocumentError
 from newsetl.read._decode import decode_text, sniff_html_charset
 from newsetl.read._files import read_capped
 from newsetl.records import DocumentFormat, RawDocument, SourceItem
 
-__all__ = ["decode_text", "detect_format", "read_capped", "read_file_item", "sniff_html_charset", "split_jsonl"]
+__all__ = [
+    "Reader",
+    "decode_text",
+    "detect_format",
+    "read_capped",
+    "read_dump_item",
+    "read_file_item",
+    "read_item",
+    "sniff_html_charset",
+    "split_jsonl",
+]
+
+Reader = Callable[[SourceConfig, SourceItem, int], Iterator[RawDocument]]
+"""Reads one discovered item of a source kind: ``(source, item, max_document_bytes) -> raw documents``."""
 
 _EXTENSIONS: dict[str, DocumentFormat] = {
     ".txt": "text",
@@ -64,3 +78,23 @@ def split_jsonl(item: SourceItem, content: bytes) -> Iterator[RawDocument]:
             yield RawDocument(source=item.source, uri=f"{item.uri}#L{number}", format="jsonl", content=line.strip())
     if not found:
         raise EmptyDocumentError("JSON Lines file holds no records")
+
+
+def read_dump_item(source: SourceConfig, item: SourceItem, max_bytes: int) -> Iterator[RawDocument]:
+    """The ``dumps`` kind: a file, in the format the source's ``format`` option names (default ``auto``)."""
+    fmt = source.options.get("format", "auto")
+    if fmt not in ("auto", "text", "html", "jsonl"):
+        raise ConfigError(f"source {source.name!r}: options.format must be auto, text, html or jsonl, got {fmt!r}")
+    return read_file_item(item, None if fmt == "auto" else fmt, max_bytes)
+
+
+_READERS: dict[str, Reader] = {"dumps": read_dump_item}
+
+
+def read_item(source: SourceConfig, item: SourceItem, max_bytes: int) -> Iterator[RawDocument]:
+    """Raw documents of ``item``, read by its source's kind; raises :class:`DocumentError` for the whole item."""
+    try:
+        reader = _READERS[source.kind]
+    except KeyError:
+        raise ConfigError(f"source {source.name!r}: kind {source.kind!r} has no reader yet") from None
+    return reader(source, item, max_bytes)
