@@ -65,12 +65,18 @@ def find_date(text: str, zone: tzinfo | None = None) -> str | None:
 
     Written dates rarely carry a zone; they are read in ``zone`` (the source's, from its config), else UTC.
     """
+    found = search_date(text)
+    return iso_utc(found[0], zone) if found else None
+
+
+def search_date(text: str) -> tuple[datetime, re.Match[str]] | None:
+    """The first written date in ``text`` and where it stands."""
     for pattern in _DATE_PATTERNS:
         match = pattern.search(text)
         if match:
             moment = _moment(match, text)
             if moment is not None:
-                return iso_utc(moment, zone)
+                return moment, match
     return None
 
 

@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 
 from newsetl.clean.extraction import Extraction
 from newsetl.clean.html.metadata import read_metadata, split_authors
+from newsetl.clean.text.captions import split_caption
 
 __all__ = ["extract_html", "read_metadata", "split_authors"]
 
@@ -25,8 +26,10 @@ def extract_html(html: str, url: str | None = None, zone: tzinfo | None = None) 
     body = _paragraphs(_attr(document, "text"))
     if not body and metadata.article_body:
         body = _paragraphs(metadata.article_body)
+    title = metadata.title or _attr(document, "title")
+    body = _without_furniture(body, title, metadata.captions)
     return Extraction(
-        title=metadata.title or _attr(document, "title"),
+        title=title,
         summary=metadata.description or _attr(document, "description"),
         body=body,
         authors=metadata.authors or split_authors(_attr(document, "author") or ""),
@@ -36,8 +39,17 @@ def extract_html(html: str, url: str | None = None, zone: tzinfo | None = None) 
         canonical_url=metadata.canonical_url or url,
         section=metadata.section,
         tags=metadata.tags,
+        captions=[split_caption(text) for text in metadata.captions],
         extractor="html",
     )
+
+
+def _without_furniture(body: list[str], title: str | None, captions: list[str]) -> list[str]:
+    """Drop the headline repeated as the first paragraph, and figure captions the extractor kept."""
+    if body and title and " ".join(body[0].split()).casefold() == " ".join(title.split()).casefold():
+        body = body[1:]
+    caption_set = {caption.casefold() for caption in captions}
+    return [paragraph for paragraph in body if paragraph.casefold() not in caption_set]
 
 
 def _paragraphs(text: str | None) -> list[str]:

@@ -36,6 +36,8 @@ class PageMetadata:
     site_name: str | None = None
     article_body: str | None = None
     """JSON-LD ``articleBody`` when the publisher ships the whole text there."""
+    captions: list[str] = field(default_factory=list)
+    """Texts of ``<figcaption>`` elements: they describe photos, they are not the article."""
 
 
 def read_metadata(soup: BeautifulSoup, zone: tzinfo | None = None) -> PageMetadata:
@@ -46,8 +48,8 @@ def read_metadata(soup: BeautifulSoup, zone: tzinfo | None = None) -> PageMetada
     _merge_meta_tags(found, _meta_values(soup), zone)
     found.language = found.language or _html_lang(soup)
     found.canonical_url = found.canonical_url or _canonical(soup)
-    if found.title is None and soup.title and soup.title.string:
-        found.title = soup.title.string.strip() or None
+    found.title = found.title or _document_title(soup)
+    found.captions = _figure_captions(soup)
     return found
 
 
@@ -87,7 +89,7 @@ def _merge_json_ld(found: PageMetadata, node: dict[str, Any], zone: tzinfo | Non
     found.authors = found.authors or _json_ld_people(node.get("author"))
     found.published_at = found.published_at or to_utc_iso(_text(node.get("datePublished")), zone)
     found.updated_at = found.updated_at or to_utc_iso(_text(node.get("dateModified")), zone)
-    found.language = found.language or _text(node.get("inLanguage"))
+    found.language = found.language or _locale_language(_text(node.get("inLanguage")))
     found.section = found.section or _text(_first(node.get("articleSection")))
     found.tags = found.tags or _keywords(node.get("keywords"))
     found.article_body = found.article_body or _text(node.get("articleBody"))
@@ -134,6 +136,21 @@ def _merge_meta_tags(found: PageMetadata, meta: dict[str, list[str]], zone: tzin
     found.site_name = found.site_name or first("og:site_name", "application-name")
     found.canonical_url = found.canonical_url or first("og:url")
     found.language = found.language or _locale_language(first("og:locale", "language", "content-language"))
+
+
+def _document_title(soup: BeautifulSoup) -> str | None:
+    """The ``<title>``, or the page's ``<h1>`` when the title is that headline plus the site's name."""
+    title = " ".join(soup.title.get_text().split()) if soup.title else ""
+    heading = soup.find("h1")
+    headline = " ".join(heading.get_text().split()) if isinstance(heading, Tag) else ""
+    if headline and (not title or title.startswith(headline)):
+        return headline
+    return title or None
+
+
+def _figure_captions(soup: BeautifulSoup) -> list[str]:
+    texts = (" ".join(caption.get_text(" ").split()) for caption in soup.find_all("figcaption"))
+    return _unique(text for text in texts if text)
 
 
 def _html_lang(soup: BeautifulSoup) -> str | None:

@@ -13,6 +13,7 @@ from datetime import tzinfo
 from typing import Literal
 
 from newsetl.clean.extraction import Extraction
+from newsetl.clean.text.captions import split_caption
 from newsetl.clean.text.header import (
     find_byline,
     find_dateline,
@@ -189,14 +190,13 @@ def _captions(lines: Sequence[str], verdicts: Sequence[LineVerdict]) -> list[Cap
     for index, verdict in enumerate(verdicts):
         if verdict.label != "caption":
             continue
-        match = CAPTION_CREDIT.pattern.match(lines[index])
-        if match is None:
-            captions.append(Caption(text=lines[index].strip(), credit=None))
-        elif match.group("text").strip():
-            captions.append(Caption(text=match.group("text").strip(), credit=match.group("credit").strip()))
-        elif captions and captions[-1]["credit"] is None:
+        caption = split_caption(lines[index])
+        match = CAPTION_CREDIT.pattern.match(lines[index].strip())
+        if match is not None and not match.group("text").strip() and captions and captions[-1]["credit"] is None:
             # A credit on its own line belongs to the caption just above it.
             captions[-1] = Caption(text=captions[-1]["text"], credit=match.group("credit").strip())
+        else:
+            captions.append(caption)
     return captions
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import tzinfo
 
-from newsetl.clean.dates import find_date
+from newsetl.clean.dates import iso_utc, search_date
 
 _NAME = r"[A-ZÀ-ÞĀ-Ž][\w'’.-]*(?:\s+(?:van|von|de|der|den|da|di|du|la|le|[A-ZÀ-ÞĀ-Ž][\w'’.-]*)){0,4}"
 _BYLINE_RE = re.compile(
@@ -16,6 +16,9 @@ _BYLINE_RE = re.compile(
 )
 _NAME_SPLIT_RE = re.compile(r"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|&)\s*", re.IGNORECASE)
 _MAX_DATELINE = 120
+# Words a dateline may hold besides the date: "Published:", "Updated", "Uhr", a time, a city.
+_MAX_DATELINE_WORDS = 5
+_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _MAX_TITLE = 300
 
 
@@ -39,10 +42,21 @@ def find_byline(line: str) -> list[str] | None:
 
 
 def find_dateline(line: str, zone: tzinfo | None = None) -> str | None:
-    """The date of a short line that is mostly a date ("Published 3 March 2021, 14:05"), as ISO UTC."""
+    """The date of a short line that is mostly a date ("Published 3 March 2021, 14:05"), as ISO UTC.
+
+    A sentence that mentions a date ("What happened on 14 June.") is prose, not a dateline.
+    """
     if len(line.strip()) > _MAX_DATELINE:
         return None
-    return find_date(line, zone)
+    found = search_date(line)
+    if found is None:
+        return None
+    moment, match = found
+    rest = line[: match.start()] + " " + line[match.end() :]
+    words = len(_WORD_RE.findall(rest))
+    if words > _MAX_DATELINE_WORDS or (words >= 2 and line.rstrip().endswith((".", "!", "?"))):
+        return None
+    return iso_utc(moment, zone)
 
 
 _SITE_SUFFIX_RE = re.compile(r"\s+\|\s+[^|]{1,40}$")

@@ -30,6 +30,11 @@ _AD_WORDS = (
     r"anzeigen?|werbung|publicit[ée]s?|publicidad|pubblicit[àa]|reklame|advertentie"
 )
 
+_SHARE_TARGETS = (
+    r"facebook|twitter|x|linkedin|whatsapp|telegram|pinterest|reddit|xing|threads|bluesky|mastodon|"
+    r"e-?mail|mail|print|drucken|imprimer|copy link|link kopieren|tweet|pin it"
+)
+
 READING_TIME = _rule(
     "reading-time",
     r"^\s*(?:reading time|read time|time to read|lesezeit|lesedauer|temps de lecture|tiempo de lectura|"
@@ -42,7 +47,8 @@ CAPTION_CREDIT = _rule(
     "caption-credit",
     r"^(?P<text>.*?)[\s,;|]*(?:\(|\[)?\b(?:photos?|fotos?|bild(?:er)?|images?|pictures?|photograph(?:y)?|"
     r"credit|cr[ée]dit(?: photo)?|illustration|grafik)\s*(?::|by|von|de)\s*"
-    r"(?P<credit>[^\s:()\[\].!?][^:()\[\]!?]{0,60}?)(?:\)|\])?\.?\s*$",
+    # A credit is a name or agency ("AP", "Jens Büttner/dpa", "Getty Images"): a few words, not a sentence.
+    r"(?P<credit>[^\s:()\[\].!?,][^\s:()\[\]!?,]*(?:[\s/]+[^\s:()\[\]!?,]+){0,4}?)(?:\)|\])?\.?\s*$",
     "caption",
 )
 
@@ -59,8 +65,17 @@ BUILT_IN: tuple[LineRule, ...] = (
     _rule("video-duration", r"^\s*(?:\d{1,2}:)?\d{1,2}:\d{2}\s*$"),
     _rule(
         "share-bar",
-        r"^\s*(?:share(?: this(?: article| story)?)?|teilen|partager|compartir|condividi|tweet|pin it|"
-        r"e-?mail|print|drucken|imprimer|whatsapp|facebook|twitter|x|linkedin|copy link|link kopieren)\s*$",
+        r"^\s*(?:(?:share(?: this(?: article| story)?)?|artikel teilen|teilen|partager|compartir|condividi)\s*:?\s*)?"
+        rf"(?:(?:{_SHARE_TARGETS})\s*[|,·•/]?\s*)+$"
+        r"|^\s*(?:share(?: this(?: article| story)?)?|artikel teilen|teilen|partager|compartir|condividi)\s*:?\s*$",
+    ),
+    _rule("copyright", r"^\s*(?:©|\(c\)|copyright\b).{0,120}$"),
+    _rule(
+        "footer-link",
+        r"^\s*(?:impressum|datenschutz(?:erklärung|hinweise)?|privacy(?: policy| notice)?|"
+        r"terms(?: of (?:use|service))?|cookie[- ]?(?:settings|einstellungen|policy|richtlinie)|"
+        r"kontakt|contact(?: us)?|mentions légales|"
+        r"about us|über uns|agb|sitemap|nach oben|back to top|to top|accessibility|barrierefreiheit)\s*$",
     ),
     CAPTION_CREDIT,
 )

@@ -1,0 +1,154 @@
+"""The whole pipeline without Airflow (the same functions the DAG tasks call), on real files and a real DuckDB."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from newsetl.config import load_settings
+from newsetl.discover import Interval
+from newsetl.ingest import IngestOutcome, ingest
+from newsetl.pipeline import RunSpec
+from tests.conftest import SAMPLE_DUMP, ConfigFactory
+
+GOOD_TEXT = "A headline for the story\n\nThe first paragraph of the story.\n\nThe second paragraph of the story.\n"
+
+
+def _spec(run_id: str, sources: tuple[str, ...] = ("dumps",), interval: Interval | None = None) -> RunSpec:
+    return RunSpec(run_id=run_id, trigger="cli", interval=interval or Interval.unbounded(), sources=sources,
+                   started_at=datetime(2026, 11, 30, tzinfo=UTC))
+
+
+def _run(config: Path, run_id: str, **kwargs: object) -> IngestOutcome:
+    return ingest(load_settings(config), _spec(run_id), progress=False, **kwargs)  # type: ignore[arg-type]
+
+
+def _rows(config: Path, query: str) -> list[tuple[object, ...]]:
+    with duckdb.connect(str(load_settings(config).warehouse), read_only=True) as connection:
+        return connection.execute(query).fetchall()
+
+
+@pytest.fixture
+def bad_and_good(dumps_dir: Path) -> Path:
+    shutil.copy(SAMPLE_DUMP, dumps_dir / "sample.txt")
+    (dumps_dir / "good.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    (dumps_dir / "empty.txt").write_bytes(b"")
+    (dumps_dir / "garbage.txt").write_bytes(os.urandom(2048) + b"\x00\x01\x02")
+    (dumps_dir / "legacy-cp1252.txt").write_bytes(("Überschrift über Straßen\n\n" + "Die Straße – gesperrt. " * 5).encode("cp1252"))
+    (dumps_dir / "legacy-gb18030.txt").write_bytes(("数据安全倡议\n\n" + "中国外交部长王毅呼吁东南亚国家支持全球数据安全倡议。" * 4).encode("gb18030"))
+    (dumps_dir / "truncated.txt.gz").write_bytes(gzip.compress(GOOD_TEXT.encode() * 50)[:40])
+    (dumps_dir / "huge.txt").write_bytes(b"x" * 5_000)
+    records = [
+        {"url": "https://example.test/a", "title": "Record A", "text": GOOD_TEXT, "published": "2024-06-14T07:45:00Z"},
+        "{this is not json",
+        {"url": "https://example.test/b", "title": "Record B", "html": "<html><body><article><p>" + "Body of B. " * 20
+         + "</p></article></body></html>"},
+    ]
+    (dumps_dir / "export.jsonl").write_text(
+        "\n".join(r if isinstance(r, str) else json.dumps(r) for r in records) + "\n", encoding="utf-8"
+    )
+    return dumps_dir
+
+
+@pytest.fixture
+def config(write_config: ConfigFactory, bad_and_good: Path) -> Path:
+    return write_config([{"name": "dumps", "kind": "dumps", "location": str(bad_and_good)}],
+                        max_document_bytes=4_000, batch_size=3)
+
+
+def test_bad_input_is_quarantined_with_reasons_and_the_rest_loads(config: Path) -> None:
+    outcome = _run(config, "run-1")
+    assert outcome.ok, outcome.failure
+    rejected = dict(_rows(config, "SELECT uri, reason_code FROM rejected_documents"))
+    assert rejected == {
+        "empty.txt": "empty",
+        "garbage.txt": "binary",
+        "truncated.txt.gz": "corrupt_archive",
+        "huge.txt": "too_large",
+        "export.jsonl#L2": "malformed",
+    }
+    reasons = dict(_rows(config, "SELECT uri, reason FROM rejected_documents"))
+    assert "over the limit of 4,000" in str(reasons["huge.txt"])
+    titles = {row[0] for row in _rows(config, "SELECT title FROM articles")}
+    assert titles == {"China urges neighbours to back its data security ideas, not the US’",
+                      "A headline for the story", "Überschrift über Straßen", "数据安全倡议", "Record A", "Record B"}
+    assert outcome.counts.totals == {"documents_read": 11, "articles_new": 6, "articles_updated": 0,
+                                     "articles_unchanged": 0, "documents_rejected": 5, "documents_duplicate": 0}
+
+
+def test_running_the_same_input_twice_changes_nothing(config: Path) -> None:
+    _run(config, "run-1")
+    tables = ("articles", "raw_documents", "removed_lines", "rejected_documents")
+    before = {table: _rows(config, f"SELECT * EXCLUDE (run_id) FROM {table} ORDER BY ALL") for table in tables}
+    articles_before = _rows(config, "SELECT * FROM articles ORDER BY article_id")
+    outcome = _run(config, "run-2")
+    assert outcome.counts.totals["articles_new"] == 0
+    assert outcome.counts.totals["articles_unchanged"] == 6
+    assert _rows(config, "SELECT * FROM articles ORDER BY article_id") == articles_before
+    for table in ("articles", "raw_documents", "removed_lines"):
+        assert _rows(config, f"SELECT * EXCLUDE (run_id) FROM {table} ORDER BY ALL") == before[table], table
+    assert _rows(config, "SELECT count(*) FROM rejected_documents") == [(5,)]
+    assert _rows(config, "SELECT run_id, articles_new, articles_unchanged FROM runs ORDER BY run_id") == [
+        ("run-1", 6, 0), ("run-2", 0, 6)]
+
+
+def test_changed_content_updates_the_article_and_its_removed_lines(config: Path, bad_and_good: Path) -> None:
+    _run(config, "run-1")
+    (bad_and_good / "good.txt").write_text(GOOD_TEXT + "Advertisement\nA third paragraph, added later.\n")
+    outcome = _run(config, "run-2")
+    assert outcome.counts.totals["articles_updated"] == 1
+    (body,) = _rows(config, "SELECT body FROM articles WHERE uri = 'good.txt'")[0]
+    assert body.endswith("A third paragraph, added later.")
+    assert _rows(config, "SELECT rule_id FROM removed_lines r JOIN articles a USING (article_id) "
+                         "WHERE a.uri = 'good.txt'") == [("ad-label",)]
+
+
+def test_a_rerun_of_the_same_run_id_replaces_its_own_output(config: Path) -> None:
+    first = _run(config, "same")
+    second = _run(config, "same")
+    assert first.counts.totals["documents_read"] == second.counts.totals["documents_read"] == 11
+    assert _rows(config, "SELECT count(*) FROM runs") == [(1,)]
+
+
+def test_parallel_workers_give_the_same_rows(config: Path, tmp_path: Path) -> None:
+    outcome = _run(config, "parallel", workers=2)
+    assert outcome.counts.totals["articles_new"] == 6
+    assert outcome.counts.totals["documents_rejected"] == 5
+
+
+def test_every_raw_document_with_bytes_is_in_the_landing(config: Path) -> None:
+    _run(config, "run-1")
+    settings = load_settings(config)
+    for (path,) in _rows(config, "SELECT landing_path FROM raw_documents"):
+        assert Path(str(path)).is_file()
+        assert Path(str(path)).is_relative_to(settings.landing)
+
+
+def test_runs_and_per_source_counts_are_recorded(config: Path) -> None:
+    _run(config, "run-1")
+    assert _rows(config, "SELECT status, documents_read, documents_rejected FROM runs") == [("checked", 11, 5)]
+    assert _rows(config, "SELECT source, articles_new FROM run_sources") == [("dumps", 6)]
+    checks = dict(_rows(config, "SELECT check_name, status FROM check_results"))
+    assert checks == {"accounting": "pass", "boilerplate_leak": "pass", "required_fields": "pass",
+                      "duplicate_keys": "pass"}
+
+
+def test_date_partitioned_dumps_read_only_the_interval(write_config: ConfigFactory, tmp_path: Path) -> None:
+    root = tmp_path / "daily"
+    for day in ("2024-06-13", "2024-06-14", "2024-06-15"):
+        (root / day).mkdir(parents=True)
+        (root / day / "story.txt").write_text(f"Story of {day}\n\nWhat happened on {day}.\n")
+    config = write_config([{"name": "daily", "kind": "dumps", "location": str(root),
+                            "options": {"glob": "{date}/*.txt"}}])
+    from datetime import date
+
+    spec = _spec("day-14", ("daily",), Interval.of_days(date(2024, 6, 14), date(2024, 6, 14)))
+    ingest(load_settings(config), spec, progress=False)
+    assert _rows(config, "SELECT title FROM articles") == [("Story of 2024-06-14",)]

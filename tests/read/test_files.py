@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from newsetl.errors import CorruptArchiveError, EmptyDocumentError, ParseError, TooLargeError
+from newsetl.read import detect_format, read_capped, read_file_item
+from newsetl.records import SourceItem
+
+
+def _item(path: Path) -> SourceItem:
+    return SourceItem(source="test", uri=path.name, location=str(path))
+
+
+def test_plain_file_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"hello")
+    assert read_capped(path, 100) == b"hello"
+
+
+def test_gzip_is_decompressed(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt.gz"
+    path.write_bytes(gzip.compress(b"hello world"))
+    assert read_capped(path, 100) == b"hello world"
+
+
+def test_empty_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    with pytest.raises(EmptyDocumentError, match="0 bytes"):
+        read_capped(path, 100)
+
+
+def test_file_over_the_limit_is_refused_without_reading(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"x" * 101)
+    with pytest.raises(TooLargeError, match="101 bytes, over the limit of 100"):
+        read_capped(path, 100)
+
+
+def test_gzip_bomb_stops_at_the_cap(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.txt.gz"
+    path.write_bytes(gzip.compress(b"\0" * 50_000_000))
+    with pytest.raises(TooLargeError, match="decompresses to more than 1,000,000 bytes"):
+        read_capped(path, 1_000_000)
+
+
+def test_truncated_gzip_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "cut.txt.gz"
+    path.write_bytes(gzip.compress(b"some text " * 1000)[:60])
+    with pytest.raises(CorruptArchiveError, match="truncated or corrupt"):
+        read_capped(path, 1_000_000)
+
+
+def test_not_gzip_at_all_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "fake.txt.gz"
+    path.write_bytes(b"this is not gzip data")
+    with pytest.raises(CorruptArchiveError):
+        read_capped(path, 1_000_000)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("a.txt", b"<html>", "text"),
+        ("a.TXT.gz", b"", "text"),
+        ("a.html", b"plain", "html"),
+        ("a.htm.gz", b"", "html"),
+        ("a.jsonl", b"", "jsonl"),
+        ("a.ndjson", b"", "jsonl"),
+        ("noext", b"<!DOCTYPE html><html>", "html"),
+        ("noext", b'{"a": 1}\n{"a": 2}\n', "jsonl"),
+        ("noext", b"Just a headline\nand text", "text"),
+    ],
+)
+def test_detect_format(name: str, content: bytes, expected: str) -> None:
+    assert detect_format(name, content) == expected
+
+
+def test_jsonl_gives_one_document_per_nonblank_line(tmp_path: Path) -> None:
+    path = tmp_path / "export.jsonl"
+    path.write_bytes(b'{"a": 1}\n\n{"b": 2}\nnot json\n')
+    documents = list(read_file_item(_item(path), None, 1000))
+    assert [d.uri for d in documents] == ["export.jsonl#L1", "export.jsonl#L3", "export.jsonl#L4"]
+    assert [d.format for d in documents] == ["jsonl"] * 3
+    assert documents[2].content == b"not json"
+
+
+def test_jsonl_of_blank_lines_is_empty(tmp_path: Path) -> None:
+    path = tmp_path / "blank.jsonl"
+    path.write_bytes(b"\n\n  \n")
+    with pytest.raises(EmptyDocumentError):
+        list(read_file_item(_item(path), None, 1000))
+
+
+def test_forced_format_wins_over_extension(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_bytes(b"<html><body><p>x</p></body></html>")
+    (document,) = read_file_item(_item(path), "html", 1000)
+    assert document.format == "html"
+
+
+def test_parse_error_type_exists_for_bad_records() -> None:
+    # Parsing happens in cleaning, so one bad line fails alone; the error carries the quarantine code.
+    assert ParseError.reason_code == "malformed"
