@@ -65,8 +65,14 @@ class TestTheOriginalSample:
 
     @pytest.mark.parametrize(
         "unwanted",
-        ["Advertisement", "Reading Time", "Why you can trust SCMP", "06:35",
-         "US demands for TikTok may escalate decoupling", "Photo: AP"],
+        [
+            "Advertisement",
+            "Reading Time",
+            "Why you can trust SCMP",
+            "06:35",
+            "US demands for TikTok may escalate decoupling",
+            "Photo: AP",
+        ],
     )
     def test_boilerplate_is_not_in_the_body(self, result: dict[str, Any], unwanted: str) -> None:
         assert unwanted not in result["body"]

@@ -22,8 +22,13 @@ GOOD_TEXT = "A headline for the story\n\nThe first paragraph of the story.\n\nTh
 
 
 def _spec(run_id: str, sources: tuple[str, ...] = ("dumps",), interval: Interval | None = None) -> RunSpec:
-    return RunSpec(run_id=run_id, trigger="cli", interval=interval or Interval.unbounded(), sources=sources,
-                   started_at=datetime(2026, 11, 30, tzinfo=UTC))
+    return RunSpec(
+        run_id=run_id,
+        trigger="cli",
+        interval=interval or Interval.unbounded(),
+        sources=sources,
+        started_at=datetime(2026, 11, 30, tzinfo=UTC),
+    )
 
 
 def _run(config: Path, run_id: str, **kwargs: object) -> IngestOutcome:
@@ -41,15 +46,22 @@ def bad_and_good(dumps_dir: Path) -> Path:
     (dumps_dir / "good.txt").write_text(GOOD_TEXT, encoding="utf-8")
     (dumps_dir / "empty.txt").write_bytes(b"")
     (dumps_dir / "garbage.txt").write_bytes(os.urandom(2048) + b"\x00\x01\x02")
-    (dumps_dir / "legacy-cp1252.txt").write_bytes(("Überschrift über Straßen\n\n" + "Die Straße – gesperrt. " * 5).encode("cp1252"))
-    (dumps_dir / "legacy-gb18030.txt").write_bytes(("数据安全倡议\n\n" + "中国外交部长王毅呼吁东南亚国家支持全球数据安全倡议。" * 4).encode("gb18030"))
+    (dumps_dir / "legacy-cp1252.txt").write_bytes(
+        ("Überschrift über Straßen\n\n" + "Die Straße – gesperrt. " * 5).encode("cp1252")
+    )
+    (dumps_dir / "legacy-gb18030.txt").write_bytes(
+        ("数据安全倡议\n\n" + "中国外交部长王毅呼吁东南亚国家支持全球数据安全倡议。" * 4).encode("gb18030")
+    )
     (dumps_dir / "truncated.txt.gz").write_bytes(gzip.compress(GOOD_TEXT.encode() * 50)[:40])
     (dumps_dir / "huge.txt").write_bytes(b"x" * 5_000)
     records = [
         {"url": "https://example.test/a", "title": "Record A", "text": GOOD_TEXT, "published": "2024-06-14T07:45:00Z"},
         "{this is not json",
-        {"url": "https://example.test/b", "title": "Record B", "html": "<html><body><article><p>" + "Body of B. " * 20
-         + "</p></article></body></html>"},
+        {
+            "url": "https://example.test/b",
+            "title": "Record B",
+            "html": "<html><body><article><p>" + "Body of B. " * 20 + "</p></article></body></html>",
+        },
     ]
     (dumps_dir / "export.jsonl").write_text(
         "\n".join(r if isinstance(r, str) else json.dumps(r) for r in records) + "\n", encoding="utf-8"
@@ -59,8 +71,9 @@ def bad_and_good(dumps_dir: Path) -> Path:
 
 @pytest.fixture
 def config(write_config: ConfigFactory, bad_and_good: Path) -> Path:
-    return write_config([{"name": "dumps", "kind": "dumps", "location": str(bad_and_good)}],
-                        max_document_bytes=4_000, batch_size=3)
+    return write_config(
+        [{"name": "dumps", "kind": "dumps", "location": str(bad_and_good)}], max_document_bytes=4_000, batch_size=3
+    )
 
 
 def test_bad_input_is_quarantined_with_reasons_and_the_rest_loads(config: Path) -> None:
@@ -77,10 +90,22 @@ def test_bad_input_is_quarantined_with_reasons_and_the_rest_loads(config: Path) 
     reasons = dict(_rows(config, "SELECT uri, reason FROM rejected_documents"))
     assert "over the limit of 4,000" in str(reasons["huge.txt"])
     titles = {row[0] for row in _rows(config, "SELECT title FROM articles")}
-    assert titles == {"China urges neighbours to back its data security ideas, not the US’",
-                      "A headline for the story", "Überschrift über Straßen", "数据安全倡议", "Record A", "Record B"}
-    assert outcome.counts.totals == {"documents_read": 11, "articles_new": 6, "articles_updated": 0,
-                                     "articles_unchanged": 0, "documents_rejected": 5, "documents_duplicate": 0}
+    assert titles == {
+        "China urges neighbours to back its data security ideas, not the US’",
+        "A headline for the story",
+        "Überschrift über Straßen",
+        "数据安全倡议",
+        "Record A",
+        "Record B",
+    }
+    assert outcome.counts.totals == {
+        "documents_read": 11,
+        "articles_new": 6,
+        "articles_updated": 0,
+        "articles_unchanged": 0,
+        "documents_rejected": 5,
+        "documents_duplicate": 0,
+    }
 
 
 def test_running_the_same_input_twice_changes_nothing(config: Path) -> None:
@@ -96,7 +121,9 @@ def test_running_the_same_input_twice_changes_nothing(config: Path) -> None:
         assert _rows(config, f"SELECT * EXCLUDE (run_id) FROM {table} ORDER BY ALL") == before[table], table
     assert _rows(config, "SELECT count(*) FROM rejected_documents") == [(5,)]
     assert _rows(config, "SELECT run_id, articles_new, articles_unchanged FROM runs ORDER BY run_id") == [
-        ("run-1", 6, 0), ("run-2", 0, 6)]
+        ("run-1", 6, 0),
+        ("run-2", 0, 6),
+    ]
 
 
 def test_changed_content_updates_the_article_and_its_removed_lines(config: Path, bad_and_good: Path) -> None:
@@ -106,8 +133,9 @@ def test_changed_content_updates_the_article_and_its_removed_lines(config: Path,
     assert outcome.counts.totals["articles_updated"] == 1
     (body,) = _rows(config, "SELECT body FROM articles WHERE uri = 'good.txt'")[0]
     assert body.endswith("A third paragraph, added later.")
-    assert _rows(config, "SELECT rule_id FROM removed_lines r JOIN articles a USING (article_id) "
-                         "WHERE a.uri = 'good.txt'") == [("ad-label",)]
+    assert _rows(
+        config, "SELECT rule_id FROM removed_lines r JOIN articles a USING (article_id) WHERE a.uri = 'good.txt'"
+    ) == [("ad-label",)]
 
 
 def test_a_rerun_of_the_same_run_id_replaces_its_own_output(config: Path) -> None:
@@ -136,8 +164,12 @@ def test_runs_and_per_source_counts_are_recorded(config: Path) -> None:
     assert _rows(config, "SELECT status, documents_read, documents_rejected FROM runs") == [("checked", 11, 5)]
     assert _rows(config, "SELECT source, articles_new FROM run_sources") == [("dumps", 6)]
     checks = dict(_rows(config, "SELECT check_name, status FROM check_results"))
-    assert checks == {"accounting": "pass", "boilerplate_leak": "pass", "required_fields": "pass",
-                      "duplicate_keys": "pass"}
+    assert checks == {
+        "accounting": "pass",
+        "boilerplate_leak": "pass",
+        "required_fields": "pass",
+        "duplicate_keys": "pass",
+    }
 
 
 def test_date_partitioned_dumps_read_only_the_interval(write_config: ConfigFactory, tmp_path: Path) -> None:
@@ -145,8 +177,9 @@ def test_date_partitioned_dumps_read_only_the_interval(write_config: ConfigFacto
     for day in ("2024-06-13", "2024-06-14", "2024-06-15"):
         (root / day).mkdir(parents=True)
         (root / day / "story.txt").write_text(f"Story of {day}\n\nWhat happened on {day}.\n")
-    config = write_config([{"name": "daily", "kind": "dumps", "location": str(root),
-                            "options": {"glob": "{date}/*.txt"}}])
+    config = write_config(
+        [{"name": "daily", "kind": "dumps", "location": str(root), "options": {"glob": "{date}/*.txt"}}]
+    )
     from datetime import date
 
     spec = _spec("day-14", ("daily",), Interval.of_days(date(2024, 6, 14), date(2024, 6, 14)))

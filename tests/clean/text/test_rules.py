@@ -13,15 +13,32 @@ from newsetl.config import CleaningConfig, PatternRule
 RULES = {rule.id: rule for rule in BUILT_IN}
 
 CATCHES = {
-    "ad-label": ["Advertisement", "ADVERTISEMENT", "Anzeige", "- Anzeige -", "Publicité", "Sponsored content", "Werbung"],
+    "ad-label": [
+        "Advertisement",
+        "ADVERTISEMENT",
+        "Anzeige",
+        "- Anzeige -",
+        "Publicité",
+        "Sponsored content",
+        "Werbung",
+    ],
     "ad-continue": ["Story continues below advertisement", "Continue reading the main story", "Scroll to continue"],
     "trust-banner": ["Why you can trust SCMP", "Why you can trust us"],
     "video-duration": ["06:35", "1:02:10", " 2:14 "],
     "share-bar": ["Share", "Share this article", "Teilen", "Facebook", "E-Mail", "WhatsApp", "Partager"],
-    "reading-time": ["Reading Time:2 minutes", "Reading time: 5 min", "Lesezeit: 3 Min.", "4 min read",
-                     "Temps de lecture : 6 minutes"],
-    "caption-credit": ["Wang Yi (centre) at the meeting. Photo: AP", "Das Kraftwerk. Foto: Jens Büttner/dpa",
-                       "Crowds on the pier (Photo by Reuters)", "Le maire. Crédit photo : AFP"],
+    "reading-time": [
+        "Reading Time:2 minutes",
+        "Reading time: 5 min",
+        "Lesezeit: 3 Min.",
+        "4 min read",
+        "Temps de lecture : 6 minutes",
+    ],
+    "caption-credit": [
+        "Wang Yi (centre) at the meeting. Photo: AP",
+        "Das Kraftwerk. Foto: Jens Büttner/dpa",
+        "Crowds on the pier (Photo by Reuters)",
+        "Le maire. Crédit photo : AFP",
+    ],
 }
 LEAVES = {
     "ad-label": ["Advertisement revenue fell by 8 percent last year.", "Ads were everywhere."],

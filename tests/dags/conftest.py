@@ -1,0 +1,35 @@
+"""Airflow for real: a migrated SQLite metadata DB in the session's throwaway AIRFLOW_HOME."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import REPO
+
+AIRFLOW = Path(sys.executable).parent / "airflow"
+
+
+def airflow_cli(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(AIRFLOW), *args], env=os.environ.copy(), capture_output=True, text=True, timeout=timeout, check=True
+    )
+
+
+@pytest.fixture(scope="session")
+def airflow_db() -> None:
+    """``airflow db migrate`` once per session, and the warehouse pool the DAGs use (as `make` creates it)."""
+    airflow_cli("db", "migrate")
+    airflow_cli("pools", "set", "newsetl_warehouse", "1", "newsetl: the one DuckDB writer")
+
+
+@pytest.fixture(scope="session")
+def dag_bag(airflow_db: None) -> Any:
+    from airflow.dag_processing.dagbag import DagBag
+
+    return DagBag(dag_folder=str(REPO / "dags"))
