@@ -34,12 +34,13 @@ def test_there_are_golden_cases_for_text_and_html() -> None:
     assert any(name.endswith((".html", ".htm")) for name in inputs)
 
 
+@pytest.fixture(scope="module")
+def result() -> dict[str, Any]:
+    return _extract(SAMPLE_DUMP)
+
+
 class TestTheOriginalSample:
     """The acceptance criteria for ../shared/samples/000_cd58140e9c2ce694.txt, checked one by one."""
-
-    @pytest.fixture(scope="class")
-    def result(self) -> dict[str, Any]:
-        return _extract(SAMPLE_DUMP)
 
     def test_title(self, result: dict[str, Any]) -> None:
         assert result["title"] == "China urges neighbours to back its data security ideas, not the US’"

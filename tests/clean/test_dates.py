@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from newsetl.clean.dates import find_date, to_utc_iso
+from newsetl.clean.text.header import find_byline, find_dateline
+
+HONG_KONG = ZoneInfo("Asia/Hong_Kong")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-06-12T08:30:00+01:00", "2024-06-12T07:30:00Z"),
+        ("2024-06-12T08:30:00Z", "2024-06-12T08:30:00Z"),
+        ("Wed, 12 Jun 2024 08:30:00 GMT", "2024-06-12T08:30:00Z"),
+        ("2024-06-12", "2024-06-12T00:00:00Z"),
+        ("not a date", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_to_utc_iso(value: str | None, expected: str | None) -> None:
+    assert to_utc_iso(value) == expected
+
+
+def test_naive_timestamps_are_read_in_the_source_zone() -> None:
+    assert to_utc_iso("2024-06-12 08:30", HONG_KONG) == "2024-06-12T00:30:00Z"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Published: 9:15am, 14 Jun 2024", "2024-06-14T09:15:00Z"),
+        ("14.06.2024, 10:30 Uhr", "2024-06-14T10:30:00Z"),
+        ("3. März 2021", "2021-03-03T00:00:00Z"),
+        ("publié le 13 juin 2024 à 18h05", "2024-06-13T18:05:00Z"),
+        ("June 12, 2020 at 3:05 pm", "2020-06-12T15:05:00Z"),
+        ("12 de junio de 2023", "2023-06-12T00:00:00Z"),
+        ("Updated 2024-06-12T08:30", "2024-06-12T08:30:00Z"),
+        ("31.02.2024", None),
+        ("no date here", None),
+    ],
+)
+def test_find_date(text: str, expected: str | None) -> None:
+    assert find_date(text) == expected
+
+
+def test_find_date_in_a_zone() -> None:
+    assert find_date("Published: 9:15am, 14 Jun 2024", HONG_KONG) == "2024-06-14T01:15:00Z"
+
+
+@pytest.mark.parametrize(
+    ("line", "is_dateline"),
+    [
+        ("Published: 9:15am, 14 Jun 2024", True),
+        ("14.06.2024, 10:30 Uhr", True),
+        ("What happened on 2024-06-14 is still unclear to the investigators.", False),
+        ("The law takes effect on 1 July 2024.", False),
+    ],
+)
+def test_find_dateline_rejects_prose(line: str, is_dateline: bool) -> None:
+    assert (find_dateline(line) is not None) is is_dateline
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("By Jane Leung and Tom Wright", ["Jane Leung", "Tom Wright"]),
+        ("Von Anna Schmidt", ["Anna Schmidt"]),
+        ("Par Claire Dubois, publié le 13 juin 2024", ["Claire Dubois"]),
+        ("By Ludwig van Beethoven | 12 June 2024", ["Ludwig van Beethoven"]),
+        ("by the way, this is prose", None),
+        ("The government said on Tuesday", None),
+    ],
+)
+def test_find_byline(line: str, authors: list[str] | None) -> None:
+    assert find_byline(line) == authors

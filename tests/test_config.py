@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsetl.config import load_settings
+from newsetl.errors import ConfigError
+from tests.conftest import REPO
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "sources.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_bundled_config_is_valid() -> None:
+    settings = load_settings(REPO / "config" / "sources.yaml")
+    assert settings.source_names == ["scmp", "nordkurier", "saved-pages", "wire-export"]
+    for source in settings.sources:
+        assert Path(source.location).is_dir(), source.name
+    assert settings.warehouse == (REPO / "data" / "warehouse.duckdb").resolve()
+
+
+def test_relative_paths_resolve_against_the_config_file(tmp_path: Path) -> None:
+    path = _write(tmp_path, "warehouse: w.duckdb\nsources:\n  - {name: a, kind: dumps, location: dumps}\n")
+    settings = load_settings(path)
+    assert settings.warehouse == tmp_path / "w.duckdb"
+    assert settings.sources[0].location == str(tmp_path / "dumps")
+
+
+def test_cleaning_patterns_are_compiled_and_namespaced(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "sources:\n  - name: a\n    kind: dumps\n    location: x\n    timezone: Europe/Berlin\n"
+        "    cleaning:\n      drop:\n        - {id: menu, pattern: '^Home$'}\n        - '^News$'\n",
+    )
+    cleaning = load_settings(path).sources[0].cleaning
+    assert [rule.id for rule in cleaning.drop] == ["a:menu", "a:drop-2"]
+    assert cleaning.drop[0].pattern.match("Home")
+    assert str(cleaning.zone) == "Europe/Berlin"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("sources: [{name: A, kind: dumps, location: x}]", "name must match"),
+        ("sources: [{name: a, kind: ftp, location: x}]", "kind must be one of"),
+        ("sources: [{name: a, kind: dumps}]", "location is required"),
+        ("sources: [{name: a, kind: dumps, location: x}, {name: a, kind: dumps, location: y}]", "duplicate source"),
+        ("sources: [{name: a, kind: dumps, location: x, cleaning: {drop: ['(']}}]", "cleaning.drop\\[0\\]"),
+        ("sources: [{name: a, kind: dumps, location: x, timezone: Mars/Base}]", "unknown timezone"),
+        ("batch_size: 0\nsources: []", "batch_size"),
+        ("- just a list", "mapping at the top level"),
+        ("sources: [{name: a", "not valid YAML"),
+    ],
+)
+def test_bad_config_says_what_is_wrong(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        load_settings(_write(tmp_path, text))
+
+
+def test_missing_config_file(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="cannot read config"):
+        load_settings(tmp_path / "nope.yaml")
+
+
+def test_unknown_source_lists_the_known_ones() -> None:
+    settings = load_settings(REPO / "config" / "sources.yaml")
+    with pytest.raises(ConfigError, match="configured: scmp, nordkurier"):
+        settings.source("nope")

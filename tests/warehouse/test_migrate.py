@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from newsetl.errors import MigrationError, WarehouseLockedError
+from newsetl.warehouse import connect, migrate, migrations
+
+
+def test_bundled_migrations_are_numbered_in_order() -> None:
+    versions = [migration.version for migration in migrations()]
+    assert versions == sorted(versions)
+    assert versions[0] == 1
+    assert len(set(versions)) == len(versions)
+
+
+def test_migrate_applies_once_and_records(tmp_path: Path) -> None:
+    connection = duckdb.connect(str(tmp_path / "w.duckdb"))
+    applied = migrate(connection)
+    assert applied == [migration.version for migration in migrations()]
+    assert migrate(connection) == []
+    tables = {row[0] for row in connection.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    assert {
+        "runs",
+        "run_sources",
+        "raw_documents",
+        "articles",
+        "removed_lines",
+        "rejected_documents",
+        "check_results",
+        "schema_migrations",
+    } <= tables
+
+
+def test_a_failing_schema_file_rolls_back_and_says_which(tmp_path: Path) -> None:
+    folder = tmp_path / "sql"
+    folder.mkdir()
+    (folder / "001_ok.sql").write_text("CREATE TABLE a (x INTEGER);")
+    (folder / "002_broken.sql").write_text("CREATE TABLE b (x INTEGER); CREATE TABLE nonsense syntax;")
+    connection = duckdb.connect(str(tmp_path / "w.duckdb"))
+    with pytest.raises(MigrationError, match=r"002_broken\.sql failed"):
+        migrate(connection, folder)
+    assert connection.execute("SELECT version FROM schema_migrations").fetchall() == [(1,)]
+    tables = {row[0] for row in connection.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    assert "b" not in tables
+
+
+def test_badly_named_schema_file_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "add_things.sql").write_text("SELECT 1;")
+    with pytest.raises(MigrationError, match=r"NNN_name\.sql"):
+        migrations(tmp_path)
+
+
+def test_locked_warehouse_waits_then_names_the_holder(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "w.duckdb"
+    duckdb.connect(str(path)).close()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb, time; c = duckdb.connect({str(path)!r}); print('ready', flush=True); time.sleep(30)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "ready"
+        with pytest.raises(WarehouseLockedError, match=f"held by PID {holder.pid}"):
+            connect(path, wait_seconds=1.0)
+    finally:
+        holder.kill()
+        holder.wait()
+    connect(path, wait_seconds=5.0).close()
