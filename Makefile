@@ -17,7 +17,11 @@ export NEWSETL_CONFIG ?= $(CURDIR)/config/sources.yaml
 export UV_PYTHON_DOWNLOADS := never
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-.PHONY: help setup run test lint typecheck pytest check airflow-setup airflow clean
+DEVSET ?= ../shared/devset
+# Floors under the measured F (docs/evaluation.md): a regression below them fails `make eval`.
+EVAL_FLOORS ?= --min-html-f 0.90 --min-text-f 0.65
+
+.PHONY: help setup run test lint typecheck pytest check airflow-setup airflow eval clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -62,6 +66,9 @@ check: test
 
 airflow: airflow-setup  ## the real scheduler, dag-processor, triggerer and API server on http://localhost:8080
 	$(BIN)/airflow standalone
+
+eval: setup  ## score extraction on the devset beside trafilatura and the whole-text baseline
+	$(BIN)/newsetl eval --devset $(DEVSET) $(EVAL_FLOORS) --output docs/evaluation.md
 
 clean:  ## remove the venv, Airflow home and data (not the samples)
 	rm -rf $(VENV) $(TOOLS) $(AIRFLOW_HOME) data

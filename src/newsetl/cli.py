@@ -41,6 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_ingest(commands)
     _add_sql(commands)
     _add_report(commands)
+    _add_eval(commands)
     return parser
 
 
@@ -97,6 +98,16 @@ def _add_report(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     command.set_defaults(handler=_run_report)
 
 
+def _add_eval(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    command = commands.add_parser("eval", help="score extraction on a devset beside the public baselines")
+    command.add_argument("--devset", default="../shared/devset", help="folder with truth.json, html/ and text/")
+    command.add_argument("--limit", type=int, help="only the first N pages (a quick check)")
+    command.add_argument("--min-html-f", type=float, help="exit 1 if newsetl's F on HTML is below this")
+    command.add_argument("--min-text-f", type=float, help="exit 1 if newsetl's F on text dumps is below this")
+    command.add_argument("--output", help="also write the table to this Markdown file")
+    command.set_defaults(handler=_run_eval)
+
+
 def _add_config(command: argparse.ArgumentParser) -> None:
     command.add_argument("--config", help="sources.yaml to use (default: $NEWSETL_CONFIG or config/sources.yaml)")
 
@@ -149,6 +160,20 @@ def _run_report(args: argparse.Namespace) -> int:
 
     print_report(load_settings(args.config))
     return 0
+
+
+def _run_eval(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from newsetl.evaluate.report import Floors, run_evaluation
+
+    table, missed = run_evaluation(Path(args.devset), args.limit, Floors(html=args.min_html_f, text=args.min_text_f))
+    print(table)
+    if args.output:
+        Path(args.output).write_text(table + "\n", encoding="utf-8")
+    for message in missed:
+        print(f"newsetl: {message}", file=sys.stderr)
+    return 1 if missed else 0
 
 
 if __name__ == "__main__":

@@ -8,9 +8,11 @@ microseconds; ``dateparser`` would take ~30 ms a line, which text-dump throughpu
 from __future__ import annotations
 
 import re
+import warnings
 from datetime import UTC, datetime, tzinfo
 
 from dateutil import parser as dateutil_parser
+from dateutil import tz
 
 _MONTHS = {
     1: "january jan januar jänner janvier enero gennaio januari janeiro",
@@ -30,6 +32,30 @@ _MONTH_BY_NAME = {name: number for number, names in _MONTHS.items() for name in 
 _MONTH = "(?P<month>" + "|".join(sorted(map(re.escape, _MONTH_BY_NAME), key=len, reverse=True)) + r")\.?"
 _TIME = r"(?:[,\s]+(?:um\s+|at\s+|à\s+|-\s*)?(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})(?:\s*(?P<ampm>[ap]\.?m\.?))?)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
+# Zone abbreviations news sites print; dateutil knows only UTC/GMT and the local zone by itself.
+_ZONE_ABBREVIATIONS = {
+    name: tz.gettz(zone)
+    for name, zone in {
+        "CET": "Europe/Berlin",
+        "CEST": "Europe/Berlin",
+        "MEZ": "Europe/Berlin",
+        "MESZ": "Europe/Berlin",
+        "BST": "Europe/London",
+        "WET": "Europe/Lisbon",
+        "WEST": "Europe/Lisbon",
+        "EET": "Europe/Athens",
+        "EEST": "Europe/Athens",
+        "EST": "America/New_York",
+        "EDT": "America/New_York",
+        "CST": "America/Chicago",
+        "CDT": "America/Chicago",
+        "PST": "America/Los_Angeles",
+        "PDT": "America/Los_Angeles",
+        "HKT": "Asia/Hong_Kong",
+        "JST": "Asia/Tokyo",
+        "IST": "Asia/Kolkata",
+    }.items()
+}
 _LOOSE_TIME = re.compile(r"\b(?P<hour>[01]?\d|2[0-3])[:.h](?P<minute>[0-5]\d)\s*(?P<ampm>[ap]\.?m\.?)?", re.IGNORECASE)
 _DATE_PATTERNS = tuple(
     re.compile(pattern + _TIME, re.IGNORECASE)
@@ -48,7 +74,10 @@ def to_utc_iso(value: str | None, zone: tzinfo | None = None) -> str | None:
     if not value or not value.strip():
         return None
     try:
-        moment = dateutil_parser.parse(value.strip())
+        with warnings.catch_warnings():
+            # An abbreviation dateutil does not know is read as no zone at all, which ``zone`` then supplies.
+            warnings.simplefilter("ignore", dateutil_parser.UnknownTimezoneWarning)
+            moment = dateutil_parser.parse(value.strip(), tzinfos=_ZONE_ABBREVIATIONS)
     except (ValueError, OverflowError):
         return None
     return iso_utc(moment, zone)

@@ -1,0 +1,49 @@
+"""`newsetl eval` end to end on a six-page slice of the devset (scores are measured by `make eval`)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import CASES
+
+NEWSETL = str(Path(sys.executable).parent / "newsetl")
+SLICE = CASES / "devset_slice"
+
+
+def test_eval_prints_all_systems_and_writes_the_table(tmp_path: Path) -> None:
+    output = tmp_path / "table.md"
+    done = subprocess.run(
+        [NEWSETL, "eval", "--devset", str(SLICE), "--output", str(output)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    lines = [line for line in done.stdout.splitlines() if line.startswith("| ") and "---" not in line]
+    systems = [line.split("|")[1].strip() + "/" + line.split("|")[2].strip() for line in lines[1:]]
+    assert systems == ["newsetl/html", "trafilatura 2.3.1/html", "newsetl/text", "whole text/text"]
+    assert "on 6 pages" in done.stdout
+    assert output.read_text().strip() == done.stdout.strip()
+
+
+def test_a_missed_floor_fails_with_a_message() -> None:
+    done = subprocess.run(
+        [NEWSETL, "eval", "--devset", str(SLICE), "--min-text-f", "1.01"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "newsetl on text: F" in done.stderr
+    assert "below the floor 1.010" in done.stderr
+
+
+def test_missing_devset_is_a_clear_error(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [NEWSETL, "eval", "--devset", str(tmp_path / "nope")], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 2
+    assert "no devset at" in done.stderr
