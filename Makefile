@@ -9,6 +9,7 @@ UV := $(TOOLS)/bin/uv
 VENV := .venv
 BIN := $(VENV)/bin
 RUN_DATE ?= $(shell date -u +%F)
+BENCH_SIZE ?= 10000
 
 export AIRFLOW_HOME := $(CURDIR)/.airflow
 export AIRFLOW__CORE__DAGS_FOLDER := $(CURDIR)/dags
@@ -21,7 +22,7 @@ DEVSET ?= ../shared/devset
 # Floors under the measured F (docs/evaluation.md): a regression below them fails `make eval`.
 EVAL_FLOORS ?= --min-html-f 0.90 --min-text-f 0.65
 
-.PHONY: help setup run test lint typecheck pytest check airflow-setup airflow eval clean
+.PHONY: help setup run test lint typecheck pytest check airflow-setup airflow eval bench clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -69,6 +70,10 @@ airflow: airflow-setup  ## the real scheduler, dag-processor, triggerer and API 
 
 eval: setup  ## score extraction on the devset beside trafilatura and the whole-text baseline
 	$(BIN)/newsetl eval --devset $(DEVSET) $(EVAL_FLOORS) --output docs/evaluation.md
+
+bench: airflow-setup  ## time each stage and whole runs (ingest, re-run, DAG) on BENCH_SIZE synthetic text dumps
+	$(BIN)/newsetl bench --docs $(BENCH_SIZE) --dag --markdown data/bench/report.md
+	@echo "table also written to data/bench/report.md"
 
 clean:  ## remove the venv, Airflow home and data (not the samples)
 	rm -rf $(VENV) $(TOOLS) $(AIRFLOW_HOME) data

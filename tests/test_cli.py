@@ -69,6 +69,18 @@ def test_ingest_then_sql(write_config: ConfigFactory) -> None:
     assert "Articles per source" in report.stdout
 
 
+def test_ingest_writes_a_summary_with_counts_checks_and_timings(write_config: ConfigFactory, tmp_path: Path) -> None:
+    config = write_config([{"name": "pages", "kind": "dumps", "location": str(SAMPLES / "saved_pages")}])
+    summary = tmp_path / "summary.json"
+    done = _newsetl("ingest", "--config", str(config), "--no-progress", "--summary-json", str(summary))
+    assert "time: plan" in done.stdout
+    document = json.loads(summary.read_text(encoding="utf-8"))
+    assert document["ok"] is True
+    assert document["totals"]["articles_new"] == 2
+    assert {check["name"] for check in document["checks"]} >= {"accounting", "duplicate_keys"}
+    assert set(document["timings"]) >= {"plan", "clean", "load", "check", "read", "land", "extract", "stage"}
+
+
 def test_errors_are_one_clear_line(write_config: ConfigFactory) -> None:
     config = write_config([{"name": "pages", "kind": "dumps", "location": str(SAMPLES / "saved_pages")}])
     missing = _newsetl("sql", "--config", str(config), "SELECT 1", check=False)

@@ -8,6 +8,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from newsetl import __version__
 from newsetl.errors import NewsetlError
@@ -42,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_sql(commands)
     _add_report(commands)
     _add_eval(commands)
+    _add_bench(commands)
     return parser
 
 
@@ -78,8 +80,13 @@ def _add_ingest(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         help="last day of the data interval, inclusive (default: --from)",
     )
     command.add_argument("--run-id", help="run id to use (default: cli__<UTC time>)")
-    command.add_argument("--workers", type=int, default=1, help="processes cleaning batches in parallel")
+    command.add_argument(
+        "--workers", type=int, help="processes cleaning batches in parallel (default: one per available core)"
+    )
     command.add_argument("--no-progress", action="store_true", help="no progress bar")
+    command.add_argument(
+        "--summary-json", metavar="FILE", help="also write the run's counts, checks and timings to FILE as JSON"
+    )
     command.set_defaults(handler=_run_ingest)
 
 
@@ -108,6 +115,23 @@ def _add_eval(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     command.set_defaults(handler=_run_eval)
 
 
+def _add_bench(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    command = commands.add_parser(
+        "bench", help="time each stage and whole runs on a deterministic synthetic corpus; print one table"
+    )
+    command.add_argument("--docs", type=int, default=2_000, help="text dumps run end to end (default 2000)")
+    command.add_argument("--html", type=int, help="HTML pages timed against trafilatura (default min(docs, 200))")
+    command.add_argument("--jsonl", type=int, help="JSON Lines records timed (default min(docs, 2000))")
+    command.add_argument("--workers", type=int, help="cleaning processes (default: one per available core)")
+    command.add_argument("--batch-size", type=int, help="documents per batch (default: the pipeline's)")
+    command.add_argument("--seed", type=int, default=7, help="corpus seed (default 7)")
+    command.add_argument("--workdir", default="data/bench", help="corpus and data folders (default data/bench)")
+    command.add_argument("--dag", action="store_true", help="also run `airflow dags test news_ingest` on the corpus")
+    command.add_argument("--no-rerun", action="store_true", help="skip the second run over unchanged input")
+    command.add_argument("--markdown", metavar="FILE", help="also write the table as Markdown (with the machine)")
+    command.set_defaults(handler=_run_bench)
+
+
 def _add_config(command: argparse.ArgumentParser) -> None:
     command.add_argument("--config", help="sources.yaml to use (default: $NEWSETL_CONFIG or config/sources.yaml)")
 
@@ -123,7 +147,7 @@ def _run_extract(args: argparse.Namespace) -> int:
 def _run_ingest(args: argparse.Namespace) -> int:
     from newsetl.config import load_settings
     from newsetl.discover import Interval
-    from newsetl.ingest import ingest, print_summary
+    from newsetl.ingest import default_workers, ingest, print_summary
     from newsetl.pipeline import RunSpec
 
     settings = load_settings(args.config)
@@ -141,8 +165,11 @@ def _run_ingest(args: argparse.Namespace) -> int:
         sources=sources,
         started_at=started,
     )
-    outcome = ingest(settings, spec, workers=args.workers, progress=not args.no_progress)
+    workers = args.workers or default_workers()
+    outcome = ingest(settings, spec, workers=workers, progress=not args.no_progress)
     print_summary(outcome)
+    if args.summary_json:
+        Path(args.summary_json).write_text(json.dumps(outcome.to_json(), indent=1), encoding="utf-8")
     return 0 if outcome.ok else 1
 
 
@@ -174,6 +201,29 @@ def _run_eval(args: argparse.Namespace) -> int:
     for message in missed:
         print(f"newsetl: {message}", file=sys.stderr)
     return 1 if missed else 0
+
+
+def _run_bench(args: argparse.Namespace) -> int:
+    from newsetl.bench import BenchOptions, machine, markdown, print_table, rows, run_bench
+
+    options = BenchOptions(
+        docs=args.docs,
+        html=args.html,
+        jsonl=args.jsonl,
+        workers=args.workers,
+        batch_size=args.batch_size,
+        seed=args.seed,
+        workdir=Path(args.workdir),
+        dag=args.dag,
+        rerun=not args.no_rerun,
+    )
+    result = run_bench(options)
+    table = rows(result)
+    print_table(table, f"newsetl bench: {options.docs:,} text dumps end to end, {result.workers} worker(s)")
+    if args.markdown:
+        text = markdown(table, machine(result), options.command())
+        Path(args.markdown).write_text(text, encoding="utf-8")
+    return 0
 
 
 if __name__ == "__main__":

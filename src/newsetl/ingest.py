@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
@@ -24,6 +26,7 @@ from newsetl.pipeline import (
     load_run,
     plan_run,
 )
+from newsetl.pipeline.stopwatch import Stopwatch, add_timings
 from newsetl.stage import StagingArea
 from newsetl.warehouse import LoadCounts
 
@@ -36,24 +39,53 @@ class IngestOutcome:
     counts: LoadCounts
     checks: list[CheckResult] = field(default_factory=list)
     failure: str | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+    """Wall seconds of ``plan``, ``clean``, ``load``, ``check``; and, summed over the cleaning processes,
+    seconds per cleaning phase (``read``, ``land``, ``extract``, ``stage``)."""
 
     @property
     def ok(self) -> bool:
         return self.failure is None
 
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "run_id": self.run_id,
+            "ok": self.ok,
+            "failure": self.failure,
+            "totals": self.counts.totals,
+            "per_source": self.counts.per_source,
+            "checks": [{"name": c.name, "status": c.status, "detail": c.detail} for c in self.checks],
+            "timings": {name: round(seconds, 4) for name, seconds in self.timings.items()},
+        }
+
+
+def default_workers() -> int:
+    """One cleaning process per core this process may run on: cleaning is CPU-bound Python."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
 
 def ingest(settings: Settings, spec: RunSpec, *, workers: int = 1, progress: bool = True) -> IngestOutcome:
-    manifests = plan_run(settings, spec)
-    total = sum(len(StagingArea.read_manifest(path).items) for path in manifests)
-    with tqdm(total=total, unit="file", desc="cleaning", disable=not progress, leave=False) as bar:
+    stopwatch = Stopwatch()
+    with stopwatch.phase("plan"):
+        manifests = plan_run(settings, spec)
+        sizes = [len(StagingArea.read_manifest(path).items) for path in manifests]
+    phases: dict[str, float] = {}
+    with (
+        stopwatch.phase("clean"),
+        tqdm(total=sum(sizes), unit="file", desc="cleaning", disable=not progress, leave=False) as bar,
+    ):
         for result in _clean_all(settings, manifests, workers):
-            bar.update(len(StagingArea.read_manifest(manifests[result.number - 1]).items))
-    counts = load_run(settings, spec.run_id)
+            add_timings(phases, result.timings)
+            bar.update(sizes[result.number - 1])
+    with stopwatch.phase("load"):
+        counts = load_run(settings, spec.run_id)
+    timings = add_timings(stopwatch.seconds, phases)
     try:
-        checks = check_run(settings, spec.run_id, counts)
+        with stopwatch.phase("check"):
+            checks = check_run(settings, spec.run_id, counts)
     except CheckFailedError as exc:
-        return IngestOutcome(spec.run_id, counts, failure=str(exc))
-    return IngestOutcome(spec.run_id, counts, checks)
+        return IngestOutcome(spec.run_id, counts, failure=str(exc), timings=timings)
+    return IngestOutcome(spec.run_id, counts, checks, timings=timings)
 
 
 def _clean_all(settings: Settings, manifests: Sequence[Path], workers: int) -> Iterator[BatchResult]:
@@ -87,3 +119,12 @@ def print_summary(outcome: IngestOutcome, console: Console | None = None) -> Non
         console.print(f"check {check.name}: {check.status} — {check.detail}")
     if outcome.failure:
         console.print(f"[red]checks failed: {outcome.failure}")
+    console.print(_timing_line(outcome.timings))
+
+
+def _timing_line(timings: dict[str, float]) -> str:
+    walls = ", ".join(f"{name} {timings[name]:.1f} s" for name in ("plan", "clean", "load", "check") if name in timings)
+    phases = ", ".join(
+        f"{name} {timings[name]:.1f} s" for name in ("read", "land", "extract", "stage") if name in timings
+    )
+    return f"time: {walls}" + (f" (cleaning processes: {phases})" if phases else "")

@@ -149,6 +149,10 @@ def test_parallel_workers_give_the_same_rows(config: Path, tmp_path: Path) -> No
     outcome = _run(config, "parallel", workers=2)
     assert outcome.counts.totals["articles_new"] == 6
     assert outcome.counts.totals["documents_rejected"] == 5
+    # Each batch reports where its time went; the run adds them up across the processes.
+    phases = {"plan", "clean", "load", "check", "read", "land", "extract", "stage"}
+    assert set(outcome.timings) == phases | {f"{phase}.cpu" for phase in phases}
+    assert all(seconds >= 0 for seconds in outcome.timings.values())
 
 
 def test_every_raw_document_with_bytes_is_in_the_landing(config: Path) -> None:

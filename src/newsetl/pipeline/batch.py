@@ -7,7 +7,7 @@ stop the batch.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,8 +15,17 @@ from newsetl.clean import article_row, extract_document, rules_version
 from newsetl.config import Settings, SourceConfig
 from newsetl.errors import DocumentError
 from newsetl.landing import Landing
+from newsetl.pipeline.stopwatch import Stopwatch
 from newsetl.read import read_item
-from newsetl.records import RawDocument, RawDocumentRow, RejectionRow, RemovalRow, SourceItem
+from newsetl.records import (
+    ArticleRow,
+    RawDocument,
+    RawDocumentRow,
+    RejectionRow,
+    Removal,
+    RemovalRow,
+    SourceItem,
+)
 from newsetl.stage import BatchWriter, StagingArea
 
 log = logging.getLogger("newsetl.pipeline")
@@ -31,35 +40,47 @@ class BatchResult:
     documents: int
     articles: int
     rejected: int
+    timings: dict[str, float] = field(default_factory=dict)
+    """Seconds spent per phase: ``read``, ``land``, ``extract``, ``stage``."""
 
-    def to_json(self) -> dict[str, int | str]:
+    def to_json(self) -> dict[str, int | str | dict[str, float]]:
         return {
             "run_id": self.run_id,
             "number": self.number,
             "documents": self.documents,
             "articles": self.articles,
             "rejected": self.rejected,
+            "timings": {name: round(seconds, 4) for name, seconds in self.timings.items()},
         }
 
 
 def clean_batch(settings: Settings, manifest_path: Path) -> BatchResult:
     staging = StagingArea(settings.staging)
     manifest = staging.read_manifest(manifest_path)
+    stopwatch = Stopwatch()
     with staging.batch_writer(manifest.run_id, manifest.number) as writer:
-        cleaner = DocumentCleaner(Landing(settings.landing), writer, manifest.run_id)
+        cleaner = DocumentCleaner(Landing(settings.landing), writer, manifest.run_id, stopwatch)
         for item in manifest.items:
             cleaner.clean_item(settings, settings.source(item.source), item)
+        with stopwatch.phase("stage"):
+            writer.commit()
     counts = writer.counts
     result = BatchResult(
-        manifest.run_id, manifest.number, counts["raw_documents"], counts["articles"], counts["rejected_documents"]
+        manifest.run_id,
+        manifest.number,
+        counts["raw_documents"],
+        counts["articles"],
+        counts["rejected_documents"],
+        stopwatch.seconds,
     )
     log.info(
-        "run %s batch %d: %d documents, %d articles, %d rejected",
+        "run %s batch %d: %d documents, %d articles, %d rejected; seconds per phase %s",
         result.run_id,
         result.number,
         result.documents,
         result.articles,
         result.rejected,
+        result.to_json()["timings"],
     )
     return result
 
@@ -71,44 +92,59 @@ class DocumentCleaner:
     landing: Landing
     writer: BatchWriter
     run_id: str
+    stopwatch: Stopwatch = field(default_factory=Stopwatch)
 
     def clean_item(self, settings: Settings, source: SourceConfig, item: SourceItem) -> None:
         try:
-            for document in read_item(source, item, settings.max_document_bytes):
+            documents = read_item(source, item, settings.max_document_bytes)
+            while True:
+                with self.stopwatch.phase("read"):
+                    document = next(documents, None)
+                if document is None:
+                    return
                 self.clean_document(document, source)
         except DocumentError as exc:
             log.warning("source %s: %s rejected: %s", item.source, item.uri, exc)
-            self.reject(item.source, item.uri, "", exc.reason_code, exc.reason)
+            with self.stopwatch.phase("stage"):
+                self.reject(item.source, item.uri, "", exc.reason_code, exc.reason)
 
     def clean_document(self, document: RawDocument, source: SourceConfig) -> None:
         """Land, extract and stage one raw document; reject it with a reason if it cannot be cleaned."""
-        raw_id = self.landing.put(document.content)
-        encoding = None
+        with self.stopwatch.phase("land"):
+            raw_id = self.landing.put(document.content)
+        with self.stopwatch.phase("extract"):
+            outcome = self._extract(document, source, raw_id)
+        with self.stopwatch.phase("stage"):
+            self.writer.write("raw_documents", self._raw_row(document, raw_id, outcome.encoding))
+            if outcome.article is not None:
+                self._stage_article(outcome.article, outcome.removed)
+            elif outcome.error is not None:
+                self.reject(document.source, document.uri, raw_id, outcome.error[0], outcome.error[1])
+
+    def _extract(self, document: RawDocument, source: SourceConfig, raw_id: str) -> _Outcome:
         try:
             extraction, encoding, url = extract_document(document, source.cleaning)
         except DocumentError as exc:
-            self.reject(document.source, document.uri, raw_id, exc.reason_code, exc.reason)
-            return
+            return _Outcome(error=(exc.reason_code, exc.reason))
         except Exception as exc:  # a bug in an extractor must cost one document, not the batch
             log.exception("source %s: %s failed in extraction", document.source, document.uri)
-            reason = f"extractor crashed: {type(exc).__name__}: {exc}"
-            self.reject(document.source, document.uri, raw_id, "internal_error", reason)
-            return
-        finally:
-            self.writer.write("raw_documents", self._raw_row(document, raw_id, encoding))
+            return _Outcome(error=("internal_error", f"extractor crashed: {type(exc).__name__}: {exc}"))
         row = article_row(document, extraction, url=url, run_id=self.run_id, rules=rules_version(source.cleaning))
+        return _Outcome(article=row, removed=extraction.removed, encoding=encoding)
+
+    def _stage_article(self, row: ArticleRow, removed: list[Removal]) -> None:
         self.writer.write("articles", row)
-        for removal in extraction.removed:
-            removed = RemovalRow(
+        for removal in removed:
+            line = RemovalRow(
                 article_id=row["article_id"],
-                raw_id=raw_id,
-                source=document.source,
+                raw_id=row["raw_id"],
+                source=row["source"],
                 line_no=removal["line"],
                 rule_id=removal["rule"],
                 text=removal["text"],
                 run_id=self.run_id,
             )
-            self.writer.write("removed_lines", removed)
+            self.writer.write("removed_lines", line)
 
     def reject(self, source: str, uri: str, raw_id: str, code: str, reason: str) -> None:
         row = RejectionRow(
@@ -135,6 +171,17 @@ class DocumentCleaner:
             read_at=_now(),
             run_id=self.run_id,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class _Outcome:
+    """What extracting one document gave: an article row (and the lines removed), or a rejection."""
+
+    article: ArticleRow | None = None
+    removed: list[Removal] = field(default_factory=list)
+    encoding: str | None = None
+    error: tuple[str, str] | None = None
+    """``(reason_code, reason)`` when the document is rejected."""
 
 
 def _now() -> str:

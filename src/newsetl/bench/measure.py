@@ -1,0 +1,151 @@
+"""Measuring: extraction in this process on one core, and whole runs in child processes with their peak memory.
+
+A whole run (``newsetl ingest``, ``airflow dags test``) runs as a child process so its memory is its own: a
+sampler thread adds up the resident memory of the child and every process it starts (the cleaning pool) every
+few milliseconds and keeps the peak.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import psutil
+
+from newsetl.config import CleaningConfig
+from newsetl.errors import DocumentError
+from newsetl.records import DocumentFormat, RawDocument
+
+__all__ = ["ProcessRun", "Timed", "raw_documents", "run_measured", "time_each"]
+
+_SAMPLE_SECONDS = 0.02
+
+
+@dataclass(frozen=True, slots=True)
+class Timed:
+    """``documents`` handled in ``seconds``."""
+
+    documents: int
+    seconds: float
+    failed: int = 0
+
+    @property
+    def rate(self) -> float:
+        return self.documents / self.seconds if self.seconds > 0 else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessRun:
+    """A child process run: wall seconds, peak memory, exit code and what it wrote as its summary."""
+
+    seconds: float
+    peak_rss: int
+    """Peak of the summed resident memory of the process and all its descendants, bytes."""
+    peak_rss_single: int
+    """Peak resident memory of the largest single process, bytes."""
+    returncode: int
+    summary: dict[str, Any] = field(default_factory=dict)
+    output_tail: str = ""
+
+
+def raw_documents(paths: Sequence[Path], fmt: DocumentFormat) -> list[RawDocument]:
+    """The files as raw documents (JSON Lines: one per line), read before any clock starts."""
+    documents = []
+    for path in paths:
+        data = path.read_bytes()
+        if path.suffix == ".gz":
+            data = gzip.decompress(data)
+        if fmt == "jsonl":
+            lines = [line for line in data.splitlines() if line.strip()]
+            documents += [RawDocument("bench", f"{path.name}#L{n}", "jsonl", line) for n, line in enumerate(lines)]
+        elif data.strip():
+            documents.append(RawDocument("bench", path.name, fmt, data))
+    return documents
+
+
+def time_each(items: Sequence[Any], work: Callable[[Any], object]) -> Timed:
+    """Time ``work`` over every item, after one untimed call (models load lazily on first use)."""
+    if items:
+        _attempt(work, items[0])
+    failed = 0
+    started = time.perf_counter()
+    for item in items:
+        failed += not _attempt(work, item)
+    return Timed(len(items), time.perf_counter() - started, failed)
+
+
+def _attempt(work: Callable[[Any], object], item: Any) -> bool:
+    try:
+        work(item)
+    except DocumentError:
+        return False
+    return True
+
+
+def extraction_work(cleaning: CleaningConfig) -> Callable[[RawDocument], object]:
+    from newsetl.clean import extract_document
+
+    return lambda document: extract_document(document, cleaning)
+
+
+def run_measured(
+    command: Sequence[str], *, env: dict[str, str] | None = None, summary: Path | None = None, timeout: float = 3600
+) -> ProcessRun:
+    """Run ``command`` to completion, sampling the memory of its process tree; read ``summary`` JSON after."""
+    log_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"newsetl-bench-{os.getpid()}.log"
+    with log_path.open("w+b") as output:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, env=env, stdout=output, stderr=subprocess.STDOUT)
+        sampler = _TreeSampler(process.pid)
+        sampler.start()
+        try:
+            returncode = process.wait(timeout=timeout)
+        finally:
+            seconds = time.perf_counter() - started
+            sampler.stop()
+        output.seek(0)
+        tail = output.read()[-4000:].decode("utf-8", errors="replace")
+    log_path.unlink(missing_ok=True)
+    document = json.loads(summary.read_text(encoding="utf-8")) if summary and summary.exists() else {}
+    return ProcessRun(seconds, sampler.peak, sampler.peak_single, returncode, document, tail)
+
+
+class _TreeSampler(threading.Thread):
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self._pid = pid
+        self._stopped = threading.Event()
+        self.peak = 0
+        self.peak_single = 0
+
+    def run(self) -> None:
+        while not self._stopped.is_set():
+            self._sample()
+            self._stopped.wait(_SAMPLE_SECONDS)
+
+    def stop(self) -> None:
+        self._stopped.set()
+        self.join()
+
+    def _sample(self) -> None:
+        try:
+            root = psutil.Process(self._pid)
+            processes = [root, *root.children(recursive=True)]
+        except psutil.Error:
+            return
+        sizes = []
+        for process in processes:
+            try:
+                sizes.append(process.memory_info().rss)
+            except psutil.Error:
+                continue
+        self.peak = max(self.peak, sum(sizes))
+        self.peak_single = max(self.peak_single, max(sizes, default=0))

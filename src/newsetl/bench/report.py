@@ -1,0 +1,217 @@
+"""The benchmark's one table (terminal and Markdown), its targets, and a description of the machine it ran on."""
+
+from __future__ import annotations
+
+import os
+import platform
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import psutil
+from rich.console import Console
+from rich.table import Table
+
+from newsetl.bench.measure import ProcessRun, Timed
+from newsetl.bench.run import BenchResult
+
+__all__ = ["Row", "machine", "markdown", "print_table", "rows"]
+
+_MIB = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    stage: str
+    documents: int | None
+    seconds: float | None
+    rate: str
+    """Documents (or articles, pages) per second, as shown."""
+    target: str = ""
+    met: bool | None = None
+    note: str = ""
+
+
+def rows(result: BenchResult) -> list[Row]:
+    table = _extraction_rows(result.extraction)
+    if result.ingest:
+        table += _ingest_rows(result.ingest, result.workers)
+    if result.ingest and result.rerun:
+        table.append(_rerun_row(result.ingest, result.rerun))
+    if result.ingest and result.dag:
+        table.append(_dag_row(result.ingest, result.dag))
+    return table
+
+
+def _extraction_rows(figures: dict[str, Timed]) -> list[Row]:
+    text, html, jsonl, trafilatura = (figures[name] for name in ("text", "html", "jsonl", "trafilatura"))
+    ratio = html.rate / trafilatura.rate if trafilatura.rate else 0.0
+    return [
+        Row(
+            "clean text dumps (1 core)",
+            text.documents,
+            text.seconds,
+            f"{text.rate:,.0f}/s",
+            "≥ 1,000/s",
+            text.rate >= 1000,
+        ),
+        Row(
+            "extract HTML (1 core)",
+            html.documents,
+            html.seconds,
+            f"{html.rate:,.1f}/s",
+            "≥ 1.0× trafilatura",
+            ratio >= 1,
+        ),
+        Row(
+            "trafilatura.extract, same pages (1 core)",
+            trafilatura.documents,
+            trafilatura.seconds,
+            f"{trafilatura.rate:,.1f}/s",
+            note=f"newsetl/trafilatura = {ratio:.2f}×",
+        ),
+        Row("extract JSON Lines records (1 core)", jsonl.documents, jsonl.seconds, f"{jsonl.rate:,.0f}/s"),
+    ]
+
+
+def _ingest_rows(run: ProcessRun, workers: int) -> list[Row]:
+    timings: dict[str, float] = run.summary.get("timings", {})
+    totals: dict[str, int] = run.summary.get("totals", {})
+    read = totals.get("documents_read", 0)
+    written = totals.get("articles_new", 0) + totals.get("articles_updated", 0)
+    table = [
+        _phase_row("read (bytes, decompress)", read, timings, "read"),
+        _phase_row("land (hash, gzip, store)", read, timings, "land"),
+        _phase_row("clean/extract (in the pipeline)", read, timings, "extract"),
+        _phase_row("stage (rows to batch files)", read, timings, "stage"),
+    ]
+    load = timings.get("load")
+    table.append(
+        Row(
+            "load into DuckDB (articles)",
+            written,
+            load,
+            f"{written / load:,.0f}/s" if load else "-",
+            "≥ 50,000/s",
+            load is not None and load > 0 and written / load >= 50_000,
+            "whole load step: open, migrate, merge, ledger",
+        )
+    )
+    rss_mib = run.peak_rss / _MIB
+    table.append(
+        Row(
+            f"end to end `newsetl ingest`, {workers} worker(s)",
+            read,
+            run.seconds,
+            f"{read / run.seconds:,.0f}/s",
+            "100k in ≤ 180 s",
+            read / run.seconds >= 100_000 / 180,
+            f"peak RSS {rss_mib:,.0f} MiB (all processes), {run.peak_rss_single / _MIB:,.0f} MiB (largest)",
+        )
+    )
+    table.append(
+        Row("peak RSS, end to end", None, None, f"{rss_mib:,.0f} MiB", "≤ 1,024 MiB", rss_mib <= 1024, "all processes")
+    )
+    return table
+
+
+def _phase_row(stage: str, documents: int, timings: dict[str, float], phase: str) -> Row:
+    """Per core means per CPU second: on a shared machine wall time also counts waiting for a core."""
+    cpu, wall = timings.get(f"{phase}.cpu"), timings.get(phase)
+    rate = f"{documents / cpu:,.0f}/s per core" if cpu else "-"
+    note = f"CPU seconds, summed over the cleaning processes (wall {wall:,.1f} s)" if wall is not None else ""
+    return Row(stage, documents, cpu, rate, note=note)
+
+
+def _rerun_row(first: ProcessRun, rerun: ProcessRun) -> Row:
+    share = rerun.seconds / first.seconds
+    totals = rerun.summary.get("totals", {})
+    note = f"{totals.get('articles_unchanged', 0):,} unchanged, {totals.get('articles_new', 0):,} new"
+    return Row(
+        "re-run over unchanged input",
+        totals.get("documents_read"),
+        rerun.seconds,
+        f"{share:.1%} of first run",
+        "≤ 5 %",
+        share <= 0.05,
+        note,
+    )
+
+
+def _dag_row(first: ProcessRun, dag: ProcessRun) -> Row:
+    added = dag.seconds / first.seconds - 1
+    read = dag.summary.get("totals", {}).get("documents_read")
+    rate = f"{read / dag.seconds:,.0f}/s" if read else "-"
+    note = f"{added:+.0%} vs `newsetl ingest`; peak RSS {dag.peak_rss / _MIB:,.0f} MiB"
+    return Row("end to end `airflow dags test news_ingest`", read, dag.seconds, rate, "≤ +30 %", added <= 0.3, note)
+
+
+def print_table(table: list[Row], title: str, console: Console | None = None) -> None:
+    output = Table(title=title)
+    for column, justify in (("stage", "left"), ("docs", "right"), ("seconds", "right"), ("rate", "right")):
+        output.add_column(column, justify=justify)  # type: ignore[arg-type]
+    output.add_column("target")
+    output.add_column("note")
+    for row in table:
+        output.add_row(row.stage, _count(row.documents), _seconds(row.seconds), row.rate, _target(row), row.note)
+    # Wide enough for the notes when the output is a file or a pipe (rich assumes 80 columns there).
+    (console or Console(width=max(Console().width, 150))).print(output)
+
+
+def markdown(table: list[Row], description: dict[str, Any], command: str) -> str:
+    lines = [
+        f"Command: `{command}`",
+        "",
+        "| stage | docs | seconds | rate | target | note |",
+        "|---|--:|--:|--:|---|---|",
+    ]
+    lines += [
+        f"| {r.stage} | {_count(r.documents)} | {_seconds(r.seconds)} | {r.rate} | {_target(r)} | {r.note} |"
+        for r in table
+    ]
+    lines += ["", "Machine: " + "; ".join(f"{key} {value}" for key, value in description.items())]
+    return "\n".join(lines) + "\n"
+
+
+def machine(result: BenchResult) -> dict[str, Any]:
+    """What the figures were measured on, including how busy the machine was (it may be shared)."""
+    return {
+        "cpu": _cpu_model(),
+        "cores": os.cpu_count(),
+        "memory": f"{psutil.virtual_memory().total / (1024**3):.0f} GiB",
+        "load average (1/5/15 min) before": _load(result.load_before),
+        "after": _load(os.getloadavg()),
+        "python": platform.python_version(),
+        "duckdb": version("duckdb"),
+        "trafilatura": version("trafilatura"),
+        "corpus": f"{result.corpus.root.name} ({result.corpus_bytes / _MIB:,.0f} MiB)",
+    }
+
+
+def _load(values: tuple[float, float, float]) -> str:
+    return "/".join(f"{value:.1f}" for value in values)
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def _count(value: int | None) -> str:
+    return f"{value:,}" if value is not None else ""
+
+
+def _seconds(value: float | None) -> str:
+    return f"{value:,.2f}" if value is not None else ""
+
+
+def _target(row: Row) -> str:
+    if not row.target:
+        return ""
+    return f"{row.target} {'✓' if row.met else '✗'}"

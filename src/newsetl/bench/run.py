@@ -1,0 +1,176 @@
+"""The benchmark: generate (or reuse) the corpus, time each stage and whole runs, collect one set of figures.
+
+1. Extraction on one core in this process: text dumps, HTML pages, JSON Lines records; and trafilatura's own
+   ``extract`` on the same HTML pages, in the same run, for the ratio.
+2. ``newsetl ingest`` over the text dumps in a child process (its own cleaning pool), from an empty warehouse:
+   wall time, peak memory of the process tree, and the seconds per phase the run itself reports.
+3. The same command again over the unchanged input: what a re-run costs.
+4. Optionally the DAG: ``airflow dags test news_ingest`` over the same text dumps into another empty warehouse.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsetl.bench.corpus import SOURCES, Corpus, CorpusSpec, build_corpus, write_config
+from newsetl.bench.measure import ProcessRun, Timed, extraction_work, raw_documents, run_measured, time_each
+from newsetl.config import load_settings
+from newsetl.errors import NewsetlError
+
+__all__ = ["BenchOptions", "BenchResult", "run_bench"]
+
+log = logging.getLogger("newsetl.bench")
+
+_DEFAULT_HTML = 200
+_DEFAULT_JSONL = 2_000
+_DEFAULT_TEXT_SAMPLE = 2_000
+_DAG_DATE = "2026-11-30"
+
+
+@dataclass(frozen=True, slots=True)
+class BenchOptions:
+    docs: int = 2_000
+    """Text dumps run end to end (and the corpus size)."""
+    html: int | None = None
+    """HTML pages timed against trafilatura (default: ``min(docs, 200)``)."""
+    jsonl: int | None = None
+    """JSON Lines records timed (default: ``min(docs, 2000)``)."""
+    workers: int | None = None
+    """Cleaning processes for ``newsetl ingest`` (default: its own default, one per core)."""
+    batch_size: int | None = None
+    """Documents per batch (default: the pipeline's default)."""
+    seed: int = 7
+    workdir: Path = Path("data/bench")
+    """Corpus and data folders (kept out of git)."""
+    dag: bool = False
+    """Also run the corpus through ``airflow dags test news_ingest`` (needs a migrated Airflow home)."""
+    rerun: bool = True
+    """Also time a second run over the unchanged input."""
+
+    def command(self) -> str:
+        """The ``newsetl bench`` command line that gives these options."""
+        parts = ["newsetl bench", f"--docs {self.docs}"]
+        parts += [f"--{name.replace('_', '-')} {value}" for name, value in self._set_numbers()]
+        parts += ["--dag"] if self.dag else []
+        parts += [] if self.rerun else ["--no-rerun"]
+        return " ".join(parts)
+
+    def _set_numbers(self) -> list[tuple[str, int]]:
+        numbers = {"html": self.html, "jsonl": self.jsonl, "workers": self.workers, "batch_size": self.batch_size}
+        return [(name, value) for name, value in numbers.items() if value is not None]
+
+    @property
+    def spec(self) -> CorpusSpec:
+        html = min(self.docs, _DEFAULT_HTML) if self.html is None else self.html
+        jsonl = min(self.docs, _DEFAULT_JSONL) if self.jsonl is None else self.jsonl
+        return CorpusSpec(text=self.docs, html=html, jsonl=jsonl, seed=self.seed)
+
+
+@dataclass(slots=True)
+class BenchResult:
+    options: BenchOptions
+    corpus: Corpus
+    corpus_bytes: int
+    extraction: dict[str, Timed] = field(default_factory=dict)
+    """Per format on one core: ``text``, ``html``, ``jsonl``, and ``trafilatura`` on the same HTML."""
+    ingest: ProcessRun | None = None
+    rerun: ProcessRun | None = None
+    dag: ProcessRun | None = None
+    workers: int = 1
+    load_before: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    """The machine's load average when the benchmark started (others may share its cores)."""
+
+
+def run_bench(options: BenchOptions) -> BenchResult:
+    spec = options.spec
+    name = f"corpus-s{spec.seed}-t{spec.text}-h{spec.html}-j{spec.jsonl}"
+    corpus = build_corpus(options.workdir / name, spec)
+    result = BenchResult(options, corpus, corpus.size_bytes, load_before=os.getloadavg())
+    result.extraction = time_extraction(corpus)
+    result.workers = options.workers or _default_workers()
+    ingest_dir = options.workdir / "ingest"
+    config = write_config(corpus, ingest_dir / "sources.yaml", _fresh(ingest_dir / "data"), options.batch_size)
+    result.ingest = _ingest(config, "bench-first", result.workers)
+    if options.rerun:
+        result.rerun = _ingest(config, "bench-rerun", result.workers)
+    if options.dag:
+        dag_config = options.workdir / "dag" / "sources.yaml"
+        write_config(corpus, dag_config, _fresh(dag_config.parent / "data"), options.batch_size)
+        result.dag = _dag(dag_config)
+    return result
+
+
+def time_extraction(corpus: Corpus) -> dict[str, Timed]:
+    """Documents per second on one core for each format, and trafilatura on the same HTML pages."""
+    cleaning = load_settings(corpus.config).source(SOURCES["text"]).cleaning
+    text = raw_documents(corpus.files("text")[:_DEFAULT_TEXT_SAMPLE], "text")
+    html = raw_documents(corpus.files("html"), "html")
+    jsonl = raw_documents(corpus.files("jsonl"), "jsonl")
+    figures = {
+        "text": time_each(text, extraction_work(cleaning)),
+        "html": time_each(html, extraction_work(cleaning)),
+        "jsonl": time_each(jsonl, extraction_work(cleaning)),
+    }
+    figures["trafilatura"] = time_each([document.content.decode() for document in html], _trafilatura)
+    return figures
+
+
+def _trafilatura(page: str) -> object:
+    import trafilatura
+
+    return trafilatura.extract(page, include_comments=False, include_tables=True)
+
+
+def _ingest(config: Path, run_id: str, workers: int) -> ProcessRun:
+    summary = config.parent / f"{run_id}.json"
+    summary.unlink(missing_ok=True)
+    command = [sys.executable, "-m", "newsetl.cli", "ingest", "--config", str(config), "--source", SOURCES["text"]]
+    command += ["--run-id", run_id, "--workers", str(workers), "--no-progress", "--summary-json", str(summary)]
+    run = run_measured(command, summary=summary)
+    _require_success(run, "newsetl ingest")
+    return run
+
+
+def _dag(config: Path) -> ProcessRun:
+    airflow = Path(sys.executable).parent / "airflow"
+    conf = json.dumps({"sources": [SOURCES["text"]]})
+    env = {**os.environ, "NEWSETL_CONFIG": str(config)}
+    run = run_measured([str(airflow), "dags", "test", "news_ingest", _DAG_DATE, "--conf", conf], env=env)
+    _require_success(run, "airflow dags test news_ingest")
+    run.summary.update(_last_run(config))
+    return run
+
+
+def _last_run(config: Path) -> dict[str, Any]:
+    """The last run's counts from a warehouse (``airflow dags test`` writes no summary file)."""
+    import duckdb
+
+    with duckdb.connect(str(load_settings(config).warehouse), read_only=True) as connection:
+        row = connection.execute(
+            "SELECT documents_read, articles_new, status FROM runs ORDER BY started_at DESC LIMIT 1"
+        ).fetchone()
+    return {"totals": {"documents_read": row[0], "articles_new": row[1]}, "status": row[2]} if row else {}
+
+
+def _require_success(run: ProcessRun, what: str) -> None:
+    if run.returncode != 0:
+        raise NewsetlError(f"{what} failed (exit {run.returncode}); its last output:\n{run.output_tail}")
+
+
+def _fresh(folder: Path) -> Path:
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    return folder
+
+
+def _default_workers() -> int:
+    from newsetl.ingest import default_workers
+
+    return default_workers()

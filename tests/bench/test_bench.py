@@ -1,0 +1,75 @@
+"""The benchmark path at a tiny size: it must run and produce its table. Speed is never asserted here."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+
+from newsetl.bench import CorpusSpec, build_corpus
+from newsetl.bench.corpus import SOURCES
+from newsetl.config import load_settings
+
+NEWSETL = str(Path(sys.executable).parent / "newsetl")
+STAGES = (
+    "clean text dumps (1 core)",
+    "extract HTML (1 core)",
+    "trafilatura.extract, same pages (1 core)",
+    "extract JSON Lines records (1 core)",
+    "read (bytes, decompress)",
+    "land (hash, gzip, store)",
+    "clean/extract (in the pipeline)",
+    "stage (rows to batch files)",
+    "load into DuckDB (articles)",
+    "end to end `newsetl ingest`",
+    "peak RSS, end to end",
+    "re-run over unchanged input",
+)
+
+
+def test_bench_runs_every_stage_on_a_tiny_corpus_and_prints_one_table(tmp_path: Path) -> None:
+    report = tmp_path / "report.md"
+    command = [NEWSETL, "bench", "--docs", "50", "--html", "5", "--jsonl", "40", "--workers", "2"]
+    command += ["--batch-size", "20", "--workdir", str(tmp_path / "bench"), "--markdown", str(report)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=600, check=True)
+    assert "newsetl bench: 50 text dumps end to end, 2 worker(s)" in done.stdout
+    table = report.read_text(encoding="utf-8")
+    for stage in STAGES:
+        assert f"| {stage}" in table, stage
+    assert "Command: `newsetl bench --docs 50 --html 5 --jsonl 40 --workers 2 --batch-size 20`" in table
+    assert "Machine: cpu " in table
+    # The end-to-end run really loaded the corpus: every text dump is an article or a rejection.
+    settings = load_settings(tmp_path / "bench" / "ingest" / "sources.yaml")
+    with duckdb.connect(str(settings.warehouse), read_only=True) as connection:
+        runs = connection.execute("SELECT run_id, documents_read, articles_new, status FROM runs ORDER BY 1").fetchall()
+    assert [(run_id, read, status) for run_id, read, _new, status in runs] == [
+        ("bench-first", 50, "checked"),
+        ("bench-rerun", 50, "checked"),
+    ]
+    assert runs[0][2] > 40
+    assert runs[1][2] == 0
+
+
+def test_the_corpus_is_deterministic_and_a_small_one_is_a_prefix_of_a_big_one(tmp_path: Path) -> None:
+    small = build_corpus(tmp_path / "small", CorpusSpec(text=30, html=3, jsonl=20))
+    again = build_corpus(tmp_path / "again", CorpusSpec(text=30, html=3, jsonl=20))
+    big = build_corpus(tmp_path / "big", CorpusSpec(text=60, html=6, jsonl=20))
+    for fmt in SOURCES:
+        small_files = small.files(fmt)
+        assert small_files, fmt
+        assert [p.read_bytes() for p in small_files] == [p.read_bytes() for p in again.files(fmt)]
+    assert [p.read_bytes() for p in small.files("text")] == [p.read_bytes() for p in big.files("text")[:30]]
+
+
+def test_the_corpus_mixes_languages_furniture_and_awkward_files(tmp_path: Path) -> None:
+    corpus = build_corpus(tmp_path / "corpus", CorpusSpec(text=400, html=0, jsonl=500))
+    names = [path.name for path in corpus.files("text")]
+    assert any(name.endswith(".txt.gz") for name in names)
+    texts = b"\n".join(path.read_bytes() for path in corpus.files("text") if path.suffix == ".txt")
+    for furniture in (b"Advertisement", b"Anzeige", "Publicité".encode(), b"Reading Time:", b"Lesezeit:", b"Photo: "):
+        assert furniture in texts, furniture
+    lines = corpus.files("jsonl")[0].read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 500
+    assert not lines[499].endswith("}")  # one truncated record a file
