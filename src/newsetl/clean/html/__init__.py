@@ -1,61 +1,61 @@
-"""HTML extraction: trafilatura finds the main text; BeautifulSoup reads the metadata publishers declare."""
+"""HTML extraction: one lxml parse of the page, the metadata publishers declare, page furniture pruned, then
+trafilatura's main text, completed with the lead it leaves in the header and checked against the JSON-LD
+``articleBody``.
+
+Order matters: metadata and figure captions are read before pruning removes scripts and captions, and the
+pruning works in place on the one tree (trafilatura copies the tree it is given, so the lead search still sees
+the pruned page afterwards).
+"""
 
 from __future__ import annotations
 
 import logging
 from datetime import tzinfo
 
-import trafilatura
-from bs4 import BeautifulSoup
-
 from newsetl.clean.extraction import Extraction
-from newsetl.clean.html.metadata import read_metadata, split_authors
+from newsetl.clean.html.candidates import combine, declared_paragraphs, main_text, with_lead
+from newsetl.clean.html.lead import find_lead
+from newsetl.clean.html.metadata import PageMetadata, read_metadata, split_authors
+from newsetl.clean.html.prune import figure_captions, prune_furniture
+from newsetl.clean.html.tree import parse_html
 from newsetl.clean.text.captions import split_caption
 
-__all__ = ["extract_html", "read_metadata", "split_authors"]
+__all__ = ["PageMetadata", "extract_html", "read_metadata", "split_authors"]
 
 log = logging.getLogger("newsetl.clean.html")
 
 
 def extract_html(html: str, url: str | None = None, zone: tzinfo | None = None) -> Extraction:
     """Title, body paragraphs and metadata of an HTML page; dates without a zone are read in ``zone``."""
-    metadata = read_metadata(BeautifulSoup(html, "lxml"), zone)
-    document = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=True, fast=False
-    )
-    body = _paragraphs(_attr(document, "text"))
-    if not body and metadata.article_body:
-        body = _paragraphs(metadata.article_body)
-    title = metadata.title or _attr(document, "title")
-    body = _without_furniture(body, title, metadata.captions)
+    tree = parse_html(html)
+    if tree is None:
+        log.debug("no markup to parse in %s", url)
+        return Extraction(body=[], canonical_url=url, extractor="html")
+    metadata = read_metadata(tree, url, zone)
+    captions = figure_captions(tree)
+    prune_furniture(tree, url or metadata.canonical_url)
+    paragraphs = main_text(tree, url)
+    lead = find_lead(tree, paragraphs, metadata.title, metadata.description)
+    body = combine(with_lead(paragraphs, lead), declared_paragraphs(metadata.article_body), lead)
     return Extraction(
-        title=title,
-        summary=metadata.description or _attr(document, "description"),
-        body=body,
-        authors=metadata.authors or split_authors(_attr(document, "author") or ""),
+        title=metadata.title,
+        summary=metadata.description or lead,
+        body=_without_headline_and_captions(body, metadata.title, captions),
+        authors=metadata.authors,
         published_at=metadata.published_at,
         updated_at=metadata.updated_at,
         language=metadata.language,
-        canonical_url=metadata.canonical_url or url,
+        canonical_url=metadata.canonical_url,
         section=metadata.section,
         tags=metadata.tags,
-        captions=[split_caption(text) for text in metadata.captions],
+        captions=[split_caption(text) for text in captions],
         extractor="html",
     )
 
 
-def _without_furniture(body: list[str], title: str | None, captions: list[str]) -> list[str]:
-    """Drop the headline repeated as the first paragraph, and figure captions the extractor kept."""
-    if body and title and " ".join(body[0].split()).casefold() == " ".join(title.split()).casefold():
+def _without_headline_and_captions(body: list[str], title: str | None, captions: list[str]) -> list[str]:
+    """Drop the headline repeated as the first paragraph, and figure captions that reached the body."""
+    if body and title and body[0].casefold() == " ".join(title.split()).casefold():
         body = body[1:]
     caption_set = {caption.casefold() for caption in captions}
     return [paragraph for paragraph in body if paragraph.casefold() not in caption_set]
-
-
-def _paragraphs(text: str | None) -> list[str]:
-    return [" ".join(line.split()) for line in (text or "").splitlines() if line.strip()]
-
-
-def _attr(document: object, name: str) -> str | None:
-    value = getattr(document, name, None) if document is not None else None
-    return value if isinstance(value, str) and value.strip() else None

@@ -1,0 +1,95 @@
+"""The lead (standfirst): trafilatura often leaves it in the article's header, between the headline and the
+first paragraph it extracts. It is found there by the page's description, or by a lead-like class.
+"""
+
+from __future__ import annotations
+
+from lxml.html import HtmlElement
+
+from newsetl.clean.html.tree import class_words, norm_ws, text_of
+
+LEAD_WORDS = frozenset(
+    {
+        "lead",
+        "intro",
+        "introduction",
+        "standfirst",
+        "excerpt",
+        "subtitle",
+        "subline",
+        "subheadline",
+        "dek",
+        "deck",
+        "summary",
+        "abstract",
+        "teaser",
+        "description",
+        "chapeau",
+        "chapo",
+    }
+)
+LEAD_MIN_CHARS = 40
+LEAD_MAX_CHARS = 1_000
+_DESCRIPTION_PREFIX_CHARS = 120
+_ANCHOR_PREFIX_CHARS = 60
+_SKIPPED_TAGS = frozenset({"script", "style", "a", "noscript"})
+
+
+def find_lead(tree: HtmlElement, paragraphs: list[str], title: str | None, description: str | None) -> str | None:
+    """Text of the visible lead, searched between the last ``<h1>`` and the element where the body starts:
+    the first element that starts like the page's description, else the first one classed as a lead."""
+    body = tree.find("body")
+    title = norm_ws(title or "")
+    anchor = next((text for text in paragraphs if len(text) >= LEAD_MIN_CHARS and text not in title), None)
+    if body is None or anchor is None:
+        return None
+    window, after_headline = _before_body_start(body, anchor)
+    description = norm_ws(description or "")
+    by_class = None
+    for element in window:
+        if element.tag in _SKIPPED_TAGS or element.find(".//h1") is not None:
+            continue
+        text = text_of(element)
+        if not LEAD_MIN_CHARS <= len(text) <= LEAD_MAX_CHARS or (title and title in text):
+            continue
+        if description and _starts_like(text, description):
+            return text
+        # Without a headline to bound the window, a "teaser" class may as well be another story's.
+        if after_headline and by_class is None and _classed_as_lead(element, text):
+            by_class = text
+    return by_class
+
+
+def _before_body_start(body: HtmlElement, anchor: str) -> tuple[list[HtmlElement], bool]:
+    """The elements before the one whose own text starts the body, from after the last ``<h1>`` if any; and
+    whether an ``<h1>`` bounded them. Nothing when the body's start is not found: no safe window then."""
+    snippet = anchor[:_ANCHOR_PREFIX_CHARS]
+    elements: list[HtmlElement] = []
+    after_headline = False
+    for element in body.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag == "h1":
+            elements, after_headline = [], True
+            continue
+        own = norm_ws(element.text or "")[:_ANCHOR_PREFIX_CHARS]
+        if own and snippet.startswith(own) and len(own) >= min(len(snippet), 20):
+            return elements, after_headline
+        elements.append(element)
+    return [], False
+
+
+def _starts_like(text: str, description: str) -> bool:
+    # Descriptions are often the lead cut short with an ellipsis.
+    head = description.rstrip(".… ")[:_DESCRIPTION_PREFIX_CHARS]
+    if len(head) < LEAD_MIN_CHARS or len(text) > 1.3 * len(description) + 100:
+        return False  # a container that merely begins with the lead
+    return text.startswith(head) or (description.startswith(text) and len(text) > 0.6 * len(description))
+
+
+def _classed_as_lead(element: HtmlElement, text: str) -> bool:
+    return not class_words(element).isdisjoint(LEAD_WORDS) and not _mostly_links(element, text)
+
+
+def _mostly_links(element: HtmlElement, text: str) -> bool:
+    return sum(len(text_of(anchor)) for anchor in element.iter("a")) > 0.5 * len(text)

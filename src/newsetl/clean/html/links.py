@@ -1,0 +1,89 @@
+"""Links into the same site inside the article: "Read also: <other story>" inserts and "More on this topic"
+sections. Links to other sites are usually the author's sources, so only same-site links count as furniture.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from newsetl.clean.html.tree import remove_keeping_tail, text_of
+
+READ_ALSO_MAX_CHARS = 250
+READ_ALSO_LINK_SHARE = 0.6
+"""A short paragraph with at least this share of its text in same-site links is a teaser for another page."""
+LINK_SECTION_SHARE = 0.8
+MAX_LINK_SECTION_BLOCKS = 12
+"""Longer runs of blocks under a heading are an article's section, not a box of links."""
+HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_LINKED_PARAGRAPHS = etree.XPath("//body//p[.//a]")
+
+
+def site_of(url: str | None) -> str | None:
+    """The URL's host without ``www.``: a cheap stand-in for the registered domain."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        return None
+    return host.removeprefix("www.") or None
+
+
+def is_same_site(href: str | None, site: str | None) -> bool:
+    """Whether a link leads to another page of ``site`` (relative links do)."""
+    href = (href or "").strip()
+    if not href or href.startswith(("#", "mailto:", "javascript:", "tel:")):
+        return False
+    if not href.startswith(("http://", "https://", "//")):
+        return True
+    host = site_of("https:" + href if href.startswith("//") else href)
+    return bool(site and host and (host == site or host.endswith("." + site) or site.endswith("." + host)))
+
+
+def read_also_paragraphs(tree: HtmlElement, site: str | None) -> list[HtmlElement]:
+    """Short ``<p>`` elements that are mostly links to other pages of the same site."""
+    return [paragraph for paragraph in _LINKED_PARAGRAPHS(tree) if _is_read_also(paragraph, site)]
+
+
+def _is_read_also(paragraph: HtmlElement, site: str | None) -> bool:
+    text = text_of(paragraph)
+    if not text or len(text) > READ_ALSO_MAX_CHARS:
+        return False
+    anchors = list(paragraph.iter("a"))
+    if not all(is_same_site(anchor.get("href"), site) for anchor in anchors):
+        return False
+    return sum(len(text_of(anchor)) for anchor in anchors) >= READ_ALSO_LINK_SHARE * len(text)
+
+
+def prune_link_sections(root: HtmlElement, site: str | None) -> None:
+    """Remove a heading and the blocks under it (up to the next heading) when they are only same-site links."""
+    for heading in list(root.iter(*HEADINGS)):
+        if heading.getparent() is None:
+            continue
+        section = _blocks_under(heading)
+        if _is_link_section(section, site):
+            for element in [heading, *section]:
+                remove_keeping_tail(element)
+
+
+def _blocks_under(heading: HtmlElement) -> list[HtmlElement]:
+    blocks = []
+    sibling = heading.getnext()
+    while sibling is not None and sibling.tag not in (*HEADINGS, "h1"):
+        if isinstance(sibling.tag, str):
+            blocks.append(sibling)
+        sibling = sibling.getnext()
+    return blocks
+
+
+def _is_link_section(blocks: list[HtmlElement], site: str | None) -> bool:
+    anchors = [anchor for block in blocks for anchor in block.iter("a")]
+    if not anchors or len(blocks) > MAX_LINK_SECTION_BLOCKS:
+        return False
+    if not all(is_same_site(anchor.get("href"), site) for anchor in anchors):
+        return False
+    text_chars = sum(len(text_of(block)) for block in blocks)
+    return sum(len(text_of(anchor)) for anchor in anchors) >= LINK_SECTION_SHARE * text_chars

@@ -1,0 +1,141 @@
+"""Page furniture removed before trafilatura reads the tree: the boxes its own rules miss inside article
+containers (captions, share and rating widgets, related stories, newsletter and donation boxes, ad slots,
+consent blockers, author bios, hidden elements) and same-site "read also" links (see ``links``).
+
+A box is recognised by whole words of its class or id ("related-articles", "shareBar"), never by its text, so
+the rules hold across languages. A box that holds most of the page's text, or several long paragraphs, is an
+article wrapper whatever its class says ("steady-paywall-container", "no-share"), and stays.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from newsetl.clean.html.links import prune_link_sections, read_also_paragraphs, site_of
+from newsetl.clean.html.tree import class_words, remove_keeping_tail, text_of, words
+
+FURNITURE_WORDS = frozenset(
+    {
+        # captions and picture credits: kept apart as captions, not body
+        "caption",
+        "captions",
+        "figcaption",
+        "credit",
+        "credits",
+        "photocredit",
+        # share and rating widgets by name (a bare "share" also names article wrappers: "no-share")
+        "sharedaddy",
+        "addthis",
+        "shariff",
+        "sociable",
+        "rating",
+        "ratings",
+        "vote",
+        "voting",
+        # related, recommended and next-story widgets
+        "related",
+        "recommended",
+        "recommendations",
+        "recirculation",
+        "nextstory",
+        "outbrain",
+        "taboola",
+        # newsletter sign-ups, donation appeals, affiliate disclaimers
+        "newsletter",
+        "newsletters",
+        "donate",
+        "donation",
+        "affiliate",
+        # ad slots (a bare "ad" also sits in layout classes such as "layoutAdRight": see the pairs below)
+        "advert",
+        "adverts",
+        "advertisement",
+        "adslot",
+        "adsense",
+        "dfp",
+        "sponsored",
+        # cookie and consent walls, content blockers
+        "cookie",
+        "cookies",
+        "consent",
+        "gdpr",
+        "brlbs",
+        "saboxplugin",
+    }
+)
+# Words that name furniture only beside a companion word: "author-bio" is a box, "author" alone is a byline.
+PAIRED_WORDS = {
+    "author": frozenset({"bio", "box", "info", "desc", "description", "about", "profile", "avatar", "details", "wrap"}),
+    "ad": frozenset({"slot", "unit", "banner", "label", "placeholder", "zone"}),
+    "next": frozenset({"story", "stories", "article", "articles", "post"}),
+}
+MAX_SHARE_OF_PAGE = 0.4
+"""A box holding this share of the page's text or more is a layout wrapper, not furniture."""
+LONG_PARAGRAPH_CHARS = 150
+LONG_PARAGRAPHS_IN_ARTICLE = 3
+_TRIGGERS = FURNITURE_WORDS | PAIRED_WORDS.keys()
+# Candidates are picked inside libxml2: the attribute strings are cheap to scan, and element proxies are built
+# only for hits. A Python walk over every element cost twice as much.
+_CLASS_AND_ID_VALUES = etree.XPath("//body//@class | //body//@id")
+_HIDDEN = etree.XPath("//body//*[@hidden or @aria-hidden='true' or contains(@style, 'none')]")
+_FIGCAPTIONS = etree.XPath("//body//figcaption")
+_CODE = etree.XPath("//script | //style | //template")
+
+
+def figure_captions(tree: HtmlElement) -> list[str]:
+    """Texts of the page's ``<figcaption>`` elements, read before pruning removes them."""
+    return list(dict.fromkeys(text for text in map(text_of, _FIGCAPTIONS(tree)) if text))
+
+
+def prune_furniture(tree: HtmlElement, url: str | None) -> None:
+    """Remove page furniture from ``tree`` in place; ``url`` tells which links point into the same site."""
+    # Code is never text (trafilatura drops it too), and it would inflate the page-size guard below.
+    for element in _CODE(tree):
+        remove_keeping_tail(element)
+    body = tree.find("body")
+    root = body if body is not None else tree
+    page_chars = len(root.text_content()) or 1
+    site = site_of(url)
+    for element in [*_boxes(tree), *_hidden(tree), *_FIGCAPTIONS(tree), *read_also_paragraphs(tree, site)]:
+        if element.getparent() is None or element.tag in ("body", "html", "main"):
+            continue
+        if element.tag == "p" or not _holds_the_article(element, page_chars):
+            remove_keeping_tail(element)
+    prune_link_sections(root, site)
+
+
+def is_furniture_box(element: HtmlElement) -> bool:
+    if element.tag == "figcaption":
+        return True
+    found = class_words(element)
+    if not found.isdisjoint(FURNITURE_WORDS):
+        return True
+    return any(word in found and not found.isdisjoint(companions) for word, companions in PAIRED_WORDS.items())
+
+
+def _boxes(tree: HtmlElement) -> list[HtmlElement]:
+    values = [value for value in _CLASS_AND_ID_VALUES(tree) if not _TRIGGERS.isdisjoint(words(str(value)))]
+    elements = {id(parent): parent for value in values if (parent := value.getparent()) is not None}
+    return [element for element in elements.values() if is_furniture_box(element)]
+
+
+def _hidden(tree: HtmlElement) -> list[HtmlElement]:
+    return [element for element in _HIDDEN(tree) if is_hidden(element)]
+
+
+def is_hidden(element: HtmlElement) -> bool:
+    style = (element.get("style") or "").replace(" ", "").lower()
+    return "display:none" in style or element.get("hidden") is not None or element.get("aria-hidden") == "true"
+
+
+def _holds_the_article(element: HtmlElement, page_chars: int) -> bool:
+    if len(element.text_content()) >= MAX_SHARE_OF_PAGE * page_chars:
+        return True
+    long_paragraphs = 0
+    for paragraph in element.iter("p"):
+        if len(paragraph.text_content()) >= LONG_PARAGRAPH_CHARS:
+            long_paragraphs += 1
+            if long_paragraphs >= LONG_PARAGRAPHS_IN_ARTICLE:
+                return True
+    return False
