@@ -1,40 +1,94 @@
 from __future__ import annotations
 
-from bs4 import BeautifulSoup
+from zoneinfo import ZoneInfo
 
-from newsetl.clean.html import extract_html, read_metadata, split_authors
-from tests.conftest import SAMPLES
+import pytest
 
-
-def _metadata(html: str):  # type: ignore[no-untyped-def]
-    return read_metadata(BeautifulSoup(html, "lxml"))
+from newsetl.clean.html import PageMetadata, read_metadata, split_authors
+from newsetl.clean.html.tree import parse_html
 
 
-def test_json_ld_graph_article_wins() -> None:
-    html = """<html lang="de"><head><script type="application/ld+json">
-    {"@graph": [{"@type": "Organization", "name": "Org"},
-                {"@type": ["NewsArticle"], "headline": "From JSON-LD", "author": {"@type": "Person", "name": "A B"},
-                 "datePublished": "2024-01-02T03:04:05+02:00", "articleSection": ["Politik"], "keywords": ["x", "y"]}]}
-    </script><meta property="og:title" content="From OG"></head><body></body></html>"""
-    found = _metadata(html)
-    assert found.title == "From JSON-LD"
-    assert found.authors == ["A B"]
-    assert found.published_at == "2024-01-02T01:04:05Z"
-    assert found.section == "Politik"
-    assert found.tags == ["x", "y"]
+def _metadata(html: str, url: str | None = None, zone: ZoneInfo | None = None) -> PageMetadata:
+    tree = parse_html(html)
+    assert tree is not None
+    return read_metadata(tree, url, zone)
+
+
+GRAPH_PAGE = """<html lang="de-DE"><head><title>Ignored | Site</title>
+<link rel="canonical" href="https://example.test/a/1">
+<meta property="article:tag" content="ignored: JSON-LD has keywords">
+<script type="application/ld+json">
+{"@context": "https://schema.org", "@graph": [
+  {"@type": "WebSite", "name": "Example"},
+  {"@type": ["NewsArticle"], "headline": "Rathaus wird saniert", "description": "Die Stadt saniert das Rathaus.",
+   "datePublished": "2021-03-04T10:15:00+01:00", "dateModified": "2021-03-05T08:00:00Z",
+   "author": [{"@type": "Person", "name": "Anna Muster"}, {"@type": "Person", "name": "Ben Beispiel"}],
+   "articleSection": ["Lokales", "Politik"], "keywords": "Rathaus, Sanierung", "articleBody": "Die Stadt."}
+]}
+</script><meta property="og:title" content="From OG"></head><body><h1>Rathaus</h1></body></html>"""
+
+
+def test_json_ld_graph_article_gives_every_field() -> None:
+    found = _metadata(GRAPH_PAGE, "https://example.test/a/1?utm=x")
+    assert found.title == "Rathaus wird saniert"
+    assert found.description == "Die Stadt saniert das Rathaus."
+    assert found.authors == ["Anna Muster", "Ben Beispiel"]
+    assert found.published_at == "2021-03-04T09:15:00Z"
+    assert found.updated_at == "2021-03-05T08:00:00Z"
+    assert found.section == "Lokales"
+    assert found.tags == ["Rathaus", "Sanierung"]
     assert found.language == "de"
+    assert found.canonical_url == "https://example.test/a/1"
+    assert found.article_body == "Die Stadt."
+
+
+def test_main_entity_of_a_web_page_and_lenient_json() -> None:
+    html = """<html><head><script type="application/LD+JSON">
+    {"@type": "WebPage", "mainEntity": {"@type": "BlogPosting", "headline": "Line
+    break inside", "author": "By Jane Doe",},}
+    </script></head><body></body></html>"""
+    found = _metadata(html)
+    assert found.title == "Line break inside"
+    assert found.authors == ["Jane Doe"]
 
 
 def test_malformed_json_ld_is_skipped_and_meta_tags_fill_in() -> None:
     html = """<html><head><script type="application/ld+json">{not json</script>
-    <meta property="og:title" content="OG title"><meta name="author" content="By Jane Doe, John Roe">
-    <meta property="article:published_time" content="2024-06-13T06:00:00Z">
-    <link rel="canonical" href="https://example.test/a"></head><body></body></html>"""
-    found = _metadata(html)
+    <meta property="og:title" content="OG title"><meta name="description" content="Meta description">
+    <meta name="author" content="By Jane Doe and John Roe">
+    <meta property="article:published_time" content="2020-01-13T15:59:00-05:00">
+    <meta property="article:modified_time" content="2020-01-14T09:00:00+09:00">
+    <meta property="article:section" content="Energy">
+    <meta property="article:tag" content="politics"><meta property="article:tag" content="energy">
+    <meta property="og:locale" content="en_GB"><meta property="og:url" content="https://example.test/og">
+    </head><body></body></html>"""
+    found = _metadata(html, "https://example.test/fetched")
     assert found.title == "OG title"
+    assert found.description == "Meta description"
     assert found.authors == ["Jane Doe", "John Roe"]
-    assert found.published_at == "2024-06-13T06:00:00Z"
-    assert found.canonical_url == "https://example.test/a"
+    assert found.published_at == "2020-01-13T20:59:00Z"
+    assert found.updated_at == "2020-01-14T00:00:00Z"
+    assert found.section == "Energy"
+    assert found.tags == ["politics", "energy"]
+    assert found.language == "en"
+    assert found.canonical_url == "https://example.test/og"
+
+
+def test_canonical_link_wins_over_og_url_and_the_fetched_url() -> None:
+    html = """<html><head><link rel="alternate canonical" href=" https://example.test/canon ">
+    <meta property="og:url" content="https://example.test/og"></head><body></body></html>"""
+    assert _metadata(html, "https://example.test/x").canonical_url == "https://example.test/canon"
+    assert _metadata("<html><body><p>x</p></body></html>", "https://example.test/x").canonical_url == (
+        "https://example.test/x"
+    )
+
+
+def test_dates_without_a_zone_are_read_in_the_source_zone() -> None:
+    html = """<html><head><meta name="date" content="2024-01-15 10:00:00">
+    <meta property="article:modified_time" content="2024-07-15T10:00:00 CEST"></head><body></body></html>"""
+    found = _metadata(html, zone=ZoneInfo("Europe/Berlin"))
+    assert found.published_at == "2024-01-15T09:00:00Z"  # CET in winter
+    assert found.updated_at == "2024-07-15T08:00:00Z"
 
 
 def test_title_prefers_the_h1_the_title_tag_repeats() -> None:
@@ -42,27 +96,30 @@ def test_title_prefers_the_h1_the_title_tag_repeats() -> None:
     assert _metadata(html).title == "Headline here"
 
 
-def test_split_authors_drops_prefixes_urls_and_emails() -> None:
-    assert split_authors("By Jane Doe and John Roe; https://x.test/me, me@x.test") == ["Jane Doe", "John Roe"]
+def test_markup_fallbacks_rel_links_itemprop_and_html_lang() -> None:
+    html = """<html lang="fr"><head><meta property="og:locale" content="en_US"></head><body>
+    <a rel="category tag" href="/c/velo">Vélo</a> <a rel="tag" href="/t/lyon">Lyon</a>
+    <span itemprop="author"><span itemprop="name">Claire Dubois</span></span>
+    <p>Publié le <time datetime="2023-05-02">2 mai 2023</time></p></body></html>"""
+    found = _metadata(html)
+    assert found.language == "fr"
+    assert found.section == "Vélo"
+    assert found.tags == ["Lyon"]
+    assert found.authors == ["Claire Dubois"]
+    assert found.published_at == "2023-05-02T00:00:00Z"
 
 
-def test_extract_html_sample_page() -> None:
-    html = (SAMPLES / "saved_pages" / "library-reopens.html").read_text(encoding="utf-8")
-    extraction = extract_html(html)
-    body = extraction.body_text
-    assert extraction.body[0].startswith("The central library reopened on Wednesday")
-    for unwanted in (
-        "Advertisement",
-        "Related stories",
-        "newsletter",
-        "cookies",
-        "Privacy policy",
-        "rooftop reading room seats",
-    ):
-        assert unwanted not in body
-    assert extraction.captions == [
-        {"text": "The new rooftop reading room seats 120 people.", "credit": "Riverside Council"}
-    ]
-    assert extraction.updated_at == "2024-06-12T10:05:00Z"
-    assert extraction.tags == ["libraries", "council", "culture"]
-    assert extraction.section == "Local news"
+@pytest.mark.parametrize(
+    ("raw", "names"),
+    [
+        ("By Jane Doe and John Roe; https://x.test/me, me@x.test", ["Jane Doe", "John Roe"]),
+        (["Von Anna Muster, Ben Beispiel und Carla Test"], ["Anna Muster", "Ben Beispiel", "Carla Test"]),
+        ("Par Claire Dubois et Luc Martin", ["Claire Dubois", "Luc Martin"]),
+        ("Anna Muster / Ben Beispiel", ["Anna Muster", "Ben Beispiel"]),
+        (["https://www.facebook.com/jane", "Jane Doe", "Jane Doe"], ["Jane Doe"]),
+        ("www.example.test", []),
+        (None, []),
+    ],
+)
+def test_split_authors(raw: str | list[str] | None, names: list[str]) -> None:
+    assert split_authors(raw) == names

@@ -1,0 +1,97 @@
+"""extract_html on whole pages: ours (tests/cases/html, written for these tests) and the bundled sample."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsetl.clean.html import extract_html
+from tests.conftest import CASES, SAMPLES
+
+RADWEG = CASES / "html" / "stadtrat-radweg.html"
+LIBRARY = SAMPLES / "saved_pages" / "library-reopens.html"
+
+
+@pytest.mark.parametrize(
+    ("page", "furniture"),
+    [
+        (
+            RADWEG,
+            [
+                "Foto: Stadtverwaltung",  # caption
+                "Anzeige",  # ad slot
+                "Teilen",  # share bar
+                "Morgen-Newsletter",  # newsletter box
+                "Postfach",
+                "Alte Brücke bleibt",  # "read also" insert
+                "Mehr zum Thema",  # link-only section
+                "Radverkehrskonzept",
+                "seit 2015 über Verkehr",  # author bio
+                "Rekord beim Stadtlauf",  # related stories
+                "Cookies",  # consent banner
+                "Impressum",
+            ],
+        ),
+        (
+            LIBRARY,
+            [
+                "Advertisement",
+                "Related stories",
+                "Museum extension",
+                "newsletter",
+                "cookies",
+                "rooftop reading room seats",
+            ],
+        ),
+    ],
+    ids=["radweg", "library"],
+)
+def test_page_furniture_stays_out_of_the_body(page, furniture: list[str]) -> None:
+    body = extract_html(page.read_text(encoding="utf-8")).body_text
+    assert [text for text in furniture if text in body] == []
+
+
+def test_the_article_comes_out_whole_with_its_lead_and_source_link_text() -> None:
+    extraction = extract_html(RADWEG.read_text(encoding="utf-8"), "https://www.kurier.example/lokales/x")
+    assert extraction.body[0].startswith("Der Stadtrat hat den Bau eines vier Kilometer")  # lead from the header
+    assert extraction.body[-1].endswith("Ende nächsten Jahres befahrbar sein.")
+    assert "wie aus dem Förderbescheid hervorgeht" in extraction.body_text  # a link to another site is a source
+    assert len(extraction.body) == 5
+
+
+def test_all_metadata_fields() -> None:
+    extraction = extract_html(RADWEG.read_text(encoding="utf-8"))
+    assert extraction.title == "Stadtrat beschließt neuen Radweg am Fluss"
+    assert extraction.authors == ["Lena Hartmann", "Tobias Brandt"]
+    assert (extraction.published_at, extraction.updated_at) == ("2024-03-05T17:30:00Z", "2024-03-06T06:15:00Z")
+    assert extraction.language == "de"
+    assert extraction.section == "Lokales"
+    assert extraction.tags == ["Radverkehr", "Stadtrat", "Fluss"]
+    assert extraction.canonical_url == "https://www.kurier.example/lokales/stadtrat-radweg-fluss-1234"
+    assert extraction.captions == [{"text": "Am Ufer soll der neue Radweg entlangführen.", "credit": "Stadtverwaltung"}]
+    assert extraction.extractor == "html"
+
+
+def test_a_page_rendered_from_script_gets_the_declared_article_body() -> None:
+    extraction = extract_html((CASES / "html" / "script-rendered-article.html").read_text(encoding="utf-8"))
+    assert len(extraction.body) == 4
+    assert extraction.body[0].startswith("Ferries across the harbour will run every 20 minutes")
+    assert "Loading article" not in extraction.body_text
+    assert (extraction.section, extraction.tags) == ("Transport", ["ferries", "harbour"])
+
+
+def test_the_sample_page() -> None:
+    extraction = extract_html(LIBRARY.read_text(encoding="utf-8"))
+    assert extraction.body[0].startswith("The central library reopened on Wednesday")
+    assert extraction.captions == [
+        {"text": "The new rooftop reading room seats 120 people.", "credit": "Riverside Council"}
+    ]
+    assert extraction.updated_at == "2024-06-12T10:05:00Z"
+    assert extraction.tags == ["libraries", "council", "culture"]
+    assert extraction.section == "Local news"
+
+
+@pytest.mark.parametrize("html", ["", "   ", "<!-- only a comment -->"])
+def test_a_page_without_markup_gives_no_body(html: str) -> None:
+    extraction = extract_html(html, "https://example.test/x")
+    assert extraction.body == []
+    assert extraction.canonical_url == "https://example.test/x"

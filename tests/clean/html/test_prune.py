@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import pytest
+from lxml.html import HtmlElement
+
+from newsetl.clean.html.prune import figure_captions, is_furniture_box, prune_furniture
+from newsetl.clean.html.tree import parse_html, text_of
+
+ARTICLE = "".join(
+    f"<p>Paragraph {n} of the article carries the story's own text, long enough to read as prose and more than "
+    f"one hundred and fifty characters in all, which is what an article paragraph looks like.</p>"
+    for n in range(1, 5)
+)
+
+
+def _pruned(inner: str, url: str | None = "https://news.example.test/a") -> str:
+    tree = parse_html(f"<html><body><article>{ARTICLE}{inner}</article></body></html>")
+    assert tree is not None
+    prune_furniture(tree, url)
+    return text_of(tree)
+
+
+def _element(html: str) -> HtmlElement:
+    tree = parse_html(f"<html><body>{html}</body></html>")
+    assert tree is not None
+    body = tree.find("body")
+    assert body is not None
+    return body[0]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="shariff">Share on Facebook</div>',
+        '<aside class="related-articles">Other story</aside>',
+        '<div id="nextStory">Next story</div>',
+        '<div class="newsletter-signup">Sign up</div>',
+        '<div class="donation-box">Support us</div>',
+        '<div class="ad-slot">Anzeige</div>',
+        '<div class="c-advertisement">Advertisement</div>',
+        '<div class="cookie-consent">We use cookies</div>',
+        '<div class="author-bio">Jane writes about trains.</div>',
+        '<div class="rating">Rate this article</div>',
+        '<figure><img src="x.jpg"><figcaption>A photo. Photo: AP</figcaption></figure>',
+        '<p class="photo-credit">Photo: AP</p>',
+        '<div style="display: none">Hidden teaser</div>',
+        "<div hidden>Hidden teaser</div>",
+    ],
+)
+def test_furniture_is_removed_and_the_article_kept(box: str) -> None:
+    text = _pruned(box)
+    assert "Paragraph 4 of the article" in text
+    assert text.count("Paragraph") == 4
+    assert text.endswith("what an article paragraph looks like.")
+
+
+@pytest.mark.parametrize(
+    "element",
+    [
+        '<div class="author">Jane Doe</div>',  # a byline, not an author box
+        '<div class="layoutAdRight">x</div>',  # "ad" alone is a layout word
+        '<div class="post category-sharing tag-cookies">x</div>',  # taxonomy classes describe the article
+        '<div class="commentary">x</div>',  # whole words only
+    ],
+)
+def test_words_that_are_not_furniture(element: str) -> None:
+    assert not is_furniture_box(_element(element))
+
+
+def test_a_furniture_class_on_the_article_wrapper_is_ignored() -> None:
+    # Many long paragraphs: the article, whatever its class says.
+    tree = parse_html(f'<html><body><div class="related">{ARTICLE}</div><p>Footer</p></body></html>')
+    assert tree is not None
+    prune_furniture(tree, None)
+    assert text_of(tree).count("Paragraph") == 4
+
+
+def test_a_box_holding_most_of_the_page_stays() -> None:
+    tree = parse_html('<html><body><div class="newsletter">Short page text only.</div></body></html>')
+    assert tree is not None
+    prune_furniture(tree, None)
+    assert text_of(tree) == "Short page text only."
+
+
+def test_text_after_a_removed_box_stays() -> None:
+    tree = parse_html('<html><body><p>Before <span class="advert">AD</span> after.</p></body></html>')
+    assert tree is not None
+    prune_furniture(tree, None)
+    assert text_of(tree) == "Before after."
+
+
+def test_figure_captions_are_collected_once() -> None:
+    tree = parse_html(
+        "<html><body><figure><figcaption> A  photo. </figcaption></figure>"
+        "<figure><figcaption>A photo.</figcaption></figure><figure><figcaption> </figcaption></figure></body></html>"
+    )
+    assert tree is not None
+    assert figure_captions(tree) == ["A photo."]
