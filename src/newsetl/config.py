@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from datetime import tzinfo
 from pathlib import Path
 from typing import Any, Literal, cast, get_args
@@ -19,6 +19,7 @@ import yaml
 from newsetl.errors import ConfigError
 
 SourceKind = Literal["dumps", "urls", "feed", "sitemap", "warc"]
+LIVE_KINDS: tuple[SourceKind, ...] = ("urls", "feed", "sitemap")
 DEFAULT_CONFIG = Path("config/sources.yaml")
 _NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,62}$")
 
@@ -44,6 +45,43 @@ class CleaningConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class FetchConfig:
+    """How live sources are fetched: politeness, limits and safety (``fetch:`` at the top, or per source)."""
+
+    user_agent: str = "newsetl/0.1 (news-ingestion ETL; set fetch.user_agent to name your contact)"
+    """Sent with every request; name a contact so site owners can reach you."""
+    connect_timeout: float = 5.0
+    """Seconds to wait for a TCP/TLS connection."""
+    read_timeout: float = 20.0
+    """Seconds to wait for the next bytes of a response."""
+    total_timeout: float = 60.0
+    """Seconds one response may take in all (stops servers that trickle a byte at a time)."""
+    max_bytes: int = 10_000_000
+    """Largest body taken (after Content-Encoding); bigger ones are refused as ``too_large`` mid-stream."""
+    max_redirects: int = 5
+    """Redirect hops followed (each one checked like the first URL)."""
+    retries: int = 3
+    """Retries after the first attempt, for timeouts, connection errors, 429 and 5xx only."""
+    backoff: float = 1.0
+    """Base of the exponential backoff, in seconds (full jitter: a random wait up to base × 2^attempt)."""
+    max_wait: float = 120.0
+    """The longest single wait honoured (backoff or ``Retry-After``); a server asking for more fails the URL."""
+    host_delay: float = 1.0
+    """Seconds between the starts of two requests to one host, across every process (robots.txt may ask more)."""
+    host_concurrency: int = 2
+    """Requests in flight to one host at once, across every process."""
+    robots: bool = True
+    """Honour robots.txt (cached per host for a day)."""
+    allow_hosts: tuple[str, ...] = ()
+    """Hosts, IPs or networks (CIDR) allowed although they are internal (loopback, private, link-local)."""
+    page_types: tuple[str, ...] = ("text/html", "application/xhtml+xml", "text/plain")
+    """Content types accepted for article pages; others are refused without reading the body."""
+    state: Path | None = None
+    """SQLite file every fetching process shares: host politeness, robots.txt, validators, items, fetch log.
+    Set once at the top (``fetch.state``); default ``fetch-state.sqlite`` next to the landing folder."""
+
+
+@dataclass(frozen=True, slots=True)
 class SourceConfig:
     """One entry of ``sources:``."""
 
@@ -58,6 +96,13 @@ class SourceConfig:
     cleaning: CleaningConfig = field(default_factory=CleaningConfig)
     schedule: str | None = None
     """Cron expression or preset for this source's DAG runs; ``None`` means the default schedule."""
+    fetch: FetchConfig = field(default_factory=FetchConfig)
+    """Fetch policy for live kinds: the top-level ``fetch:`` with this source's own ``fetch:`` on top."""
+
+    @property
+    def live(self) -> bool:
+        """Fetched over HTTP (``urls``, ``feed``, ``sitemap``) rather than read from local files."""
+        return self.kind in LIVE_KINDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +122,8 @@ class Settings:
     max_document_bytes: int = 20_000_000
     """Larger documents (after decompression) are quarantined as ``too_large``."""
     sources: tuple[SourceConfig, ...] = ()
+    fetch: FetchConfig = field(default_factory=FetchConfig)
+    """Default fetch policy of live sources (``fetch:`` at the top of the file)."""
 
     def source(self, name: str) -> SourceConfig:
         for source in self.sources:
@@ -111,7 +158,17 @@ def load_settings(path: str | os.PathLike[str] | None = None) -> Settings:
 
 def parse_settings(document: dict[str, Any], file: Path) -> Settings:
     base = file.parent
-    sources = tuple(_parse_source(entry, base, index) for index, entry in enumerate(document.get("sources") or []))
+    landing = _path(document, "landing", base, "../data/raw")
+    section = document.get("fetch") or {}
+    if not isinstance(section, dict):
+        raise ConfigError("'fetch' must be a mapping")
+    fetch = replace(
+        parse_fetch({key: value for key, value in section.items() if key != "state"}, FetchConfig(), "fetch"),
+        state=_path(section, "state", base, str(landing.parent / "fetch-state.sqlite")),
+    )
+    sources = tuple(
+        _parse_source(entry, base, index, fetch) for index, entry in enumerate(document.get("sources") or [])
+    )
     names = [source.name for source in sources]
     duplicates = sorted({name for name in names if names.count(name) > 1})
     if duplicates:
@@ -119,11 +176,12 @@ def parse_settings(document: dict[str, Any], file: Path) -> Settings:
     return Settings(
         path=file,
         warehouse=_path(document, "warehouse", base, "../data/warehouse.duckdb"),
-        landing=_path(document, "landing", base, "../data/raw"),
+        landing=landing,
         staging=_path(document, "staging", base, "../data/stage"),
         batch_size=_positive_int(document, "batch_size", 500),
         max_document_bytes=_positive_int(document, "max_document_bytes", 20_000_000),
         sources=sources,
+        fetch=fetch,
     )
 
 
@@ -141,7 +199,7 @@ def _positive_int(document: dict[str, Any], key: str, default: int) -> int:
     return value
 
 
-def _parse_source(entry: Any, base: Path, index: int) -> SourceConfig:
+def _parse_source(entry: Any, base: Path, index: int, fetch: FetchConfig) -> SourceConfig:
     if not isinstance(entry, dict):
         raise ConfigError(f"sources[{index}] must be a mapping")
     name = entry.get("name")
@@ -150,14 +208,16 @@ def _parse_source(entry: Any, base: Path, index: int) -> SourceConfig:
     kind = entry.get("kind")
     if kind not in get_args(SourceKind):
         raise ConfigError(f"source {name!r}: kind must be one of {get_args(SourceKind)}, got {kind!r}")
-    location = entry.get("location")
-    if not isinstance(location, str) or not location:
-        raise ConfigError(f"source {name!r}: location is required")
-    if "://" not in location:
-        location = str((base / os.path.expanduser(location)).resolve())
     options = entry.get("options") or {}
     if not isinstance(options, dict):
         raise ConfigError(f"source {name!r}: options must be a mapping")
+    location = entry.get("location")
+    if location is None and kind == "urls" and options.get("urls"):
+        location = ""  # an inline URL list needs no file
+    elif not isinstance(location, str) or not location:
+        raise ConfigError(f"source {name!r}: location is required")
+    elif "://" not in location:
+        location = str((base / os.path.expanduser(location)).resolve())
     schedule = entry.get("schedule")
     if schedule is not None and not isinstance(schedule, str):
         raise ConfigError(f"source {name!r}: schedule must be a string")
@@ -168,7 +228,48 @@ def _parse_source(entry: Any, base: Path, index: int) -> SourceConfig:
         options=options,
         cleaning=_parse_cleaning(entry.get("cleaning") or {}, name, _zone(entry.get("timezone"), name)),
         schedule=schedule,
+        fetch=parse_fetch(entry.get("fetch"), fetch, f"source {name!r}: fetch"),
     )
+
+
+def parse_fetch(section: Any, base: FetchConfig, where: str) -> FetchConfig:
+    """``base`` with the options ``section`` sets; unknown names and wrong types are config errors."""
+    if section is None:
+        return base
+    if not isinstance(section, dict):
+        raise ConfigError(f"{where} must be a mapping")
+    known = {spec.name for spec in fields(FetchConfig)} - {"state"}
+    changes = {}
+    for key, value in section.items():
+        if key not in known:
+            raise ConfigError(f"{where}: unknown option {key!r}; known: {', '.join(sorted(known))}")
+        changes[key] = _fetch_value(value, getattr(base, key), f"{where}.{key}")
+    return replace(base, **changes)
+
+
+_MUST_BE_POSITIVE = ("timeout", "max_bytes", "host_concurrency")
+
+
+def _fetch_value(value: Any, default: Any, where: str) -> Any:
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where} must be true or false, got {value!r}")
+        return value
+    if isinstance(default, tuple):
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list) or not all(isinstance(item, str) and item for item in items):
+            raise ConfigError(f"{where} must be a list of strings, got {value!r}")
+        return tuple(items)
+    if isinstance(default, str):
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(f"{where} must be a non-empty string, got {value!r}")
+        return value
+    wanted = int if isinstance(default, int) else (int, float)
+    if not isinstance(value, wanted) or isinstance(value, bool) or value < 0:
+        raise ConfigError(f"{where} must be a non-negative number, got {value!r}")
+    if value == 0 and where.endswith(_MUST_BE_POSITIVE):
+        raise ConfigError(f"{where} must be greater than 0")
+    return float(value) if isinstance(default, float) else value
 
 
 def _parse_cleaning(section: Any, source: str, zone: tzinfo | None) -> CleaningConfig:

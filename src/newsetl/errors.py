@@ -9,12 +9,15 @@ in the ``rejected_documents`` table::
     ├── ConfigError                 terminal: sources.yaml is wrong
     ├── DocumentError               terminal for one document, which is quarantined; the run goes on
     │   ├── ReadError               empty, too large, truncated gzip, unreadable file
+    │   │   └── NotFetchedError     a live document has no body: HTTP/network failure, refused, robots.txt
     │   ├── DecodeError             binary data, bytes no text encoding explains
-    │   ├── ParseError              malformed JSON Lines record, unusable HTML
+    │   ├── ParseError              malformed JSON Lines record, unusable HTML, XML that is not well-formed
+    │   │   └── UnsafeXMLError      a feed or sitemap declaring entities or a DTD (billion laughs, XXE)
     │   └── ExtractionError         no article text could be found
-    ├── FetchError                  a URL could not be fetched
+    ├── FetchError                  a URL could not be fetched (``code`` says why)
     │   ├── TransientFetchError     timeouts, connection errors, 429, 5xx: retry later
-    │   └── TerminalFetchError      4xx, refused by policy, robots.txt: do not retry
+    │   └── TerminalFetchError      4xx, robots.txt: do not retry
+    │       └── RefusedError        refused by policy: scheme, internal address, content type, size
     ├── WarehouseError              DuckDB problems
     │   ├── WarehouseLockedError    transient: another process holds the file
     │   └── MigrationError          terminal: a schema file failed to apply
@@ -70,6 +73,24 @@ class CorruptArchiveError(ReadError):
     reason_code = "corrupt_archive"
 
 
+class NotFetchedError(ReadError):
+    """A live document could not be fetched (HTTP error, timeout, connection); the fetch log has every attempt."""
+
+    reason_code = "fetch_failed"
+
+
+class RefusedDocumentError(NotFetchedError):
+    """The fetcher refused the URL by policy (scheme, internal address, content type)."""
+
+    reason_code = "refused"
+
+
+class RobotsDisallowedError(NotFetchedError):
+    """robots.txt of the host disallows the URL for our user agent."""
+
+    reason_code = "robots_disallowed"
+
+
 class DecodeError(DocumentError):
     """The bytes are not text in any encoding we can justify."""
 
@@ -86,6 +107,12 @@ class ParseError(DocumentError):
     reason_code = "malformed"
 
 
+class UnsafeXMLError(ParseError):
+    """XML that declares entities or a DTD: refused before any expansion (billion laughs, XXE)."""
+
+    reason_code = "unsafe_xml"
+
+
 class ExtractionError(DocumentError):
     """Reading worked but no article could be extracted."""
 
@@ -95,10 +122,12 @@ class ExtractionError(DocumentError):
 class FetchError(NewsetlError):
     """A URL could not be fetched."""
 
-    def __init__(self, message: str, *, url: str | None = None, status: int | None = None) -> None:
+    def __init__(self, message: str, *, url: str | None = None, status: int | None = None, code: str = "") -> None:
         super().__init__(message)
         self.url = url
         self.status = status
+        self.code = code or (f"http_{status}" if status else "fetch_failed")
+        """Short cause: ``timeout``, ``connection``, ``http_503``, ``too_large``, ``internal_address`` …"""
 
 
 class TransientFetchError(FetchError):
@@ -107,6 +136,10 @@ class TransientFetchError(FetchError):
 
 class TerminalFetchError(FetchError):
     pass
+
+
+class RefusedError(TerminalFetchError):
+    """The fetcher's policy refused the URL or the response: nothing unsafe was read."""
 
 
 class WarehouseError(NewsetlError):

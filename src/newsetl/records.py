@@ -30,6 +30,8 @@ class SourceItem:
     """Stable identity inside the source (path relative to the source root, or a URL)."""
     location: str
     """Where to read it (absolute path or URL)."""
+    metadata: dict[str, Any] = field(default_factory=dict)
+    """What discovery learnt that reading needs (for a fetched URL: its fetch outcome and the feed item)."""
 
 
 @dataclass(frozen=True, slots=True)
