@@ -1,4 +1,4 @@
-"""news_ingest: discover → clean (mapped over batches) → load (one writer) → checks.
+"""news_ingest: fetch live sources (mapped over sources) → discover → clean (mapped over batches) → load → checks.
 
 Wiring only: every task calls a function in ``newsetl.orchestration``, imported inside the task so that
 parsing this file imports nothing heavy and touches no database, file or network.
@@ -46,6 +46,21 @@ WAREHOUSE_POOL = "newsetl_warehouse"  # one slot, created by `make airflow-setup
 )
 def news_ingest() -> None:
     @task
+    def live_sources(**context: Any) -> list[str]:
+        from newsetl.orchestration import live_sources_task
+
+        return live_sources_task(context)
+
+    # One task per live source (feed, sitemap, URL list). Hosts stay polite across these parallel tasks, and
+    # across runs, through the fetch state file they share (newsetl.fetch).
+    @task
+    def fetch(source: str, **context: Any) -> dict[str, Any]:
+        from newsetl.orchestration import fetch_task
+
+        return fetch_task(source, context)
+
+    # none_failed: a run without live sources maps `fetch` over nothing (skipped) and still plans.
+    @task(trigger_rule="none_failed")
     def plan(**context: Any) -> list[str]:
         from newsetl.orchestration import plan_task
 
@@ -71,7 +86,9 @@ def news_ingest() -> None:
 
         return check_task(context["run_id"], counts)
 
-    check(load(clean.expand(manifest=plan())))
+    manifests = plan()
+    fetch.expand(source=live_sources()) >> manifests
+    check(load(clean.expand(manifest=manifests)))
 
 
 news_ingest()

@@ -40,6 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", required=True)
     _add_extract(commands)
     _add_ingest(commands)
+    _add_fetch(commands)
     _add_sql(commands)
     _add_report(commands)
     _add_eval(commands)
@@ -88,6 +89,40 @@ def _add_ingest(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "--summary-json", metavar="FILE", help="also write the run's counts, checks and timings to FILE as JSON"
     )
     command.set_defaults(handler=_run_ingest)
+
+
+def _add_fetch(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    command = commands.add_parser(
+        "fetch", help="fetch URLs (or a feed's or sitemap's articles) into the raw landing; one JSON line per URL"
+    )
+    _add_config(command)
+    given = command.add_mutually_exclusive_group(required=True)
+    given.add_argument("--feed", metavar="URL", help="an RSS or Atom feed: fetch it, then every article it lists")
+    given.add_argument("--sitemap", metavar="URL", help="a sitemap or sitemap index: fetch it, then its articles")
+    given.add_argument("urls", nargs="*", default=[], metavar="URL", help="article URLs")
+    command.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="HOST",
+        help="allow this internal host, IP or network although it is private/loopback (repeatable)",
+    )
+    command.set_defaults(handler=_run_fetch)
+
+
+def _run_fetch(args: argparse.Namespace) -> int:
+    from newsetl.config import load_settings
+    from newsetl.fetch.command import fetch_command
+
+    outcomes: list[str] = []
+
+    def emit(line: dict[str, object]) -> None:
+        print(json.dumps(line, ensure_ascii=False), flush=True)
+        outcomes.append(str(line["outcome"]))
+
+    settings = load_settings(args.config)
+    fetch_command(settings, emit, urls=args.urls, feed=args.feed, sitemap=args.sitemap, allow_hosts=args.allow_host)
+    return 1 if {"failed", "refused"} & set(outcomes) else 0
 
 
 def _add_sql(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -165,8 +200,10 @@ def _run_ingest(args: argparse.Namespace) -> int:
         sources=sources,
         started_at=started,
     )
+    from newsetl.orchestration import source_credentials
+
     workers = args.workers or default_workers()
-    outcome = ingest(settings, spec, workers=workers, progress=not args.no_progress)
+    outcome = ingest(settings, spec, workers=workers, progress=not args.no_progress, credentials=source_credentials)
     print_summary(outcome)
     if args.summary_json:
         Path(args.summary_json).write_text(json.dumps(outcome.to_json(), indent=1), encoding="utf-8")

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.table import Table
 from tqdm import tqdm
 
 from newsetl.checks import CheckResult
-from newsetl.config import Settings
+from newsetl.config import Settings, SourceConfig
 from newsetl.errors import CheckFailedError
 from newsetl.pipeline import (
     BatchResult,
@@ -30,6 +30,11 @@ from newsetl.pipeline.stopwatch import Stopwatch, add_timings
 from newsetl.stage import StagingArea
 from newsetl.warehouse import LoadCounts
 
+if TYPE_CHECKING:
+    from newsetl.fetch import Credentials
+
+CredentialsFor = Callable[[SourceConfig], "Credentials | None"]
+
 log = logging.getLogger("newsetl.ingest")
 
 
@@ -42,6 +47,8 @@ class IngestOutcome:
     timings: dict[str, float] = field(default_factory=dict)
     """Wall seconds of ``plan``, ``clean``, ``load``, ``check``; and, summed over the cleaning processes,
     seconds per cleaning phase (``read``, ``land``, ``extract``, ``stage``)."""
+    fetched: list[dict[str, Any]] = field(default_factory=list)
+    """The fetch stage's summary per live source."""
 
     @property
     def ok(self) -> bool:
@@ -56,6 +63,7 @@ class IngestOutcome:
             "per_source": self.counts.per_source,
             "checks": [{"name": c.name, "status": c.status, "detail": c.detail} for c in self.checks],
             "timings": {name: round(seconds, 4) for name, seconds in self.timings.items()},
+            "fetched": self.fetched,
         }
 
 
@@ -64,8 +72,19 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def ingest(settings: Settings, spec: RunSpec, *, workers: int = 1, progress: bool = True) -> IngestOutcome:
+def ingest(
+    settings: Settings,
+    spec: RunSpec,
+    *,
+    workers: int = 1,
+    progress: bool = True,
+    credentials: CredentialsFor | None = None,
+) -> IngestOutcome:
     stopwatch = Stopwatch()
+    fetched: list[dict[str, Any]] = []
+    if any(settings.source(name).live for name in spec.sources):
+        with stopwatch.phase("fetch"):
+            fetched = fetch_live(settings, spec, credentials)
     with stopwatch.phase("plan"):
         manifests = plan_run(settings, spec)
         sizes = [len(StagingArea.read_manifest(path).items) for path in manifests]
@@ -84,8 +103,21 @@ def ingest(settings: Settings, spec: RunSpec, *, workers: int = 1, progress: boo
         with stopwatch.phase("check"):
             checks = check_run(settings, spec.run_id, counts)
     except CheckFailedError as exc:
-        return IngestOutcome(spec.run_id, counts, failure=str(exc), timings=timings)
-    return IngestOutcome(spec.run_id, counts, checks, timings=timings)
+        return IngestOutcome(spec.run_id, counts, failure=str(exc), timings=timings, fetched=fetched)
+    return IngestOutcome(spec.run_id, counts, checks, timings=timings, fetched=fetched)
+
+
+def fetch_live(settings: Settings, spec: RunSpec, credentials: CredentialsFor | None = None) -> list[dict[str, Any]]:
+    """The fetch stage for each live source of the run, one after the other (the DAG runs them in parallel)."""
+    from newsetl.fetch.crawl import fetch_source
+
+    summaries = []
+    for name in spec.sources:
+        source = settings.source(name)
+        if source.live:
+            login = credentials(source) if credentials else None
+            summaries.append(fetch_source(settings, source, spec.interval, spec.run_id, login).to_json())
+    return summaries
 
 
 def _clean_all(settings: Settings, manifests: Sequence[Path], workers: int) -> Iterator[BatchResult]:
@@ -99,6 +131,11 @@ def _clean_all(settings: Settings, manifests: Sequence[Path], workers: int) -> I
 
 def print_summary(outcome: IngestOutcome, console: Console | None = None) -> None:
     console = console or Console()
+    for fetched in outcome.fetched:
+        console.print(
+            f"fetched {fetched['source']}: {fetched['links']} links, {fetched['selected']} in the interval, "
+            f"{fetched['known']} already landed; pages {fetched['outcomes']}; feeds/sitemaps {fetched['discovery']}"
+        )
     table = Table(title=f"run {outcome.run_id}")
     names = (
         "documents_read",

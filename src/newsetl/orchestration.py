@@ -10,12 +10,16 @@ import logging
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from newsetl.config import Settings, load_settings
+from newsetl.config import Settings, SourceConfig, load_settings
 from newsetl.discover import Interval
+from newsetl.errors import ConfigError
 from newsetl.pipeline import RunSpec, check_run, clean_batch, load_run, plan_run
 from newsetl.warehouse import LoadCounts
+
+if TYPE_CHECKING:
+    from newsetl.fetch import Credentials
 
 log = logging.getLogger("newsetl.orchestration")
 
@@ -52,6 +56,50 @@ def _interval(params: Mapping[str, Any], context: Mapping[str, Any]) -> Interval
 
 def _as_date(value: Any) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def live_sources_task(context: Mapping[str, Any]) -> list[str]:
+    """The run's sources that are fetched over HTTP (one mapped ``fetch`` task each)."""
+    settings = load_settings()
+    return [name for name in run_spec(context, settings).sources if settings.source(name).live]
+
+
+def fetch_task(source: str, context: Mapping[str, Any]) -> dict[str, Any]:
+    """Fetch one live source for the run's interval into the landing; counts by outcome for XCom."""
+    from newsetl.fetch.crawl import fetch_source
+
+    settings = load_settings()
+    spec = run_spec(context, settings)
+    config = settings.source(source)
+    return fetch_source(settings, config, spec.interval, spec.run_id, source_credentials(config)).to_json()
+
+
+def source_credentials(source: SourceConfig) -> Credentials | None:
+    """The login of the Airflow Connection a source names (``options.connection``); never from the YAML.
+
+    Login/password become HTTP Basic auth, ``extra: {"headers": {...}}`` extra request headers (an API key).
+    They go only to the connection's host (``schema://host:port``), else the source location's origin.
+    """
+    conn_id = source.options.get("connection")
+    if not conn_id:
+        return None
+    from airflow.sdk import Connection
+
+    from newsetl.fetch import Credentials, origin_of
+
+    try:
+        connection = Connection.get(str(conn_id))
+    except Exception as exc:  # Airflow raises its own not-found type, from whichever secrets backend answered
+        raise ConfigError(f"source {source.name!r}: Airflow connection {conn_id!r} is not available: {exc}") from exc
+    headers = connection.extra_dejson.get("headers") or {}
+    if not isinstance(headers, dict):
+        raise ConfigError(f"source {source.name!r}: connection {conn_id!r} extra.headers must be a mapping")
+    if connection.host:
+        host = connection.host if "://" in connection.host else f"{connection.schema or 'https'}://{connection.host}"
+        origin = origin_of(host + (f":{connection.port}" if connection.port else ""))
+    else:
+        origin = origin_of(source.location)
+    return Credentials(origin, connection.login or None, connection.password or None, headers)
 
 
 def plan_task(context: Mapping[str, Any]) -> list[str]:

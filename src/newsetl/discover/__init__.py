@@ -1,7 +1,7 @@
 """Discovery: which items a source offers for one data interval.
 
 Each source kind has a discoverer (``discover(source, interval) -> Iterator[SourceItem]``). Live kinds
-(URL lists, feeds, sitemaps, WARC) plug in here with the same signature.
+(URL lists, feeds, sitemaps) read what their fetch stage (``newsetl.fetch.crawl``) left in the fetch state.
 """
 
 from __future__ import annotations
@@ -11,14 +11,20 @@ from collections.abc import Callable, Iterator
 from newsetl.config import SourceConfig
 from newsetl.discover.dumps import discover_dumps
 from newsetl.discover.interval import Interval
+from newsetl.discover.live import discover_live
 from newsetl.errors import ConfigError
 from newsetl.records import SourceItem
 
-__all__ = ["Interval", "discover", "discover_dumps"]
+__all__ = ["Interval", "discover", "discover_dumps", "discover_live"]
 
 Discoverer = Callable[[SourceConfig, Interval], Iterator[SourceItem]]
 
-_DISCOVERERS: dict[str, Discoverer] = {"dumps": discover_dumps}
+_DISCOVERERS: dict[str, Discoverer] = {
+    "dumps": discover_dumps,
+    "urls": discover_live,
+    "feed": discover_live,
+    "sitemap": discover_live,
+}
 
 
 def discover(source: SourceConfig, interval: Interval) -> Iterator[SourceItem]:

@@ -27,7 +27,7 @@ from newsetl.config import FetchConfig
 from newsetl.errors import FetchError, RefusedError, TerminalFetchError, TransientFetchError
 from newsetl.fetch._robots import RobotsRules
 from newsetl.fetch._state import FetchState, Resource
-from newsetl.fetch._transport import Response, Transport, charset_of
+from newsetl.fetch._transport import Response, Transport
 from newsetl.landing import Landing
 
 log = logging.getLogger("newsetl.fetch")
@@ -322,7 +322,3 @@ def origin_of(url: str) -> str:
     """``scheme://host[:port]`` of ``url``, lower-cased."""
     parts = urlsplit(url)
     return f"{parts.scheme.lower()}://{parts.netloc.lower()}"
-
-
-def declared_charset(result: FetchResult) -> str | None:
-    return charset_of(result.content_type or "")

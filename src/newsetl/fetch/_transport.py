@@ -45,15 +45,6 @@ def media_type(header: str) -> str:
     return header.split(";", 1)[0].strip().lower()
 
 
-def charset_of(header: str) -> str | None:
-    """The ``charset`` parameter of a Content-Type header, if any."""
-    for parameter in header.split(";")[1:]:
-        name, _, value = parameter.partition("=")
-        if name.strip().lower() == "charset" and value.strip():
-            return value.strip().strip("\"'")
-    return None
-
-
 class Transport:
     """Sends one GET at a time; every HTTP request of newsetl goes through :meth:`get`."""
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from datetime import UTC, datetime
+from typing import Any
 
 from newsetl.checks import CheckResult, run_checks
 from newsetl.config import Settings
@@ -16,6 +18,7 @@ from newsetl.warehouse import (
     load_staged,
     open_warehouse,
     record_checks,
+    replace_fetch_log,
     start_run,
 )
 
@@ -37,9 +40,27 @@ def load_run(settings: Settings, run_id: str) -> LoadCounts:
             started_at=spec.started_at,
         )
         counts = load_staged(connection, files)
+        _load_fetch_log(connection, settings, run_id, staging)
         finish_run(connection, run_id=run_id, counts=counts, status="loaded", finished_at=datetime.now(UTC))
     log.info("run %s loaded: %s", run_id, counts.totals)
     return counts
+
+
+def _load_fetch_log(connection: Any, settings: Settings, run_id: str, staging: StagingArea) -> None:
+    state = settings.fetch.state
+    if state is None or not state.exists():
+        return
+    from newsetl.fetch import FetchState
+
+    fetch_state = FetchState(state)
+    try:
+        rows = fetch_state.fetch_log(run_id)
+    finally:
+        fetch_state.close()
+    for row in rows:
+        row["headers"] = json.loads(row["headers"] or "{}")
+    loaded = replace_fetch_log(connection, run_id, rows, staging.run_dir(run_id) / "fetch_log.jsonl")
+    log.info("run %s: %d fetch outcomes recorded in fetch_log", run_id, loaded)
 
 
 def check_run(settings: Settings, run_id: str, counts: LoadCounts) -> list[CheckResult]:

@@ -11,16 +11,19 @@ from pathlib import Path
 
 from newsetl.config import SourceConfig
 from newsetl.errors import ConfigError, EmptyDocumentError
-from newsetl.read._decode import decode_text, sniff_html_charset
+from newsetl.read._decode import charset_parameter, decode_text, sniff_html_charset
 from newsetl.read._files import read_capped
+from newsetl.read._live import read_fetched_item
 from newsetl.records import DocumentFormat, RawDocument, SourceItem
 
 __all__ = [
     "Reader",
+    "charset_parameter",
     "decode_text",
     "detect_format",
     "read_capped",
     "read_dump_item",
+    "read_fetched_item",
     "read_file_item",
     "read_item",
     "sniff_html_charset",
@@ -88,7 +91,12 @@ def read_dump_item(source: SourceConfig, item: SourceItem, max_bytes: int) -> It
     return read_file_item(item, None if fmt == "auto" else fmt, max_bytes)
 
 
-_READERS: dict[str, Reader] = {"dumps": read_dump_item}
+_READERS: dict[str, Reader] = {
+    "dumps": read_dump_item,
+    "urls": read_fetched_item,
+    "feed": read_fetched_item,
+    "sitemap": read_fetched_item,
+}
 
 
 def read_item(source: SourceConfig, item: SourceItem, max_bytes: int) -> Iterator[RawDocument]:

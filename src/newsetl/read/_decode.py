@@ -114,3 +114,12 @@ def sniff_html_charset(data: bytes) -> str | None:
     """The charset an HTML page declares in its first bytes (``<meta charset>`` or ``http-equiv``)."""
     match = _META_CHARSET_RE.search(data[:4096])
     return match.group(1).decode("ascii") if match else None
+
+
+def charset_parameter(content_type: str | None) -> str | None:
+    """The ``charset`` a Content-Type header declares (``text/html; charset=ISO-8859-1`` → ``ISO-8859-1``)."""
+    for parameter in (content_type or "").split(";")[1:]:
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("\"'")
+    return None

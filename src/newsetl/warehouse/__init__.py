@@ -9,6 +9,7 @@ from pathlib import Path
 import duckdb
 
 from newsetl.warehouse._connect import connect
+from newsetl.warehouse.fetch_log import replace_fetch_log
 from newsetl.warehouse.load import LoadCounts, load_staged
 from newsetl.warehouse.migrate import migrate, migrations, sql_dir
 from newsetl.warehouse.runs import finish_run, record_checks, start_run
@@ -22,6 +23,7 @@ __all__ = [
     "migrations",
     "open_warehouse",
     "record_checks",
+    "replace_fetch_log",
     "sql_dir",
     "start_run",
 ]

@@ -185,10 +185,11 @@ def _merge_rejections(connection: duckdb.DuckDBPyConnection) -> None:
              VALUES (i.source, i.uri, i.raw_id, i.reason_code, i.reason, i.rejected_at, i.rejected_at, i.run_id)
         """
     )
-    # A document that cleans now (after a rules fix and a reprocess) is no longer in quarantine.
+    # A document that cleans now (after a rules fix and a reprocess, or a fetch that succeeds at last) is no
+    # longer in quarantine; raw_id '' is the rejection of a document whose bytes could not be had.
     connection.execute(
         """
         DELETE FROM rejected_documents r USING article_changes c
-        WHERE r.source = c.source AND r.uri = c.uri AND r.raw_id = c.raw_id
+        WHERE r.source = c.source AND r.uri = c.uri AND (r.raw_id = c.raw_id OR r.raw_id = '')
         """
     )
