@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from pytest_httpserver import HTTPServer
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "samples"
@@ -49,3 +50,20 @@ def dumps_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "dumps"
     folder.mkdir()
     return folder
+
+
+@pytest.fixture(scope="session")
+def live_server() -> Iterator[HTTPServer]:
+    """A real HTTP server on 127.0.0.1 for the whole session (threaded: a slow handler stalls no other)."""
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server.start()
+    yield server
+    server.clear()
+    server.stop()
+
+
+@pytest.fixture
+def server(live_server: HTTPServer) -> Iterator[HTTPServer]:
+    live_server.clear()
+    yield live_server
+    live_server.clear()

@@ -22,7 +22,10 @@ def dag(dag_bag: Any) -> Any:
 
 def test_structure(dag: Any) -> None:
     tasks = {task.task_id: task for task in dag.tasks}
-    assert set(tasks) == {"plan", "clean", "load", "check"}
+    assert set(tasks) == {"live_sources", "fetch", "plan", "clean", "load", "check"}
+    assert tasks["fetch"].upstream_task_ids == {"live_sources"}
+    assert tasks["plan"].upstream_task_ids == {"fetch"}
+    assert type(tasks["fetch"]).__name__.endswith("MappedOperator")
     assert tasks["clean"].upstream_task_ids == {"plan"}
     assert tasks["load"].upstream_task_ids == {"clean"}
     assert tasks["check"].upstream_task_ids == {"load"}

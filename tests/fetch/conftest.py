@@ -1,5 +1,5 @@
-"""A real HTTP server on 127.0.0.1 (threaded, so a slow handler does not stall the others) and a fetcher
-with test-sized limits: sub-second timeouts, small caps, no politeness delay unless a test asks for one."""
+"""A fetcher with test-sized limits: sub-second timeouts, small caps, no politeness delay unless a test asks
+for one. The local HTTP server (``server``) is in tests/conftest.py."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pytest_httpserver import HTTPServer
 
 from newsetl.config import FetchConfig
 from newsetl.fetch import Fetcher, FetchState
@@ -32,22 +31,6 @@ TEST_POLICY = FetchConfig(
 )
 
 FetcherFactory = Callable[..., Fetcher]
-
-
-@pytest.fixture(scope="session")
-def live_server() -> Iterator[HTTPServer]:
-    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
-    server.start()
-    yield server
-    server.clear()
-    server.stop()
-
-
-@pytest.fixture
-def server(live_server: HTTPServer) -> Iterator[HTTPServer]:
-    live_server.clear()
-    yield live_server
-    live_server.clear()
 
 
 @pytest.fixture

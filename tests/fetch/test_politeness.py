@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import re
 import threading
@@ -44,7 +45,7 @@ def test_the_host_delay_holds_across_processes(server: HTTPServer, tmp_path: Pat
     server.expect_request(re.compile("/p.*")).respond_with_handler(page)
     _run_in_processes(tmp_path, server, delay=0.25, concurrency=4)
     arrivals.sort()
-    gaps = [later - earlier for earlier, later in zip(arrivals, arrivals[1:], strict=False)]
+    gaps = [later - earlier for earlier, later in itertools.pairwise(arrivals)]
     assert len(arrivals) == 9
     # Slots are granted 0.25 s apart; arrival times add the network's jitter (a new connection costs more),
     # so each gap is near 0.25 s and the nine requests span at least eight delays. Unpaced, they would overlap.

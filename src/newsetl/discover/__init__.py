@@ -12,10 +12,11 @@ from newsetl.config import SourceConfig
 from newsetl.discover.dumps import discover_dumps
 from newsetl.discover.interval import Interval
 from newsetl.discover.live import discover_live
+from newsetl.discover.warc import discover_warc
 from newsetl.errors import ConfigError
 from newsetl.records import SourceItem
 
-__all__ = ["Interval", "discover", "discover_dumps", "discover_live"]
+__all__ = ["Interval", "discover", "discover_dumps", "discover_live", "discover_warc"]
 
 Discoverer = Callable[[SourceConfig, Interval], Iterator[SourceItem]]
 
@@ -24,6 +25,7 @@ _DISCOVERERS: dict[str, Discoverer] = {
     "urls": discover_live,
     "feed": discover_live,
     "sitemap": discover_live,
+    "warc": discover_warc,
 }
 
 

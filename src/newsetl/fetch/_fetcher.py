@@ -212,7 +212,7 @@ class Fetcher:
         )
 
     def _hop(self, url: str, validators: dict[str, str], accept: tuple[str, ...], *, robots: bool) -> Response:
-        self.transport.guard.check_url(url)
+        self._check_address(url)
         delay = self.policy.host_delay
         if robots:
             if not self._robots.allowed(url):
@@ -221,6 +221,15 @@ class Fetcher:
         headers = {**validators, **(self.credentials.headers_for(url) if self.credentials else {})}
         with self._slot(urlsplit(url).netloc.lower(), delay):
             return self.transport.get(url, headers=headers, accept=accept)
+
+    def _check_address(self, url: str) -> None:
+        # Refuse early, before robots.txt is asked for; the connection checks again on the address it connects to.
+        self.transport.guard.check_url(url)
+        parts = urlsplit(url)
+        try:
+            self.transport.guard.vet(parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80))
+        except OSError as exc:
+            raise TransientFetchError(str(exc), url=url, code="dns") from exc
 
     @contextmanager
     def _slot(self, host: str, delay: float) -> Iterator[None]:

@@ -187,14 +187,14 @@ class FetchState:
             )
 
     def items(self, source: str, start: float | None, end: float | None) -> list[dict[str, Any]]:
-        """The source's items dated in ``[start, end)`` (all of them when unbounded), in URL order."""
+        """The source's items dated in ``[start, end)`` (all of them when unbounded), in the order first seen."""
         where = "source = ?"
         parameters: list[Any] = [source]
         if start is not None and end is not None:
             where += " AND item_time >= ? AND item_time < ?"
             parameters += [start, end]
         columns = ("url", "role", "item_time", "metadata", "outcome", "code", "reason", "status", "run_id")
-        rows = self.query(f"SELECT {', '.join(columns)} FROM items WHERE {where} ORDER BY url", tuple(parameters))
+        rows = self.query(f"SELECT {', '.join(columns)} FROM items WHERE {where} ORDER BY rowid", tuple(parameters))
         return [dict(zip(columns, row, strict=True)) | {"metadata": json.loads(row[3] or "{}")} for row in rows]
 
     def record(self, run_id: str, source: str, purpose: str, result: dict[str, Any]) -> None:

@@ -14,6 +14,7 @@ from newsetl.errors import ConfigError, EmptyDocumentError
 from newsetl.read._decode import charset_parameter, decode_text, sniff_html_charset
 from newsetl.read._files import read_capped
 from newsetl.read._live import read_fetched_item
+from newsetl.read._warc import read_warc_record
 from newsetl.records import DocumentFormat, RawDocument, SourceItem
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "read_fetched_item",
     "read_file_item",
     "read_item",
+    "read_warc_record",
     "sniff_html_charset",
     "split_jsonl",
 ]
@@ -96,6 +98,7 @@ _READERS: dict[str, Reader] = {
     "urls": read_fetched_item,
     "feed": read_fetched_item,
     "sitemap": read_fetched_item,
+    "warc": read_warc_record,
 }
 
 
