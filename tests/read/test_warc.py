@@ -47,7 +47,12 @@ def archive(tmp_path: Path) -> Path:
         )
         _response(writer, "https://courier.example/logo.png", "2024-06-14T08:00:01Z", b"\x89PNG....", "image/png")
         _response(
-            writer, "https://courier.example/gone", "2024-06-14T08:00:02Z", b"not here", "text/html", "404 Not Found"
+            writer,
+            "https://courier.example/gone",
+            "2024-06-14T08:00:02Z",
+            b"not here",
+            "text/html",
+            status="404 Not Found",
         )
         fischmarkt = article_html(*FISCHMARKT).encode()
         _response(writer, "https://courier.example/fischmarkt", "2024-06-07T10:00:00Z", fischmarkt, "text/html")
