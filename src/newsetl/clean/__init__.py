@@ -28,7 +28,7 @@ __all__ = [
     "rules_version",
 ]
 
-RULES_VERSION = "2026.11.30"
+RULES_VERSION = "2026.11.30.1"
 """Version of the built-in cleaning rules; bump it when they change so lineage shows which rules cleaned what."""
 
 

@@ -20,7 +20,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _SNIFF_BYTES = 65_536
-_CONTROL_BYTES = frozenset(range(0, 32)) - {9, 10, 12, 13}
+_CONTROL_BYTES = bytes(sorted(frozenset(range(0, 32)) - {9, 10, 12, 13}))
 # Detection past this many bytes adds time, not accuracy.
 _DETECT_BYTES = 200_000
 # Below this share of broken sequences, a UTF-8 document with a few bad bytes is still UTF-8 (as browsers read it).
@@ -66,7 +66,8 @@ def _refuse_binary(data: bytes) -> None:
     head = data[:_SNIFF_BYTES]
     if b"\x00" in head:
         raise BinaryContentError(f"binary data: NUL byte at offset {head.index(0)}, not a text document")
-    controls = sum(1 for byte in head if byte in _CONTROL_BYTES)
+    # bytes.translate counts in C: a generator over 64 KiB costs ~1 ms a document.
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if controls > 0.05 * len(head):
         raise BinaryContentError(f"binary data: {controls} control bytes in the first {len(head)}")
 

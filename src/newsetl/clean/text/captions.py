@@ -1,14 +1,77 @@
-"""Captions: a photo's description and its credit ("… on Wednesday. Photo: AP")."""
+"""Captions: a photo's description and its credit ("… on Wednesday. Photo: AP", "Foto: dpa", "(Bild: Reuters)")."""
 
 from __future__ import annotations
 
-from newsetl.clean.text.rules import CAPTION_CREDIT
+import re
+
+from newsetl.clean.text.phrases import words
 from newsetl.records import Caption
+
+_CREDIT_KEY = (
+    r"(?:cr[ée]dits? photos?|photo(?:graph)?|foto|fot\.|bild|image|picture|pic|credit|cr[ée]dit|cr[ée]dito|"
+    r"illustration|grafik|graphic|fotografie|abbildung|abb\.|aufnahme|fotos|photos|bilder|screenshot|bildquelle|titelbild|titelfoto|"
+    r"symbolbild|symbolfoto|beitragsbild|headerbild|teaserbild|vorschaubild)s?"
+)
+_AGENCY = (
+    r"(?:AP|AFP|dpa|DPA|EFE|Reuters|REUTERS|EPA|Getty Images|GETTY IMAGES|iStock(?:photo)?|Shutterstock|"
+    r"ShutterStock|imago(?: images)?|IMAGO|picture[ -]alliance|Pixabay|Unsplash|Keystone|KEYSTONE|ANP|ANSA|"
+    r"Belga|APA|Xinhua|Bloomberg|Colourbox|Fotolia|Adobe ?Stock)"
+)
+# "... Photo: AP", "(Bild: Reuters)", "... © Jane Doe", "... Photo by Jane Doe", "... / Getty Images"
+_CREDIT_TAIL_RE = re.compile(
+    r"(?:^|(?<=[\s.,;:|–—(-]))\(?\s*(?:" + _CREDIT_KEY + r"\s*(?:credits?|by|von|:)\s*:?\s*|©\s*)"
+    r"(?P<credit>[^()]{1,80})\)?\s*$"
+    r"|(?:(?<=[.,;|–—-])|(?<=\s[/|–—-]))\s*\(?(?P<agency>(?:[\w.-]+ ?/ ?)?"
+    + _AGENCY
+    + r"(?:\s*/\s*[\w .-]{1,40})?)\)?$",
+    re.IGNORECASE,
+)
+_SOURCE_ONLY_RE = re.compile(r"^\(?\s*(?:quelle|source|fuente|fonte|bron)\s*:\s*(?P<credit>[^()]{1,80})\)?$", re.I)
+# Cheap tests on the line's end before the credit regex: a "Key:"/"by"/"©" credit, or an agency name last.
+_CREDIT_MARKS = (":", "©", " by ", " von ", "credit", "(c)", "fot.")
+_AGENCY_LAST = frozenset(
+    words(
+        "ap afp dpa efe reuters epa images istock istockphoto shutterstock imago alliance pixabay unsplash keystone "
+        "anp ansa belga apa xinhua bloomberg colourbox fotolia stock"
+    )
+)
+_MAX_CAPTION = 400
+_TAIL = 100
+_MAX_SOURCE_LINE = 100
+_MAX_CREDIT_WORDS = 8
+
+
+def find_credit(text: str) -> tuple[str, str] | None:
+    """``(caption, credit)`` when ``text`` ends in a photo credit (the caption may be empty), else ``None``."""
+    if len(text) > _MAX_CAPTION:
+        return None
+    tail = text[-_TAIL:]
+    if not _may_hold_credit(tail.lower()):
+        return None
+    match = _CREDIT_TAIL_RE.search(tail)
+    if match is None:
+        source = _SOURCE_ONLY_RE.match(text)
+        if source is None or len(text) > _MAX_SOURCE_LINE:
+            return None
+        return "", source.group("credit").strip()
+    credit = (match.group("credit") or match.group("agency") or "").strip()
+    if not credit or len(credit.split()) > _MAX_CREDIT_WORDS:
+        return None
+    caption = text[: len(text) - len(tail) + match.start()].rstrip(" |–—-/(").strip()
+    return caption, credit
 
 
 def split_caption(line: str) -> Caption:
     """``Caption(text, credit)``; the credit is ``None`` when the line names none."""
-    match = CAPTION_CREDIT.pattern.match(line.strip())
-    if match is None or not match.group("text").strip():
-        return Caption(text=line.strip(), credit=None)
-    return Caption(text=match.group("text").strip(), credit=match.group("credit").strip())
+    text = line.strip()
+    found = find_credit(text)
+    if found is None or not found[0]:
+        return Caption(text=text, credit=found[1] if found else None)
+    return Caption(text=found[0], credit=found[1])
+
+
+def _may_hold_credit(tail: str) -> bool:
+    if any(mark in tail for mark in _CREDIT_MARKS):
+        return True
+    last = tail.rstrip(" )").rsplit(None, 1)[-1:]
+    return bool(last) and last[0].rsplit("/", 1)[-1].strip("(") in _AGENCY_LAST

@@ -1,59 +1,53 @@
 """Text-dump extraction: classify every line, then assemble the article from the verdicts.
 
-A text dump is a page copied as plain text, one paragraph per line. Each line gets a verdict (a label and
-the id of the rule that decided it), so every removed line can be audited.
+A text dump is a page copied as plain text, one paragraph per line: menus, banners, captions, ads, footers
+and, somewhere, the article. Every line gets a verdict (a label and the id of the rule that decided it), so
+every removed line can be audited. In order:
+
+1. the source's own patterns decide the lines they match (they win over everything built in);
+2. per-line features: length, stop-word density in the page's language, sentence end, boilerplate cue;
+3. the article's region: the best-scoring contiguous run of lines, anchored on its headline;
+4. labels inside the region (body, captions, ads, video widgets, repeats, author box; byline, dateline and
+   summary at its top) and outside it (why each line is not article text).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import tzinfo
-from typing import Literal
 
 from newsetl.clean.extraction import Extraction
-from newsetl.clean.text.captions import split_caption
-from newsetl.clean.text.header import (
-    find_byline,
-    find_dateline,
-    looks_like_title,
-    strip_site_name,
-)
-from newsetl.clean.text.rules import BUILT_IN, CAPTION_CREDIT, READING_TIME, LineRule
+from newsetl.clean.text.captions import find_credit, split_caption
+from newsetl.clean.text.features import LineFeatures, line_features
+from newsetl.clean.text.header import find_byline_in, find_dateline, looks_like_title, strip_bullet, strip_site_name
+from newsetl.clean.text.labels import BLANK, TITLE, LineLabel, LineVerdict, label_outside, label_region, verdict
+from newsetl.clean.text.region import Region, find_region, nonblank
+from newsetl.clean.text.rules import BUILT_IN, READING_TIME
+from newsetl.clean.text.stopwords import guess_language
 from newsetl.config import CleaningConfig
 from newsetl.records import Caption, Removal
 
-LineLabel = Literal["title", "summary", "byline", "date", "caption", "body", "removed", "blank"]
+__all__ = ["LineLabel", "LineVerdict", "classify_lines", "drop_leftover_boilerplate", "extract_text_dump"]
 
-_BULLET_RE = re.compile(r"^\s*[•·▪●◦‣∙*–-]\s+(?P<text>\S.*)$")
-# How far below a page's opening <title> line the bare headline may repeat, and how much of it it must be.
-_TITLE_REPEAT_WINDOW = 80
-_MIN_TITLE_SHARE = 0.5
-# A video widget repeats its title right after the duration; longer lines are prose, not titles.
-_MAX_VIDEO_TITLE = 200
-
-
-@dataclass(frozen=True, slots=True)
-class LineVerdict:
-    label: LineLabel
-    rule: str
+_NUMBER_RE = re.compile(r"\d+")
+# A one-word first line is a site name or a menu item, not the page's title.
+_MIN_PAGE_TITLE_WORDS = 2
 
 
 def extract_text_dump(text: str, cleaning: CleaningConfig | None = None) -> Extraction:
     """The article in a text dump, with every removed line accounted for."""
-    lines = [line.rstrip() for line in text.splitlines()]
-    verdicts = classify_lines(lines, cleaning or CleaningConfig())
-    return _assemble(lines, verdicts, (cleaning or CleaningConfig()).zone)
+    cleaning = cleaning or CleaningConfig()
+    lines = text.splitlines()
+    language = guess_language(lines)
+    verdicts = _classify(lines, cleaning, language)
+    return _assemble(lines, verdicts, cleaning.zone, language)
 
 
 def classify_lines(lines: Sequence[str], cleaning: CleaningConfig) -> list[LineVerdict]:
-    rules = _rules_for(cleaning)
-    verdicts: list[LineVerdict | None] = [_verdict_by_rules(line, rules) for line in lines]
-    _mark_video_titles(lines, verdicts)
-    _mark_repeats(lines, verdicts)
-    _mark_header(lines, verdicts)
-    return [verdict or LineVerdict("body", "body") for verdict in verdicts]
+    """One verdict per line (blank lines get ``blank``)."""
+    return _classify(lines, cleaning, guess_language(lines))
 
 
 def drop_leftover_boilerplate(extraction: Extraction) -> Extraction:
@@ -69,149 +63,92 @@ def drop_leftover_boilerplate(extraction: Extraction) -> Extraction:
     return replace(extraction, body=kept, removed=removed) if len(kept) < len(extraction.body) else extraction
 
 
-def _rules_for(cleaning: CleaningConfig) -> tuple[LineRule, ...]:
-    # Source patterns run first: a person who wrote one meant it to win over the built-in guesses.
-    drops = tuple(LineRule(rule.id, rule.pattern, "drop") for rule in cleaning.drop)
-    captions = tuple(LineRule(rule.id, rule.pattern, "caption") for rule in cleaning.captions)
-    return drops + captions + BUILT_IN
+def _classify(lines: Sequence[str], cleaning: CleaningConfig, language: str | None) -> list[LineVerdict]:
+    forced = _source_verdicts(lines, cleaning)
+    features = line_features(lines, language, {index: found.rule for index, found in forced.items()})
+    verdicts: list[LineVerdict | None] = [
+        BLANK if kind == "blank" else forced.get(index) for index, kind in enumerate(features.kinds)
+    ]
+    region = find_region(features)
+    if region.empty:
+        return [found or verdict("removed", "no-article") for found in verdicts]
+    label_region(features, verdicts, region)
+    if region.title is None:
+        _title_from_page(features, verdicts, region)
+    label_outside(features, verdicts, region)
+    return [found or BLANK for found in verdicts]
 
 
-def _verdict_by_rules(line: str, rules: tuple[LineRule, ...]) -> LineVerdict | None:
-    if not line.strip():
-        return LineVerdict("blank", "blank")
-    for rule in rules:
-        if rule.pattern.search(line):
-            label: LineLabel = "caption" if rule.action == "caption" else "removed"
-            return LineVerdict(label, rule.id)
-    return None
-
-
-def _mark_video_titles(lines: Sequence[str], verdicts: list[LineVerdict | None]) -> None:
-    for index, verdict in enumerate(verdicts):
-        if verdict is None or verdict.rule != "video-duration":
-            continue
-        following = _next_content(verdicts, index + 1)
-        if following is not None and verdicts[following] is None and len(lines[following]) <= _MAX_VIDEO_TITLE:
-            verdicts[following] = LineVerdict("removed", "video-title")
-
-
-def _mark_repeats(lines: Sequence[str], verdicts: list[LineVerdict | None]) -> None:
-    seen: set[str] = set()
+def _source_verdicts(lines: Sequence[str], cleaning: CleaningConfig) -> dict[int, LineVerdict]:
+    """Lines the source's own patterns decide: a person who wrote one meant it to win over built-in guesses."""
+    rules = [(rule, verdict("removed", rule.id)) for rule in cleaning.drop]
+    rules += [(rule, verdict("caption", rule.id)) for rule in cleaning.captions]
+    if not rules:
+        return {}
+    forced: dict[int, LineVerdict] = {}
     for index, line in enumerate(lines):
-        key = " ".join(line.split()).casefold()
-        if not key:
-            continue
-        if key in seen and verdicts[index] is None:
-            verdicts[index] = LineVerdict("removed", "repeated-line")
-        seen.add(key)
+        found = next((decided for rule, decided in rules if line.strip() and rule.pattern.search(line)), None)
+        if found is not None:
+            forced[index] = found
+    return forced
 
 
-def _mark_header(lines: Sequence[str], verdicts: list[LineVerdict | None]) -> None:
-    """Title, then summary bullets, byline and dateline until the first paragraph of prose."""
-    title_at = _find_title(lines, verdicts)
-    if title_at is None:
-        return
-    for index in range(title_at):
-        if verdicts[index] is None:
-            verdicts[index] = LineVerdict("removed", "before-title")
-    verdicts[title_at] = LineVerdict("title", "title")
-    position = _next_content(verdicts, title_at + 1, include_decided=True)
-    while position is not None:
-        header = _header_verdict(lines[position]) if verdicts[position] is None else verdicts[position]
-        if header is None:
-            return
-        verdicts[position] = header
-        position = _next_content(verdicts, position + 1, include_decided=True)
+def _title_from_page(features: LineFeatures, verdicts: list[LineVerdict | None], region: Region) -> None:
+    """Without a headline next to the article, the page's own title line (its first line) names it."""
+    first = next(nonblank(features, range(region.start)), None)
+    if (
+        first is not None
+        and verdicts[first] is None
+        and features.cues[first] is None
+        and features.words[first] >= _MIN_PAGE_TITLE_WORDS
+        and looks_like_title(features.texts[first])
+    ):
+        verdicts[first] = TITLE
 
 
-def _find_title(lines: Sequence[str], verdicts: Sequence[LineVerdict | None]) -> int | None:
-    first = next((i for i, v in enumerate(verdicts) if v is None and looks_like_title(lines[i])), None)
-    if first is None:
-        return None
-    # Pages often open with their <title> ("Headline | Site") and repeat the bare headline below the menus;
-    # the repeat is where the article starts.
-    opening = _normalise(lines[first])
-    for index in range(first + 1, min(len(lines), first + _TITLE_REPEAT_WINDOW)):
-        candidate = _normalise(lines[index])
-        if len(candidate) >= _MIN_TITLE_SHARE * len(opening) and opening.startswith(candidate):
-            return index
-    return first
-
-
-def _normalise(line: str) -> str:
-    return " ".join(line.split()).casefold()
-
-
-def _header_verdict(line: str) -> LineVerdict | None:
-    if _BULLET_RE.match(line):
-        return LineVerdict("summary", "summary-bullet")
-    if find_byline(line) is not None:
-        return LineVerdict("byline", "byline")
-    if find_dateline(line) is not None:
-        return LineVerdict("date", "dateline")
-    return None
-
-
-def _next_content(verdicts: Sequence[LineVerdict | None], start: int, include_decided: bool = False) -> int | None:
-    for index in range(start, len(verdicts)):
-        verdict = verdicts[index]
-        if verdict is None or (include_decided and verdict.label != "blank"):
-            return index
-    return None
-
-
-def _assemble(lines: Sequence[str], verdicts: Sequence[LineVerdict], zone: tzinfo | None) -> Extraction:
+def _assemble(
+    lines: Sequence[str], verdicts: Sequence[LineVerdict], zone: tzinfo | None, language: str | None
+) -> Extraction:
     def texts(label: LineLabel) -> list[str]:
-        return [lines[i].strip() for i, v in enumerate(verdicts) if v.label == label]
+        return [lines[index].strip() for index, found in enumerate(verdicts) if found.label == label]
 
-    summary = [_strip_bullet(line) for line in texts("summary")]
-    bylines = texts("byline")
-    datelines = texts("date")
+    bylines, datelines = texts("byline"), texts("date")
     return Extraction(
         title=strip_site_name(next(iter(texts("title")), None)),
-        summary="\n".join(summary) or None,
+        summary="\n".join(strip_bullet(line) for line in texts("summary")) or None,
         body=texts("body"),
-        authors=find_byline(bylines[0]) or [] if bylines else [],
+        authors=next(filter(None, map(find_byline_in, bylines + datelines)), []),
         published_at=find_dateline(datelines[0], zone) if datelines else None,
-        captions=_captions(lines, verdicts),
+        captions=_captions(texts("caption")),
         reading_time_minutes=_reading_time(lines, verdicts),
-        removed=_removals(lines, verdicts),
+        language=language,
+        removed=[
+            Removal(line=index + 1, rule=found.rule, text=lines[index])
+            for index, found in enumerate(verdicts)
+            if found.label in ("removed", "caption")
+        ],
         extractor="text-rules",
     )
 
 
-def _strip_bullet(line: str) -> str:
-    match = _BULLET_RE.match(line)
-    return match.group("text").strip() if match else line.strip()
-
-
-def _captions(lines: Sequence[str], verdicts: Sequence[LineVerdict]) -> list[Caption]:
+def _captions(lines: Sequence[str]) -> list[Caption]:
     captions: list[Caption] = []
-    for index, verdict in enumerate(verdicts):
-        if verdict.label != "caption":
-            continue
-        caption = split_caption(lines[index])
-        match = CAPTION_CREDIT.pattern.match(lines[index].strip())
-        if match is not None and not match.group("text").strip() and captions and captions[-1]["credit"] is None:
+    for line in lines:
+        found = find_credit(line)
+        if found is not None and not found[0] and captions and captions[-1]["credit"] is None:
             # A credit on its own line belongs to the caption just above it.
-            captions[-1] = Caption(text=captions[-1]["text"], credit=match.group("credit").strip())
+            captions[-1] = Caption(text=captions[-1]["text"], credit=found[1])
         else:
-            captions.append(caption)
+            captions.append(split_caption(line))
     return captions
 
 
 def _reading_time(lines: Sequence[str], verdicts: Sequence[LineVerdict]) -> int | None:
-    for index, verdict in enumerate(verdicts):
-        if verdict.rule == READING_TIME.id:
+    for index, found in enumerate(verdicts):
+        if found.rule == "reading-time":
             match = READING_TIME.pattern.match(lines[index])
-            if match:
-                return int(match.group("minutes") or match.group("minutes2"))
+            minutes = (match.group("minutes") or match.group("minutes2")) if match else None
+            number = minutes or next(iter(_NUMBER_RE.findall(lines[index])), None)
+            if number is not None:
+                return int(number)
     return None
-
-
-def _removals(lines: Sequence[str], verdicts: Sequence[LineVerdict]) -> list[Removal]:
-    return [
-        Removal(line=index + 1, rule=verdict.rule, text=lines[index])
-        for index, verdict in enumerate(verdicts)
-        if verdict.label in ("removed", "caption")
-    ]

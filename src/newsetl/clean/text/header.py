@@ -1,4 +1,4 @@
-"""Recognisers for the lines around a headline: the title itself, the byline, the dateline."""
+"""Recognisers for the lines around an article: headline, summary bullets, byline, dateline, author bio."""
 
 from __future__ import annotations
 
@@ -6,20 +6,42 @@ import re
 from datetime import tzinfo
 
 from newsetl.clean.dates import iso_utc, search_date
+from newsetl.clean.text.stopwords import ALL_STOPWORDS
 
-_NAME = r"[A-ZÀ-ÞĀ-Ž][\w'’.-]*(?:\s+(?:van|von|de|der|den|da|di|du|la|le|[A-ZÀ-ÞĀ-Ž][\w'’.-]*)){0,4}"
+_UPPER = "A-ZÀ-ÞĀ-Ž"
+_NAME = rf"[{_UPPER}][\w.'’-]+"
+_PARTICLE = r"van|von|de|der|den|da|di|du|la|le|el"
+_AND = r"and|und|et|y|e|en|&"
+_NAMES = rf"{_NAME}(?:(?:\s+|\s*,\s*|\s+(?i:{_AND})\s+)(?:{_NAME}|{_PARTICLE}))*"
 _BYLINE_RE = re.compile(
-    rf"^\s*(?:by|von|par|por|di|door|text:|texte:|autor:|author:|from)\s+(?P<names>{_NAME}"
-    rf"(?:\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|&)\s*{_NAME})*)"
-    r"\s*(?:[|,•·–-].{0,80})?$",
-    re.IGNORECASE,
+    r"^\s*(?i:by|von|par|por|di|door|text|texte|autor(?:in)?|author|auteur|autore|written by|posted by|"
+    r"geschrieben von|verfasst von|ein (?:beitrag|artikel|kommentar) von|von unsere[mr] \w+|from)\s*:?\s+"
+    r"(?P<names>" + _NAMES + ")"
+    r"\s*(?:[,|/•·–—-]\s*.{0,80})?$"
 )
-_NAME_SPLIT_RE = re.compile(r"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|&)\s*", re.IGNORECASE)
+# "Veröffentlicht am 12. Juni 2024 von Lena Berger": a dateline that ends with its author.
+_TRAILING_BYLINE_RE = re.compile(rf"\s(?i:von|by|par|por|door)\s+(?P<names>{_NAMES})\s*$")
+_NAME_SPLIT_RE = re.compile(rf"\s*(?:,|\b(?:{_AND})\b|&)\s*", re.IGNORECASE)
+_MAX_BYLINE = 120
 _MAX_DATELINE = 120
 # Words a dateline may hold besides the date: "Published:", "Updated", "Uhr", a time, a city.
 _MAX_DATELINE_WORDS = 5
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _MAX_TITLE = 300
+_HEADING_WORDS = (2, 25)
+_MAX_HEADING = 200
+
+BULLET_RE = re.compile(r"^\s*(?:[•·▪●◦‣∙*–—-]|\d{1,2}[.)])\s+")
+"""A list item: "• text", "- text", "1. text"."""
+
+# "Jane Doe is a senior writer for …", "Max Muster ist Redakteur …", "Ich bin Jane, …": an author box.
+_AUTHOR_BIO_RE = re.compile(
+    r"^(?:(?P<name>(?:[A-ZÄÖÜ][\w.'’-]+\s){2,4})(?i:is|was|ist|war|est|es|è|leitet|arbeitet|schreibt|writes|"
+    r"covers|reports|lebt|lives|studierte|studied)\s(?i:a|an|the|ein|eine|der|die|das|un|une|el|la|il|lo|als|"
+    r"seit|for|bei|f[üu]r|[üu]ber|about|on|in|co-?\w+|senior|freie[rn]?|freelance|editor|redakteur(?:in)?|"
+    r"journalist(?:in)?|autor(?:in)?|author|professor|contributing|staff)\b|(?i:ich bin|i am|i'm|je suis)\s"
+    r"[A-ZÄÖÜ]\w+)"
+)
 
 
 def looks_like_title(line: str) -> bool:
@@ -32,13 +54,38 @@ def looks_like_title(line: str) -> bool:
     return any(char.isalpha() for char in text)
 
 
+def looks_like_heading(text: str, words: int) -> bool:
+    """A line that can head an article: a few words, not a sentence, not a list item."""
+    return (
+        _HEADING_WORDS[0] <= words <= _HEADING_WORDS[1]
+        and len(text) <= _MAX_HEADING
+        and not text.endswith((".", ",", ";", ":"))
+        and not BULLET_RE.match(text)
+    )
+
+
 def find_byline(line: str) -> list[str] | None:
     """The authors named in a byline such as "By Jane Doe and John Roe", else ``None``."""
+    if len(line) > _MAX_BYLINE:
+        return None
     match = _BYLINE_RE.match(line)
     if match is None:
         return None
-    names = [name.strip(" .") for name in _NAME_SPLIT_RE.split(match.group("names"))]
+    return _names(match.group("names"))
+
+
+def _names(found: str) -> list[str] | None:
+    names = [name.strip(" .") for name in _NAME_SPLIT_RE.split(found)]
     return [name for name in names if name and name[0].isupper()] or None
+
+
+def find_byline_in(line: str) -> list[str] | None:
+    """The authors a byline or a dateline names: "By Jane Doe", "Published 3 May 2024 by Jane Doe"."""
+    found = find_byline(line)
+    if found is not None or len(line) > _MAX_BYLINE:
+        return found
+    match = _TRAILING_BYLINE_RE.search(line)
+    return _names(match.group("names")) if match else None
 
 
 def find_dateline(line: str, zone: tzinfo | None = None) -> str | None:
@@ -57,6 +104,29 @@ def find_dateline(line: str, zone: tzinfo | None = None) -> str | None:
     if words > _MAX_DATELINE_WORDS or (words >= 2 and line.rstrip().endswith((".", "!", "?"))):
         return None
     return iso_utc(moment, zone)
+
+
+def meta_rule(text: str) -> str | None:
+    """``byline`` or ``date`` for a line that is one, else ``None``."""
+    if find_byline(text) is not None:
+        return "byline"
+    if find_dateline(text) is not None:
+        return "date"
+    return None
+
+
+def is_author_bio(text: str) -> bool:
+    """ "Jane Doe is a senior writer …": the start of an author box (a name, not a sentence's subject)."""
+    match = _AUTHOR_BIO_RE.match(text)
+    if match is None:
+        return False
+    name = match.group("name")
+    # "Die Ministerin ist eine …" is a sentence: a name holds no stop words.
+    return name is None or not any(word.lower() in ALL_STOPWORDS for word in name.split())
+
+
+def strip_bullet(line: str) -> str:
+    return BULLET_RE.sub("", line, count=1).strip()
 
 
 _SITE_SUFFIX_RE = re.compile(r"\s+\|\s+[^|]{1,40}$")

@@ -1,8 +1,8 @@
-"""Built-in line rules for text dumps. Each rule has an id that is recorded for every line it removes.
+"""Built-in line rules: furniture recognised by its form alone, wherever it stands, with an id per rule.
 
-Rules look at one line at a time and recognise page furniture by its form, in the languages of our sources
-(English, German, French, Spanish, Italian, Dutch, Portuguese). Context rules (repetition, what follows a
-video duration) live in :mod:`newsetl.clean.text.extract`.
+They are the last word on a text dump's body (no body line may match one; the warehouse's leak check relies
+on it) and clean paragraphs other extractors return. The article-locating vocabulary, much larger and
+weighed in context, is in :mod:`newsetl.clean.text.phrases`.
 """
 
 from __future__ import annotations
@@ -43,15 +43,6 @@ READING_TIME = _rule(
     "reading_time",
 )
 
-CAPTION_CREDIT = _rule(
-    "caption-credit",
-    r"^(?P<text>.*?)[\s,;|]*(?:\(|\[)?\b(?:photos?|fotos?|bild(?:er)?|images?|pictures?|photograph(?:y)?|"
-    r"credit|cr[ée]dit(?: photo)?|illustration|grafik)\s*(?::|by|von|de)\s*"
-    # A credit is a name or agency ("AP", "Jens Büttner/dpa", "Getty Images"): a few words, not a sentence.
-    r"(?P<credit>[^\s:()\[\].!?,][^\s:()\[\]!?,]*(?:[\s/]+[^\s:()\[\]!?,]+){0,4}?)(?:\)|\])?\.?\s*$",
-    "caption",
-)
-
 BUILT_IN: tuple[LineRule, ...] = (
     READING_TIME,
     _rule("ad-label", rf"^\s*[-–—(\[]*\s*(?:{_AD_WORDS})\s*[-–—)\]:]*\s*$"),
@@ -69,7 +60,8 @@ BUILT_IN: tuple[LineRule, ...] = (
         rf"(?:(?:{_SHARE_TARGETS})\s*[|,·•/]?\s*)+$"
         r"|^\s*(?:share(?: this(?: article| story)?)?|artikel teilen|teilen|partager|compartir|condividi)\s*:?\s*$",
     ),
-    _rule("copyright", r"^\s*(?:©|\(c\)|copyright\b).{0,120}$"),
+    # "Copyright law was reformed …" is prose: the word alone must be followed by a year, a © or "by".
+    _rule("copyright", r"^\s*(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}|by\b)).{0,120}$"),
     _rule(
         "footer-link",
         r"^\s*(?:impressum|datenschutz(?:erklärung|hinweise)?|privacy(?: policy| notice)?|"
@@ -77,5 +69,22 @@ BUILT_IN: tuple[LineRule, ...] = (
         r"kontakt|contact(?: us)?|mentions légales|"
         r"about us|über uns|agb|sitemap|nach oben|back to top|to top|accessibility|barrierefreiheit)\s*$",
     ),
-    CAPTION_CREDIT,
 )
+
+
+class RuleSet:
+    """Rules tried as one regex: the id of the first that matches a line."""
+
+    def __init__(self, rules: tuple[LineRule, ...]) -> None:
+        self._ids = {f"r{index}": rule.id for index, rule in enumerate(rules)}
+        self._pattern = re.compile(
+            "|".join(f"(?P<r{index}>{rule.pattern.pattern})" for index, rule in enumerate(rules)), re.IGNORECASE
+        )
+
+    def first_match(self, line: str) -> str | None:
+        match = self._pattern.match(line)
+        return None if match is None else self._ids[match.lastgroup or ""]
+
+
+GUARD = RuleSet(tuple(rule for rule in BUILT_IN if rule.action == "drop"))
+"""The built-in drop rules, applied to every body line of a dump."""

@@ -1,0 +1,164 @@
+"""Verdicts: a label and a rule id for every line, given the article's region.
+
+Inside the region, furniture is removed line by line (ads, video widgets, captions, repeats, an author box
+at the end); at its top, byline, dateline and summary bullets are picked out; outside it, every line gets
+the rule that explains why it is not article text (its cue, a menu run, or simply its place).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from newsetl.clean.text.captions import find_credit
+from newsetl.clean.text.features import LineFeatures
+from newsetl.clean.text.header import BULLET_RE, is_author_bio, meta_rule
+from newsetl.clean.text.region import Region, nonblank
+from newsetl.clean.text.rules import GUARD
+
+LineLabel = Literal["title", "summary", "byline", "date", "caption", "body", "removed", "blank"]
+
+
+@dataclass(frozen=True, slots=True)
+class LineVerdict:
+    label: LineLabel
+    rule: str
+
+
+BLANK = LineVerdict("blank", "blank")
+BODY = LineVerdict("body", "body")
+TITLE = LineVerdict("title", "title")
+_SHARED: dict[tuple[LineLabel, str], LineVerdict] = {}
+
+_MAX_REPEAT = 200
+"""Longer lines that recur are prose quoted twice, not a widget."""
+_REPEAT_DISTANCE = 6
+_MAX_VIDEO_TITLE = 200
+_TAIL_WINDOW = 3
+"""Last body lines checked for an author box."""
+_MAX_BIO = 400
+_TOP_WINDOW = 8
+
+
+def verdict(label: LineLabel, rule: str) -> LineVerdict:
+    """Verdicts are immutable and few: one shared instance per (label, rule)."""
+    found = _SHARED.get((label, rule))
+    if found is None:
+        found = _SHARED[(label, rule)] = LineVerdict(label, rule)
+    return found
+
+
+def label_region(features: LineFeatures, verdicts: list[LineVerdict | None], region: Region) -> None:
+    """Fill in the verdicts of the region's lines, its headline and its top (``None`` = not decided yet)."""
+    if region.title is not None and verdicts[region.title] is None:
+        verdicts[region.title] = TITLE
+    _mark_video_titles(features, verdicts, region)
+    repeats = _near_repeats(features, region)
+    for index in nonblank(features, range(region.start, region.end)):
+        if verdicts[index] is None:
+            verdicts[index] = _inside(features, index, index in repeats)
+    _drop_second_copies(features, verdicts, region)
+    _trim_author_box(features, verdicts, region)
+    _label_top(features, verdicts, region)
+
+
+def label_outside(features: LineFeatures, verdicts: list[LineVerdict | None], region: Region) -> None:
+    """Every line not decided yet is outside the article: say why."""
+    before = "before-title" if region.title is not None else "before-body"
+    for index, current in enumerate(verdicts):
+        if current is not None:
+            continue
+        cue = features.cues[index]
+        if cue is not None:
+            verdicts[index] = verdict("removed", cue)
+        elif index == region.page_title:
+            verdicts[index] = verdict("removed", "page-title")
+        elif features.nav[index]:
+            verdicts[index] = verdict("removed", "nav-run")
+        else:
+            verdicts[index] = verdict("removed", before if index < region.start else "after-body")
+
+
+def _inside(features: LineFeatures, index: int, repeated: bool) -> LineVerdict:
+    cue = features.cues[index]
+    if cue is not None:
+        return verdict("removed", cue)
+    text = features.texts[index]
+    if find_credit(text) is not None:
+        return verdict("caption", "caption-credit")
+    if repeated:
+        return verdict("removed", "repeated-line")
+    # The built-in rules are also the warehouse's leak check: no body line may match one.
+    guard = GUARD.first_match(text)
+    return BODY if guard is None else verdict("removed", guard)
+
+
+def _mark_video_titles(features: LineFeatures, verdicts: list[LineVerdict | None], region: Region) -> None:
+    """A video player shows its duration, then its title: the line after a duration is the video's."""
+    lines = list(nonblank(features, range(region.start, region.end)))
+    for position, index in enumerate(lines[:-1]):
+        following = lines[position + 1]
+        if (
+            features.cues[index] == "video-duration"
+            and verdicts[following] is None
+            and features.cues[following] is None
+            and features.chars[following] <= _MAX_VIDEO_TITLE
+        ):
+            verdicts[following] = verdict("removed", "video-title")
+
+
+def _near_repeats(features: LineFeatures, region: Region) -> set[int]:
+    """Short lines that recur within a few lines (video titles, teaser widgets) are widget furniture."""
+    last_seen: dict[str, tuple[int, int]] = {}
+    found: set[int] = set()
+    for order, index in enumerate(nonblank(features, range(region.start, region.end))):
+        if features.chars[index] > _MAX_REPEAT:
+            continue
+        text = features.texts[index]
+        previous = last_seen.get(text)
+        if previous is not None and order - previous[1] <= _REPEAT_DISTANCE:
+            found.update((previous[0], index))
+        last_seen[text] = (index, order)
+    return found
+
+
+def _drop_second_copies(features: LineFeatures, verdicts: list[LineVerdict | None], region: Region) -> None:
+    """A paragraph the body already holds, said again (a pull quote, a teaser of itself), is said once."""
+    kept: set[str] = set()
+    for index in range(region.start, region.end):
+        if verdicts[index] is not BODY:
+            continue
+        text = features.texts[index]
+        if text in kept:
+            verdicts[index] = verdict("removed", "repeated-line")
+        kept.add(text)
+
+
+def _trim_author_box(features: LineFeatures, verdicts: list[LineVerdict | None], region: Region) -> None:
+    """A short biography among the last body lines, and everything after it, is the author box."""
+    body = [index for index in range(region.end - 1, region.start - 1, -1) if verdicts[index] is BODY]
+    for index in body[:_TAIL_WINDOW]:
+        if features.chars[index] <= _MAX_BIO and is_author_bio(features.texts[index]):
+            for later in range(index, region.end):
+                if verdicts[later] is BODY:
+                    verdicts[later] = verdict("removed", "author-bio")
+            return
+
+
+def _label_top(features: LineFeatures, verdicts: list[LineVerdict | None], region: Region) -> None:
+    """Byline and date lines at the top leave the body; bullets there, before any body line, are the summary.
+    A prose standfirst stays in the body: it is article text, and cannot be told from a first paragraph."""
+    top = list(nonblank(features, range(region.start, region.end)))[:_TOP_WINDOW]
+    for index in top:
+        current = verdicts[index]
+        if current is not None and current.label in ("body", "removed"):
+            rule = meta_rule(features.texts[index])
+            if rule is not None:
+                verdicts[index] = verdict("byline" if rule == "byline" else "date", rule)
+    seen_body = False
+    for index in top:
+        if verdicts[index] is BODY:
+            if not seen_body and BULLET_RE.match(features.texts[index]):
+                verdicts[index] = verdict("summary", "summary-bullet")
+            else:
+                seen_body = True

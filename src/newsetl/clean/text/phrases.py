@@ -1,0 +1,393 @@
+"""Boilerplate phrase families: the generic furniture of web pages, in the languages our sources write.
+
+Each family is a rule id (recorded for every line it removes), a role that says how it weighs in the search
+for the article, and its phrases, written as regexes over lower-case text:
+
+- ``lines``: whole short lines, compared as their words joined by one space ("Back to top" → "back to top");
+- ``starts``: anchored at the start of a short line; each must begin with a word (or a digit, or a symbol),
+  because lines are dispatched to the phrases their first word can start (see :mod:`cues`);
+- ``anywhere``: searched in a short line that holds one of the words they begin with;
+- ``long``: like ``starts``/``anywhere`` but also tried on lines too long for the others (up to
+  ``LONG_LINE`` characters): cookie banners and newsletter prompts come as whole paragraphs.
+
+The vocabulary is what page furniture says on any site (menus, consent banners, share bars, comment forms,
+related-story boxes, footers), not phrases of particular sites.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+CueRole = Literal["inline", "furniture", "boundary", "end", "closing"]
+"""How a family weighs when the article is located:
+
+- ``inline``: interrupts an article without ending it (ad slots, video players, reading time);
+- ``furniture``: page furniture that may sit anywhere (menus, login, search);
+- ``boundary``: blocks that surround an article (related stories, newsletter boxes, cookie banners, footers);
+- ``end``: blocks that usually come after an article (comments, share calls, tags), though a blog may show
+  its comment count or share bar under the headline;
+- ``closing``: blocks that only ever come after an article (author box, feedback form): nothing runs across.
+"""
+
+SHORT_LINE = 160
+"""A cue word inside a longer line is prose, not furniture."""
+LONG_LINE = 420
+"""Up to this length, the ``long`` phrases are tried."""
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseFamily:
+    rule: str
+    role: CueRole
+    lines: str = ""
+    """Whole lines, ``|``-separated, lower-case."""
+    starts: tuple[str, ...] = ()
+    anywhere: tuple[str, ...] = ()
+    long_starts: tuple[str, ...] = ()
+    long_anywhere: tuple[str, ...] = ()
+
+
+_CLICK = r"(?:klicken|click|tippen|tap)"
+
+
+def words(text: str) -> tuple[str, ...]:
+    """The words of ``text``: long word lists read better as one string."""
+    return tuple(text.split())
+
+
+FAMILIES: tuple[PhraseFamily, ...] = (
+    PhraseFamily(
+        "ad-label",
+        "inline",
+        lines="sponsored content|sponsored link|sponsored links|promoted content|paid content|paid post|"
+        "partner content|contenu sponsorisé|gesponserter inhalt|bezahlter inhalt|anzeige sponsored",
+    ),
+    PhraseFamily(
+        "ad-continue",
+        "inline",
+        lines="about these ads|scroll to continue|scroll to continue with content|story continues below|"
+        "article continues below|article continues below advertisement|story continues below advertisement|"
+        "weiter nach der anzeige|lesen sie weiter nach der anzeige|weiterlesen nach der anzeige|"
+        "continue reading below|continue reading the main story|la suite après la publicité|"
+        "la suite après cette publicité",
+        starts=(r"(?:story|article|text|artikel) continues? (?:below|after)\b",),
+    ),
+    PhraseFamily(
+        "reading-time",
+        "inline",
+        starts=(
+            r"(?:reading time|read time|time to read|lesezeit|lesedauer|temps de lecture|tiempo de lectura|"
+            r"tempo di lettura|leestijd|tempo de leitura)\s*:?\s*(?:ca\.?\s*)?\d+",
+            r"\d+\s*(?:-\s*)?(?:min\.?|minutes?|minuten|mins?)\s*(?:read|lesezeit|lesen|de lecture|de lectura|"
+            r"di lettura|leestijd|leitura)\b",
+        ),
+    ),
+    PhraseFamily(
+        "trust-banner",
+        "inline",
+        starts=(
+            r"why (?:you can )?trust\b",
+            r"how we (?:work|report|fact-check)\b",
+            r"unsere standards\b",
+            r"transparenzhinweis\b",
+            r"warum sie .{0,30} vertrauen können",
+        ),
+    ),
+    PhraseFamily(
+        "print-info",
+        "inline",
+        starts=(
+            r"(?:druckversion|printversion|print version|seite drucken|artikel drucken|print this|als pdf|"
+            r"pdf download|vorlesen|listen to (?:this )?article|artikel anh[öo]ren|[ée]couter)\b",
+        ),
+    ),
+    PhraseFamily(
+        "cookie-banner",
+        "boundary",
+        starts=(
+            r"(?:we|this (?:site|website)|wir|diese (?:webseite|website|seite)|ce site|nous|este sitio|questo sito|"
+            r"deze (?:site|website)|utilizamos|usamos|utilizziamo|wij)\b.{0,80}\bcookies?\b",
+            r"(?:accept|reject|decline|allow|manage) (?:all )?(?:cookies|settings)?\s*$",
+            r"(?:alle )?(?:akzeptieren|ablehnen)\b",
+            r"(?:zustimmen|einverstanden|accepter|refuser|tout accepter|aceptar|accetta|accepteren|consent)\b",
+            r"(?:i agree|got it)\b",
+            r"ok,? (?:i understand|verstanden)",
+            r"cookie[- ]?(?:einstellungen|settings|richtlinie|policy|hinweis|banner)\b",
+        ),
+        anywhere=(r"\bcookies?\b",),
+        long_anywhere=(
+            r"\bcookies?\b.{0,200}\b(?:akzeptier|zustimm|einverstanden|accept|agree|consent|einwillig|datenschutz|"
+            r"privacy|accepter|aceptar|accetta)",
+        ),
+    ),
+    PhraseFamily(
+        "comments",
+        "end",
+        starts=(
+            r"(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|reactions?|responses?|"
+            r"leserkommentare|replies|antworten)\s*(?:\(\d+\)|:)?\s*$",
+            r"\d+\s+(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|reactions?|responses?|"
+            r"replies|antworten)\s*(?:\(\d+\)|:)?\s*$",
+            r"(?:leave|post|add|write|show|view|load) (?:a |your |all )?(?:comments?|reply|response)\b",
+            r"(?:hinterlasse|schreibe?|verfasse|verfassen|kommentieren)\b.{0,30}\bkommentar",
+            r"kommentar (?:verfassen|schreiben|abgeben|hinzuf[üu]gen)",
+            r"laisser un commentaire|dejar? un comentario|lascia un commento",
+            r"(?:\d+|one|two|ein|eine|einen|einer|zwei|drei|un|une) (?:thoughts?|responses?|replies|comments?|"
+            r"antworten|kommentare?|gedanken?|r[ée]ponses?|commentaires?|reacties?) (?:on|to|zu|[àa]|sur|auf|op)\b",
+            r"(?:deine|ihre|your) e-?mail-?(?:adresse|address)? (?:wird|will) (?:nicht|not|never)",
+            r"(?:join|start) the (?:discussion|conversation)",
+            r"(?:das )?kommentieren ist|comments are closed|kommentare sind geschlossen",
+        ),
+        anywhere=(
+            r"\b(?:kommentar|kommentare|kommentieren|kommentierst|comment|comments|commenter|commentaire|"
+            r"commentaires|comentario|comentarios|commento|commenti|reactie|reacties)\b",
+        ),
+    ),
+    PhraseFamily(
+        "related",
+        "boundary",
+        starts=(
+            r"(?:related|similar|recommended|popular|trending|more) (?:articles?|posts?|stories|content|news|reads?|"
+            r"links?|videos?|topics?)\b",
+            r"related\s*:?\s*$",
+            r"you (?:may|might) (?:also )?(?:like|enjoy|be interested)",
+            r"(?:read|see) (?:also|more|next)\b",
+            r"most (?:read|popular|viewed|shared)\b",
+            r"top stories\b",
+            r"weitere (?:interessante )?(?:artikel|beitr[äa]ge|themen|nachrichten|news|meldungen|informationen|"
+            r"links|videos|bilder)\b",
+            r"mehr (?:zum thema|zu diesem thema|aus (?:der|dem)|nachrichten|artikel)\b",
+            r"(?:mehr|more) (?:aus|from|zu|zum|on|in|about|von)\b.{0,40}$",
+            r"das k[öo]nnte (?:sie|dich) (?:auch )?interessieren",
+            r"(?:auch|ebenfalls) (?:interessant|lesenswert)\b",
+            r"[äa]hnliche (?:artikel|beitr[äa]ge|themen|produkte)\b",
+            r"verwandte (?:artikel|beitr[äa]ge|themen|links)\b",
+            r"lesen sie (?:auch|mehr)\b",
+            r"meist ?gelesen",
+            r"beliebte(?:ste)? (?:artikel|beitr[äa]ge)\b",
+            r"(?:[àa] )?lire (?:aussi|également|la suite)\b",
+            r"sur le m[êe]me sujet|voir aussi\b",
+            r"articles? (?:similaires|li[ée]s|recommand[ée]s)",
+            r"noticias relacionadas|art[íi]culos relacionados|te puede interesar",
+            r"leggi anche|articoli correlati|lees ook\b|gerelateerde?\b",
+            r"(?:kunden|customers) (?:kauften|who bought|also bought)",
+            r"sie k[öo]nnten auch",
+            r"(?:andere|other) (?:kunden|customers)",
+            r"empfehlungen\b|recommended for you|explore further|want more\??$",
+            r"(?:ebenfalls|auch) (?:bei|auf|im)\b.{0,20}\b(?:lesen|erschienen)",
+            r"(?:neueste|letzte|aktuelle|recent|latest|neue) (?:beitr[äa]ge|artikel|posts|news|nachrichten|stories|"
+            r"articles|eintr[äa]ge|kommentare|comments)\s*:?$",
+            r"nicht verpassen|don'?t miss\b|passend dazu|dazu passend|zum thema\s*:?$",
+            r"interessante (?:artikel|beitr[äa]ge|links)\b",
+        ),
+    ),
+    PhraseFamily(
+        "feedback",
+        "closing",
+        starts=(
+            r"(?:war|fanden sie|fandest du|ist|hat (?:ihnen|dir)) (?:der|dieser|diesen|dieses|die|diese|das) "
+            r"(?:artikel|beitrag|text|seite|informationen?|tipp)\b.{0,30}$",
+            r"was this (?:article |post |page |information )?(?:helpful|useful)",
+            r"did you (?:find|like|enjoy) this|what do you think\??$",
+            r"was (?:denkst|meinst|sagst) du\??$",
+            r"wie (?:finden sie|findest du|gef[äa]llt (?:ihnen|dir))\b.{0,40}$",
+            r"(?:ihre|deine|your) meinung\b.{0,40}$",
+            r"(?:ihre|your) (?:opinion|feedback)\b.{0,40}$",
+            r"votre avis\b.{0,40}$|cet article vous a-t-il",
+        ),
+    ),
+    PhraseFamily(
+        "author-box",
+        "closing",
+        starts=(
+            r"(?:[üu]ber|about|[àa] propos de|sobre|over|su) (?:den |die |the |l'|el |la |de |het )?(?:autor(?:in)?|"
+            r"author|auteur|autore|redakteur(?:in)?|verfasser(?:in)?|writer)\b",
+            r"(?:more|find more|all (?:posts|articles|stories)|alle (?:beitr[äa]ge|artikel)|mehr|weitere "
+            r"(?:beitr[äa]ge|artikel)) (?:by|from|von) [a-z][\w.'-]+(?: [a-z][\w.'-]+){0,3}\s*:?$",
+        ),
+    ),
+    PhraseFamily(
+        "embed",
+        "furniture",
+        starts=(
+            r"(?:a post shared by|view this post on|ein beitrag geteilt von)",
+            _CLICK + r" (?:sie )?(?:auf |on )?(?:den |the )?.{0,30}(?:button|schaltfl[äa]che|hier|here).{0,80}"
+            r"(?:laden|load|anzuzeigen|show|inhalt|content)",
+            r"(?:externer inhalt|external content|embedded content)",
+            r"eingebettete[rn]? inhalt",
+            r"(?:inhalt|content) (?:laden|load)\b",
+            r"(?:mehr|weitere) inhalte laden|lade weitere|load more\b|loading\.{0,3}$|wird geladen",
+            r"(?:ich bin damit einverstanden|i agree), dass",
+        ),
+        long_starts=(_CLICK + r" .{0,60}(?:laden|load|anzuzeigen)",),
+    ),
+    PhraseFamily(
+        "post-meta",
+        "end",
+        starts=(
+            r"(?:filed under|posted in|tagged\b|this entry was posted|permalink|permanentlink)",
+            r"dieser (?:eintrag|beitrag|artikel) wurde",
+            r"(?:dieser|der) (?:beitrag|artikel|text) (?:stammt|erschien|ist (?:zuerst|erstmals|urspr[üu]nglich))",
+            r"(?:this|the) (?:article|story|post|piece) (?:was )?(?:first |originally )?(?:appeared|published)",
+            r"cet article (?:a [ée]t[ée] |est )?(?:publi[ée]|paru)",
+            r"der (?:beitrag|artikel|eintrag) wurde",
+            r"(?:getaggt mit|verschlagwortet|abgelegt unter|eingestellt von)",
+            r"(?:ver[öo]ffentlicht in|publi[ée] dans|class[ée] dans|publicado en|pubblicato in|geplaatst in)",
+            r"(?:schlagw[öo]rter?|schlagworte?|themen|tags)$",
+        ),
+        long_starts=(
+            r"(?:this entry was posted|dieser (?:eintrag|beitrag|artikel) wurde|der (?:beitrag|artikel|eintrag) "
+            r"wurde|(?:dieser|der) (?:beitrag|artikel|text) (?:stammt|erschien))",
+            r"(?:erstellt|ver[öo]ffentlicht) am .{0,60}(?:abgelegt|abgespeichert|kategorisiert) unter",
+            r"posted (?:on|by) .{0,60} (?:in|under|filed)\b",
+        ),
+    ),
+    PhraseFamily(
+        "newsletter",
+        "boundary",
+        starts=(
+            r"(?:subscribe|sign up|abonnieren|abonnez|anmelden|inscr[ií]bete|iscriviti|schrijf je in)\b.{0,60}"
+            r"\b(?:newsletter|updates|alerts|e-?mails?)",
+            r"(?:unser|our|notre|nuestro|la nostra|onze) newsletter\b",
+            r"get (?:our|the) .{0,30}(?:newsletter|in your inbox)",
+        ),
+        anywhere=(
+            r"\bnewsletter\b",
+            r"\b(?:abonnieren|abonniere|abonnez|subscribe|suscr[ií]bete|iscriviti|inscrivez)\b",
+            r"\b(?:neue|new) (?:beitr[äa]ge|posts|artikel|articles|kommentare|comments)\b.{0,40}\be-?mail\b",
+        ),
+        long_anywhere=(r"\b(?:newsletter|abonnieren sie|subscribe to|abonnez-vous)\b",),
+    ),
+    PhraseFamily(
+        "tags",
+        "end",
+        starts=(
+            r"(?:tags?|schlagw[öo]rter|schlagworte|stichw[öo]rter|stichworte|themen|kategorien?|categories|category|"
+            r"mots-cl[ée]s|[ée]tiquettes|etiquetas|argomenti|trefwoorden|rubrik|rubriken)\s*:",
+        ),
+    ),
+    PhraseFamily(
+        "prev-next",
+        "end",
+        starts=(
+            r"(?:‹|←|<<)\s",
+            r"(?:[«‹←<]+\s*)?(?:previous|next|older|newer|vorheriger?|vorherige[rs]?|n[äa]chster?|n[äa]chste[rs]?|"
+            r"vorige[rs]?|[äa]ltere|neuere|pr[ée]c[ée]dent|suivant|anterior|siguiente|precedente|successivo|volgende) "
+            r"(?:post|article|artikel|beitrag|eintrag|story|page|seite|entry|entries|beitr[äa]ge|eintr[äa]ge|"
+            r"articles?|noticia|artículo|articolo|bericht)\b",
+            r"(?:article|artículo|articolo|post|entrada|beitrag|artikel) (?:pr[ée]c[ée]dent|suivant|anterior|"
+            r"siguiente|precedente|successivo|vorheriger|n[äa]chster)\b",
+        ),
+    ),
+    PhraseFamily(
+        "skip-link",
+        "furniture",
+        starts=(
+            r"(?:skip|jump|springe?|direkt|zum|zur) (?:to |zum |zur )?(?:main |the )?(?:content|inhalt|navigation|"
+            r"hauptinhalt|hauptnavigation|men[üu]|footer|suche)\b",
+            r"navigation [üu]berspringen|aller au contenu|saltar al contenido|vai al contenuto",
+        ),
+    ),
+    PhraseFamily(
+        "copyright",
+        "end",
+        starts=(r"(?:©|\(c\)|copyright\b|&copy;).{0,80}\b(?:19|20)\d\d\b",),
+        anywhere=(
+            r"\b(?:all rights reserved|alle rechte vorbehalten|tous droits r[ée]serv[ée]s|todos los derechos "
+            r"reservados|tutti i diritti riservati|alle rechten voorbehouden)\b",
+        ),
+    ),
+    PhraseFamily(
+        "rating",
+        "furniture",
+        starts=(
+            r"(?:bewerten|bewertung|rating|rate this|gef[äa]llt mir|like this|likes?)\b",
+            r"wie (?:bewerten|gef[äa]llt)\b",
+            r"\d+ likes?\b",
+            r"\d[\d.,]* (?:von|of|/) \d+ (?:sternen|stars)\b",
+        ),
+    ),
+    PhraseFamily(
+        "share-cta",
+        "end",
+        anywhere=(
+            r"\b(?:share|sharen|teilen|teile|partager|partagez|partage|compartir|comparte|compartilhe|condividi|delen|"
+            r"deel|empfiehl|weiterempfehlen|recommend this|tweet|tweeten)\b",
+        ),
+    ),
+    PhraseFamily("js-warning", "furniture", anywhere=(r"\bjavascript\b",)),
+    PhraseFamily(
+        "login",
+        "furniture",
+        lines="login|log in|logout|log out|sign in|signin|sign up|signup|register|registrieren|anmelden|abmelden|"
+        "einloggen|mein konto|my account|konto|passwort vergessen|forgot password|forgot your password|"
+        "se connecter|connexion|mon compte|iniciar sesión|iniciar sesion|accedi|inloggen|warenkorb|cart|"
+        "basket|panier|jetzt registrieren|kostenlos registrieren|konto erstellen|create account",
+    ),
+    PhraseFamily(
+        "search",
+        "furniture",
+        lines="search|suche|suchen|rechercher|recherche|buscar|cerca|zoeken|pesquisar|go|los|suchbegriff|"
+        "suche starten|search for|suchen nach|suche nach",
+    ),
+    PhraseFamily(
+        "menu-word",
+        "furniture",
+        lines="menü|menu|navigation|hauptnavigation|home|startseite|accueil|inicio|zurück|back|top|nach oben|"
+        "to top|back to top|haut de page|close|schliessen|schließen|menü schließen|fermer|more|mehr|"
+        "plus|weiterlesen|weiter|read more|lire la suite|leer más|continua|lees meer|mehr anzeigen|"
+        "show more|alle anzeigen|view all|see all|tout voir|übersicht|overview|inhalt|"
+        "inhaltsverzeichnis|table of contents|sommaire|seitenanfang|zum seitenanfang|drucken|print|"
+        "mehr erfahren|learn more|en savoir plus|jetzt lesen|zum artikel|zum beitrag|artikel lesen|"
+        "vollständigen artikel lesen|ganzen artikel lesen|continue reading|read the full article|"
+        "read full article|read full story",
+    ),
+    PhraseFamily(
+        "footer-link",
+        "boundary",
+        lines="impressum|imprint|datenschutz|datenschutzerklärung|datenschutzhinweise|privacy|privacy policy|terms|"
+        "terms of use|terms of service|terms and conditions|agb|kontakt|contact|contact us|sitemap|"
+        "disclaimer|mentions légales|aviso legal|nutzungsbedingungen|cookies|cookie policy|cookie settings|"
+        "cookie einstellungen|barrierefreiheit|accessibility|about|about us|über uns|"
+        "qui sommes-nous|jobs|karriere|careers|presse|press|faq|hilfe|help|rss|newsletter|mediadaten|"
+        "werben|advertise|kontaktformular|haftungsausschluss|rechtliche hinweise|nutzungsbasierte "
+        "onlinewerbung|privacy settings|datenschutzeinstellungen|privatsphäre-einstellungen",
+    ),
+)
+"""In priority order: when a line matches phrases of several families, the first family names it."""
+
+SYMBOL_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("prev-next", r".*\s(?:›|→|>>)$"),
+    ("breadcrumb", r"(?:[^|»›>/\n]{1,40}\s*[|»›>]\s*){2,}[^|»›>\n]{0,60}$"),
+)
+"""(rule, pattern) for short lines holding one of ``SYMBOL_TRIGGERS``: "Home › News › …", "Next post →"."""
+SYMBOL_TRIGGERS = "©«»‹›←→|<>"
+SYMBOL_ROLES: dict[str, CueRole] = {"prev-next": "end", "breadcrumb": "furniture"}
+
+AD_WORDS = words(
+    "advertisement advertisements advertising advertisment advert ads ad anzeige anzeigen werbung publicité "
+    "publicite publicités publicidad pubblicità pubblicita advertentie publicidade reklame annonce sponsored "
+    "gesponsert sponsorisé sponsorise promoted"
+)
+"""A short line made of these words only ("- Anzeige -", "ADVERTISEMENT", "Sponsored") is an ad label."""
+SHARE_TARGETS = words(
+    "share teilen partager compartir condividi delen partilhar tweet tweeten twitter x facebook whatsapp linkedin "
+    "pinterest xing reddit telegram messenger pocket flipboard tumblr threads bluesky mastodon instagram youtube "
+    "e-mail email mail drucken print imprimer imprimir stampa rss feed google vk weibo wechat merken speichern "
+    "save bookmark"
+)
+"""A short line made of these (and a few filler words) is a share bar, if it names a network."""
+SHARE_FILLERS = words(
+    "e mail this it mit via on auf sur page article artikel story copy link kopieren copied plus diesen beitrag post"
+)
+READER_WORDS = frozenset(
+    words(
+        "you your yours du dich dir dein deine deinen deinem deiner euch euer eure vous votre vos tu te toi ton ta "
+        "tes jij jouw uw me mich mir my mine we us our wir uns unser unsere unseren unserem unserer nous notre nos "
+        "nuestro nuestra please bitte veuillez danke thanks sorry leider"
+    )
+)
+"""Words of furniture that addresses the reader. News prose reports in the third person; "ihr"/"Sie" are
+left out because German also uses them for "her"/"they"."""
+SHARE_NOT_NETWORKS = frozenset({"email", "e", "mail", "print", "save", "x"})

@@ -1,0 +1,278 @@
+"""Where the article is: the contiguous run of lines with the highest summed score, anchored on its headline.
+
+Prose adds to a line's score by its length, furniture subtracts by its role. The best run (max-subarray) is
+the article's core. A page's dump usually opens with its ``<title>`` and repeats the headline right above
+the article; a good run starting just below such a repeat is preferred to the densest run anywhere (which
+may be a comment thread, an author box or a teaser list). The core is then widened up to its headline and
+over the rest of its last block (a list, a table).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from newsetl.clean.text.cues import ROLES
+from newsetl.clean.text.features import LineFeatures
+from newsetl.clean.text.header import BULLET_RE, looks_like_heading, meta_rule
+from newsetl.clean.text.phrases import CueRole
+
+# Hand-set line weights: prose adds by its length, furniture subtracts.
+# A "closing" block (author box, feedback form) is never inside an article: no run crosses it.
+_ROLE_WEIGHT: dict[CueRole, float] = {
+    "inline": -0.5,
+    "furniture": -4.0,
+    "boundary": -8.0,
+    "end": -12.0,
+    "closing": -1000.0,
+}
+_ENDING_ROLES = frozenset({"end", "closing"})
+_SURROUNDING_ROLES = frozenset({"boundary", "closing"})
+_W_GOOD_BASE, _W_GOOD_PER_100, _W_GOOD_CAP = 1.0, 0.01, 700
+_W_NEAR_END, _W_NEAR = 0.8, 0.0
+_W_SHORT_END, _W_SHORT, _W_NAV = -0.1, -0.4, -1.0
+_MIN_SHORT_SENTENCE_WORDS = 3
+
+_TITLE_SPLIT = re.compile(r"\s+[|–—:»·/-]\s+|\s*::\s*|\s*\|\s*")
+_MAX_PAGE_TITLE = 300
+_MIN_TITLE_PART = 4
+_MAX_ANCHORS = 6
+_ANCHOR_WINDOW = 16
+"""The article starts within this many lines (blank ones included) below its headline."""
+_ANCHOR_RATIO = 0.35
+"""A run below the headline wins unless the densest run elsewhere is far stronger."""
+_CHEAP_PREFIX = 12
+_TOP_WINDOW = 8
+"""Non-blank lines searched above the core for a headline (and at the top of the body for meta lines)."""
+_BACK_WITHOUT_TITLE = 12
+_MIN_NAV_HEADING = 3
+_FORWARD_LIMIT = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    start: int
+    end: int
+    """One past the last line of the article."""
+    title: int | None
+    """The headline's line, if one was found."""
+    page_title: int | None = None
+    """The page's ``<title>`` line when the headline repeats it."""
+
+    @property
+    def empty(self) -> bool:
+        return self.start >= self.end
+
+
+def find_region(features: LineFeatures) -> Region:
+    """The article's lines (widened to its headline) in ``features``."""
+    scores = [_score(features, index) for index in range(len(features))]
+    start, end, title, page_title = _locate(features, scores)
+    if start == end:
+        return Region(0, 0, None)
+    if title is None:
+        title = _heading_on_top(features, start, end)
+    return Region(_extend_back(features, start, title), _extend_forward(features, end), title, page_title)
+
+
+def _surrounds(rule: str | None) -> bool:
+    """A cue of a block that is never between a headline and its article (a blog shows its comment count,
+    share bar or tags there, but no related stories, newsletter box or author box)."""
+    return rule is not None and ROLES.get(rule, "inline") in _SURROUNDING_ROLES
+
+
+def nonblank(features: LineFeatures, indices: range) -> Iterator[int]:
+    kinds = features.kinds
+    return (index for index in indices if kinds[index] != "blank")
+
+
+def _score(features: LineFeatures, index: int) -> float:
+    kind = features.kinds[index]
+    if kind == "good":
+        return _W_GOOD_BASE + _W_GOOD_PER_100 * min(features.chars[index], _W_GOOD_CAP)
+    if kind == "near":
+        return _W_NEAR_END if features.ends[index] else _W_NEAR
+    if kind == "bad":
+        return _ROLE_WEIGHT[ROLES.get(features.cues[index] or "", "inline")]
+    if kind == "blank":
+        return 0.0
+    if features.nav[index]:
+        return _W_NAV
+    sentence = features.ends[index] and features.words[index] >= _MIN_SHORT_SENTENCE_WORDS
+    return _W_SHORT_END if sentence else _W_SHORT
+
+
+def _locate(features: LineFeatures, scores: Sequence[float]) -> tuple[int, int, int | None, int | None]:
+    start, end, best = _densest_run(scores)
+    anchors = _title_repeats(features)
+    if anchors:
+        runs = _RunIndex(scores)
+        chosen = max(
+            ((*runs.best_from(anchor + 1, _window_end(features, anchor)), anchor) for anchor in anchors),
+            key=lambda found: found[2],
+        )
+        strong = chosen[2] >= _ANCHOR_RATIO * best or _ends_between(features, chosen[1], start)
+        if chosen[1] > chosen[0] and strong:
+            return chosen[0], chosen[1], chosen[3], _first_line(features)
+    return start, end, _heading_above(features, start), None
+
+
+def _window_end(features: LineFeatures, anchor: int) -> int:
+    """The article starts within a few lines below its headline, and before any block that surrounds one."""
+    for index in range(anchor + 1, min(anchor + 1 + _ANCHOR_WINDOW, len(features))):
+        if _surrounds(features.cues[index]):
+            return index
+    return anchor + 1 + _ANCHOR_WINDOW
+
+
+def _ends_between(features: LineFeatures, anchored_end: int, densest_start: int) -> bool:
+    """The densest run lies below an end of the anchored article (comments, share call, tags): it is not the
+    article, however long it is."""
+    return any(ROLES.get(features.cues[index] or "") in _ENDING_ROLES for index in range(anchored_end, densest_start))
+
+
+def _densest_run(scores: Sequence[float]) -> tuple[int, int, float]:
+    """Max-subarray (Kadane): ``[start, end)`` of the best-scoring contiguous run, and its score."""
+    best, best_start, best_end = 0.0, 0, 0
+    current, current_start = 0.0, 0
+    for index, score in enumerate(scores):
+        if current <= 0.0:
+            current, current_start = 0.0, index
+        current += score
+        if current > best:
+            best, best_start, best_end = current, current_start, index + 1
+    return best_start, best_end, best
+
+
+class _RunIndex:
+    """Prefix sums with, for every k, the j >= k maximising prefix[j]: the best run from a given line in O(1)."""
+
+    def __init__(self, scores: Sequence[float]) -> None:
+        prefix = [0.0]
+        total = 0.0
+        for score in scores:
+            total += score
+            prefix.append(total)
+        best_end = list(range(len(prefix)))
+        for k in range(len(scores) - 1, -1, -1):
+            if prefix[best_end[k + 1]] > prefix[k]:
+                best_end[k] = best_end[k + 1]
+        self.prefix, self.best_end = prefix, best_end
+
+    def best_from(self, low: int, high: int) -> tuple[int, int, float]:
+        """Best run ``[start, end)`` with ``low <= start < high``, and its score."""
+        best = (low, low, 0.0)
+        for start in range(low, min(high, len(self.prefix) - 1)):
+            end = self.best_end[start + 1]
+            score = self.prefix[end] - self.prefix[start]
+            if score > best[2]:
+                best = (start, end, score)
+        return best
+
+
+def _first_line(features: LineFeatures) -> int | None:
+    return next(nonblank(features, range(len(features))), None)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _title_repeats(features: LineFeatures) -> list[int]:
+    """Lines after the first that repeat the page's ``<title>`` (or one of its parts: "Headline | Site")."""
+    first = _first_line(features)
+    if first is None or features.chars[first] > _MAX_PAGE_TITLE or features.cues[first] is not None:
+        return []
+    page = _norm(features.texts[first])
+    parts = {part for part in map(_norm, _TITLE_SPLIT.split(page)) if len(part) >= _MIN_TITLE_PART}
+    found: list[int] = []
+    for index in nonblank(features, range(first + 1, len(features))):
+        if _repeats_title(features, index, page, parts):
+            found.append(index)
+            if len(found) >= _MAX_ANCHORS:
+                break
+    return found
+
+
+def _repeats_title(features: LineFeatures, index: int, page: str, parts: set[str]) -> bool:
+    chars = features.chars[index]
+    if chars > len(page) + 40 or chars < _MIN_TITLE_PART or features.cues[index] is not None:
+        return False
+    low = features.texts[index].lower()
+    if low[:_CHEAP_PREFIX] not in page and page[:_CHEAP_PREFIX] not in low:
+        return False
+    line = " ".join(low.split())
+    return (
+        line == page
+        or line in parts
+        or (len(line) >= _CHEAP_PREFIX and line in page)
+        or (len(page) >= _CHEAP_PREFIX and page in line and len(line) < len(page) + 40)
+    )
+
+
+def _is_heading(features: LineFeatures, index: int) -> bool:
+    return (
+        features.cues[index] is None
+        and not features.nav[index]
+        and looks_like_heading(features.texts[index], features.words[index])
+    )
+
+
+def _heading_on_top(features: LineFeatures, start: int, end: int) -> int | None:
+    """A headline long enough to look like prose may open the core itself."""
+    first = next(nonblank(features, range(start, end)), None)
+    if first is None or not _is_heading(features, first) or meta_rule(features.texts[first]) is not None:
+        return None
+    return first if next(nonblank(features, range(first + 1, end)), None) is not None else None
+
+
+def _heading_above(features: LineFeatures, start: int) -> int | None:
+    """Without a ``<title>`` repeat: the nearest heading-like line above the core, skipping meta lines."""
+    for seen, index in enumerate(nonblank(features, range(start - 1, -1, -1))):
+        text = features.texts[index]
+        # A short headline right above the article can look like the last item of the menu above it.
+        menu = features.nav[index] and not (seen == 0 and features.words[index] >= _MIN_NAV_HEADING)
+        if seen >= _TOP_WINDOW or menu or _surrounds(features.cues[index]):
+            return None
+        if features.cues[index] is not None or meta_rule(text) is not None or BULLET_RE.match(text):
+            continue
+        words = features.words[index]
+        return index if 2 <= words <= 25 and not text.endswith((".", ",", ";")) else None
+    return None
+
+
+def _extend_back(features: LineFeatures, start: int, title: int | None) -> int:
+    """Up to the title, the lines above the core are the article's (lists, short paragraphs, meta lines);
+    without a title only a few plain lines are taken."""
+    if title is not None:
+        if title >= start:
+            return title + 1
+        for index in nonblank(features, range(start - 1, title, -1)):
+            if _surrounds(features.cues[index]):
+                return index + 1
+        return title + 1
+    # The dump's first line is the page's <title>, not the article's first line.
+    first = _first_line(features)
+    taken = start
+    for index in nonblank(features, range(start - 1, max(start - _BACK_WITHOUT_TITLE, first or 0), -1)):
+        if features.cues[index] is not None or features.nav[index]:
+            break
+        taken = index
+    return taken
+
+
+def _extend_forward(features: LineFeatures, end: int) -> int:
+    """Plain lines that continue the core's last block without a blank line (the rest of a list or table)
+    still belong to it; whatever follows a gap is left out."""
+    last = next(nonblank(features, range(end - 1, -1, -1)), None)
+    if last is None:
+        return end
+    taken = end
+    for index in range(end, min(end + _FORWARD_LIMIT, len(features))):
+        if features.blocks[index] != features.blocks[last] or features.kinds[index] == "blank":
+            break
+        if features.cues[index] is not None:
+            break
+        taken = index + 1
+    return taken

@@ -1,0 +1,43 @@
+"""Photo credits at the end of a line: the caption and its credit, in several languages and forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsetl.clean.text.captions import find_credit, split_caption
+
+
+@pytest.mark.parametrize(
+    ("line", "caption", "credit"),
+    [
+        ("Wang Yi (centre) at the meeting. Photo: AP", "Wang Yi (centre) at the meeting.", "AP"),
+        ("Das Kraftwerk am Stadtrand. Foto: Jens Büttner/dpa", "Das Kraftwerk am Stadtrand.", "Jens Büttner/dpa"),
+        ("Crowds on the pier (Photo by Reuters)", "Crowds on the pier", "Reuters"),
+        ("Le maire devant la mairie. Crédit photo : AFP", "Le maire devant la mairie.", "AFP"),
+        ("Die Feuerwehr im Einsatz. (Bild: Polizei)", "Die Feuerwehr im Einsatz.", "Polizei"),
+        ("Passengers at the pier. © Jane Doe", "Passengers at the pier.", "Jane Doe"),
+        ("Demonstranten vor dem Landtag. / picture alliance", "Demonstranten vor dem Landtag.", "picture alliance"),
+        ("El presidente, en Madrid. EFE", "El presidente, en Madrid.", "EFE"),
+        ("Quelle: dpa", "", "dpa"),
+    ],
+)
+def test_find_credit(line: str, caption: str, credit: str) -> None:
+    assert find_credit(line) == (caption, credit)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "He said the photo: was taken in 1998, long before the war started in the region, by a soldier.",
+        "The minister met the press on Tuesday.",
+        "Wir haben uns das Bild angesehen und waren begeistert von den Farben und der Stimmung am Abend.",
+        "x" * 500 + " Photo: AP",
+    ],
+)
+def test_prose_has_no_credit(line: str) -> None:
+    assert find_credit(line) is None
+
+
+def test_split_caption_without_a_credit_keeps_the_text() -> None:
+    assert split_caption(" The harbour at dusk ") == {"text": "The harbour at dusk", "credit": None}
+    assert split_caption("The harbour at dusk. Photo: AP") == {"text": "The harbour at dusk.", "credit": "AP"}

@@ -1,0 +1,170 @@
+"""Boilerplate families: each on lines it must catch (several languages) and lines it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsetl.clean.text.cues import (
+    DIGIT_START,
+    ROLES,
+    SYMBOL_START,
+    WORD_RE,
+    PhraseError,
+    leading_words,
+    long_cue,
+    short_cue,
+)
+from newsetl.clean.text.phrases import FAMILIES, LONG_LINE, SHORT_LINE
+
+
+def cue(line: str) -> str | None:
+    text = line.strip()
+    low = text.lower()
+    if len(text) > SHORT_LINE:
+        return long_cue(low)
+    return short_cue(text, low, WORD_RE.findall(low))
+
+
+CATCHES = {
+    "ad-label": ["Advertisement", "- Anzeige -", "PUBLICITÉ", "Werbung", "Sponsored content", "Pubblicità"],
+    "ad-continue": [
+        "Story continues below advertisement",
+        "Weiterlesen nach der Anzeige",
+        "La suite après la publicité",
+    ],
+    "reading-time": ["Reading Time:2 minutes", "Lesezeit: ca. 4 Min.", "3 min read", "Temps de lecture : 5 min"],
+    "trust-banner": ["Why you can trust SCMP", "Transparenzhinweis", "How we fact-check"],
+    "print-info": ["Artikel anhören", "Listen to this article", "Druckversion"],
+    "video-duration": ["06:35", "1:02:10"],
+    "cookie-banner": [
+        "Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten.",
+        "We use cookies to improve your experience",
+        "Alle akzeptieren",
+        "Accept all cookies",
+        "Tout accepter",
+        "Cookie-Hinweis",
+    ],
+    "comments": [
+        "Kommentare (12)",
+        "Leave a Reply",
+        "Kommentar verfassen",
+        "3 Antworten zu „Der Sommer kommt“",
+        "Laisser un commentaire",
+        "Deine E-Mail-Adresse wird nicht veröffentlicht.",
+        "Comments are closed.",
+    ],
+    "related": [
+        "Das könnte Sie auch interessieren",
+        "Related articles",
+        "Lesen Sie auch",
+        "Mehr zum Thema",
+        "À lire aussi",
+        "Noticias relacionadas",
+        "Leggi anche",
+        "Most read",
+    ],
+    "feedback": ["War dieser Artikel hilfreich?", "Was this article helpful?", "Wie finden Sie diesen Beitrag?"],
+    "author-box": ["Über den Autor", "About the author", "Alle Beiträge von Jane Doe"],
+    "embed": ["A post shared by Jane (@jane)", "Externer Inhalt", "Load more"],
+    "post-meta": ["Filed under: Politics", "Dieser Beitrag wurde am 3. Mai veröffentlicht", "Permalink"],
+    "newsletter": [
+        "Subscribe to our newsletter",
+        "Jetzt den Newsletter abonnieren",
+        "Abonnez-vous à notre newsletter",
+    ],
+    "tags": ["Tags: Politik, Wahl", "Schlagwörter: Sommer", "Mots-clés : vélo"],
+    "prev-next": ["« Vorheriger Beitrag", "Next post →", "Article précédent"],
+    "skip-link": ["Skip to content", "Zum Inhalt springen", "Aller au contenu"],
+    "copyright": ["© 2016 Beispiel GmbH", "Alle Rechte vorbehalten.", "Tous droits réservés"],
+    "rating": ["Bewerten", "4,5 von 5 Sternen"],
+    "share-cta": ["Gefällt dir der Artikel? Dann teile ihn!", "Partagez cet article avec vos amis"],
+    "share-bar": ["Facebook Twitter WhatsApp", "Share on Pinterest", "Teilen auf Facebook", "Diesen Artikel teilen:"],
+    "js-warning": ["Please enable JavaScript to view this page"],
+    "login": ["Anmelden", "Sign in", "Mein Konto", "Se connecter"],
+    "search": ["Suche", "Search", "Rechercher"],
+    "menu-word": ["Startseite", "Menü", "Back to top", "Weiterlesen", "Lire la suite"],
+    "footer-link": ["Impressum", "Datenschutzerklärung", "Mentions légales", "Kontakt", "Privacy Policy"],
+    "breadcrumb": ["Home › Politik › Inland", "Startseite | Region | Sport"],
+}
+
+PROSE = [
+    "Die Stadtwerke erhöhen zum 1. Juli die Preise für Fernwärme um durchschnittlich 18 Prozent.",
+    "Share prices rose on Monday after the company reported record profits.",
+    "Facebook said it would appeal the ruling.",
+    "The minister refused to comment on the report.",
+    "Le maire a annoncé la fermeture de la piscine pendant l'été.",
+    "Related parties must disclose their interests, the regulator said.",
+    "Wir haben uns entschieden, den Betrieb im Sommer einzustellen, sagte der Sprecher.",
+    "About 80 000 visitors came to the harbour festival on Saturday.",
+    "Next year the council wants to build a new bridge across the river.",
+    "Tags are attached to every bird so that researchers can follow their routes.",
+    "He wrote a comment piece for the local paper in 2019, which drew many letters.",
+    "El alcalde dijo que la piscina abrirá en junio.",
+    "Il sindaco ha detto che la piscina aprirà a giugno.",
+    "Search and rescue teams were still looking for the missing hikers on Sunday evening.",
+    "Cookies baked by pupils were sold at the fair, and the money went to the school library.",
+]
+
+
+@pytest.mark.parametrize(("rule", "line"), [(rule, line) for rule, lines in CATCHES.items() for line in lines])
+def test_family_catches(rule: str, line: str) -> None:
+    assert cue(line) == rule
+
+
+@pytest.mark.parametrize("line", PROSE)
+def test_prose_is_no_cue(line: str) -> None:
+    assert cue(line) is None
+
+
+def test_every_family_is_tested() -> None:
+    assert {family.rule for family in FAMILIES} <= set(CATCHES)
+
+
+def test_every_cue_has_a_role() -> None:
+    assert set(CATCHES) <= set(ROLES)
+
+
+def test_a_cue_word_deep_inside_a_long_paragraph_is_prose() -> None:
+    line = (
+        "The council met on Tuesday to discuss the budget, and members agreed to share the costs of the new "
+        "library with the county, which had asked for months to be consulted before any decision was taken."
+    )
+    assert len(line) > SHORT_LINE
+    assert cue(line) is None
+
+
+def test_a_consent_banner_is_caught_even_as_a_paragraph() -> None:
+    line = (
+        "Diese Website verwendet Cookies. Wenn Sie die Seite weiter nutzen, stimmen Sie der Verwendung von "
+        "Cookies zu. Mit einem Klick auf Akzeptieren erklären Sie sich mit der Datenschutzerklärung einverstanden."
+    )
+    assert SHORT_LINE < len(line) <= LONG_LINE
+    assert cue(line) == "cookie-banner"
+
+
+def test_lines_longer_than_the_long_limit_are_never_cues() -> None:
+    assert cue("newsletter " * 60) is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        (r"why (?:you can )?trust\b", {"why"}),
+        (r"(?:alle )?(?:akzeptieren|ablehnen)\b", {"alle", "akzeptieren", "ablehnen"}),
+        (r"comments?\s*:?$", {"comment", "comments"}),
+        (r"[ée]couter\b", {"écouter", "ecouter"}),
+        (r"e-?mail", {"e", "email"}),
+        (r"\d+ likes?\b", {DIGIT_START}),
+        (r"(?:©|\(c\)|copyright\b)", {SYMBOL_START, "copyright"}),
+        (r"\bnewsletter\b", {"newsletter"}),
+        (r"meist ?gelesen", {"meist", "meistgelesen"}),
+    ],
+)
+def test_leading_words(pattern: str, words: set[str]) -> None:
+    assert leading_words(pattern) == words
+
+
+@pytest.mark.parametrize("pattern", [r"\w+ news", r"comment\w*", r"(?=x)news", r"news.{0,3}letter"])
+def test_a_phrase_whose_first_word_is_not_spelled_out_is_refused(pattern: str) -> None:
+    with pytest.raises(PhraseError):
+        leading_words(pattern)

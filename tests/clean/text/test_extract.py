@@ -1,0 +1,133 @@
+"""Whole dumps through the text-dump cleaner: context rules, the header, source patterns, accounting."""
+
+from __future__ import annotations
+
+import re
+
+from newsetl.clean.extraction import Extraction
+from newsetl.clean.text import classify_lines, drop_leftover_boilerplate, extract_text_dump
+from newsetl.clean.text.rules import GUARD
+from newsetl.config import CleaningConfig, PatternRule
+
+P1 = "The ferry operator will cut sailings on four routes from next month, blaming a steep rise in fuel costs."
+P2 = "Residents of the islands, many of whom commute to jobs in Central, said the change would add an hour."
+P3 = "The Transport Department said it was reviewing the application and would protect residents' needs."
+
+DUMP = f"""Ferry operator cuts sailings
+
+Reading Time: 3 minutes
+{P1}
+02:10
+
+Island residents protest ferry cuts
+
+Island residents protest ferry cuts
+{P2}
+Passengers queue at the pier on Thursday. Photo: Reuters
+{P3}
+{P1}
+"""
+
+
+def rules_by_text(extraction: Extraction) -> dict[str, str]:
+    return {removal["text"]: removal["rule"] for removal in extraction.removed}
+
+
+def test_video_widget_caption_and_repeats() -> None:
+    extraction = extract_text_dump(DUMP)
+    rules = rules_by_text(extraction)
+    assert rules["02:10"] == "video-duration"
+    assert [r["rule"] for r in extraction.removed].count("video-title") == 1
+    assert [r["rule"] for r in extraction.removed].count("repeated-line") == 2
+    assert rules["Reading Time: 3 minutes"] == "reading-time"
+    assert extraction.reading_time_minutes == 3
+    assert extraction.captions == [{"text": "Passengers queue at the pier on Thursday.", "credit": "Reuters"}]
+    assert extraction.title == "Ferry operator cuts sailings"
+    assert extraction.body == [P1, P2, P3]
+
+
+def test_every_line_has_a_verdict_and_every_removed_line_a_rule() -> None:
+    lines = DUMP.splitlines()
+    verdicts = classify_lines(lines, CleaningConfig())
+    assert len(verdicts) == len(lines)
+    for line, verdict in zip(lines, verdicts, strict=True):
+        assert verdict.rule
+        assert (verdict.label == "blank") is (not line.strip())
+    extraction = extract_text_dump(DUMP)
+    placed = {extraction.title, *extraction.body} | {r["text"].strip() for r in extraction.removed}
+    assert {line.strip() for line in lines if line.strip()} <= placed
+
+
+def test_source_patterns_win_over_built_in_rules() -> None:
+    cleaning = CleaningConfig(
+        drop=(PatternRule("site:menu", re.compile(r"^(Home|News)$")), PatternRule("site:p3", re.compile("^The Tr"))),
+        captions=(PatternRule("site:caption", re.compile(r"^Pictured: ")),),
+    )
+    text = f"Ferry operator cuts sailings\nHome\nNews\nPictured: the harbour at dusk. Photo: AP\n{P1}\n{P2}\n{P3}\n"
+    extraction = extract_text_dump(text, cleaning)
+    assert extraction.body == [P1, P2]
+    rules = rules_by_text(extraction)
+    assert rules["Home"] == rules["News"] == "site:menu"
+    assert rules[P3] == "site:p3"
+    assert rules["Pictured: the harbour at dusk. Photo: AP"] == "site:caption"
+    assert extraction.captions == [{"text": "Pictured: the harbour at dusk.", "credit": "AP"}]
+
+
+def test_header_bullets_byline_and_dateline() -> None:
+    text = (
+        "Ferry operator cuts sailings\n\n  • First bullet of the summary\n  • Second bullet\n"
+        f"By Jane Leung and Tom Wright\nPublished: 9:15am, 14 Jun 2024\n{P1}\n{P2}\n"
+    )
+    extraction = extract_text_dump(text)
+    assert extraction.title == "Ferry operator cuts sailings"
+    assert extraction.summary == "First bullet of the summary\nSecond bullet"
+    assert extraction.authors == ["Jane Leung", "Tom Wright"]
+    assert extraction.published_at == "2024-06-14T09:15:00Z"
+    assert extraction.body == [P1, P2]
+    assert extraction.language == "en"
+
+
+def test_the_repeated_headline_wins_over_the_page_title() -> None:
+    text = f"Ferry operator cuts sailings | The Courier\nHome\nSport\nFerry operator cuts sailings\n{P1}\n{P2}\n"
+    extraction = extract_text_dump(text)
+    assert extraction.title == "Ferry operator cuts sailings"
+    assert rules_by_text(extraction)["Ferry operator cuts sailings | The Courier"] == "page-title"
+    assert extraction.body == [P1, P2]
+
+
+def test_without_a_headline_the_page_title_names_the_article() -> None:
+    text = f"Ferry operator cuts sailings | The Courier\n\nHome\n\nNews\n\nSport\n\nWeather\n\nJobs\n\n{P1}\n\n{P2}\n"
+    extraction = extract_text_dump(text)
+    assert extraction.title == "Ferry operator cuts sailings"
+    assert extraction.body == [P1, P2]
+
+
+def test_an_author_box_at_the_end_is_cut_off() -> None:
+    bio = "Jane Leung is a senior reporter covering transport and infrastructure for the paper since 2015."
+    text = f"Ferry operator cuts sailings\n{P1}\n{P2}\n{P3}\n{bio}\nFollow her on social media for updates.\n"
+    extraction = extract_text_dump(text)
+    assert extraction.body == [P1, P2, P3]
+    assert rules_by_text(extraction)[bio] == "author-bio"
+
+
+def test_a_page_without_an_article_has_no_body() -> None:
+    extraction = extract_text_dump("Home\nNews\nSport\nImpressum\nDatenschutz\n")
+    assert extraction.body == []
+    assert {r["rule"] for r in extraction.removed} <= {"no-article"}
+
+
+def test_no_body_line_matches_a_built_in_drop_rule() -> None:
+    furniture = ["Advertisement", "Story continues below", "06:35", "Share", "© The Courier 2024", "Impressum"]
+    text = "\n".join(["Ferry operator cuts sailings", *(f"{P1} {P2}\n{line}" for line in furniture), P3])
+    extraction = extract_text_dump(text)
+    assert f"{P1} {P2}" in extraction.body
+    assert all(GUARD.first_match(paragraph) is None for paragraph in extraction.body)
+    assert all(line not in extraction.body for line in furniture)
+
+
+def test_leftover_boilerplate_is_dropped_from_other_extractors_paragraphs() -> None:
+    extraction = Extraction(body=[P1, "Advertisement", P2], extractor="html")
+    cleaned = drop_leftover_boilerplate(extraction)
+    assert cleaned.body == [P1, P2]
+    assert cleaned.removed == [{"line": 2, "rule": "ad-label", "text": "Advertisement"}]
+    assert drop_leftover_boilerplate(cleaned) is cleaned

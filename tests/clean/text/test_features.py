@@ -1,0 +1,65 @@
+"""Per-line features: classes from length and stop-word density, menus as runs, forced rules, CJK counts."""
+
+from __future__ import annotations
+
+from newsetl.clean.text.features import line_features
+
+PROSE_DE = "Die Stadtwerke erhöhen zum 1. Juli die Preise für Fernwärme um durchschnittlich 18 Prozent."
+PROSE_EN = "The ferry operator will cut sailings on four routes from next month, blaming fuel costs."
+
+
+def test_prose_is_good_and_furniture_is_not() -> None:
+    features = line_features([PROSE_DE, "", "Startseite", "Advertisement"], "de", {})
+    assert features.kinds == ["good", "blank", "bad", "bad"]
+    assert features.cues == [None, None, "menu-word", "ad-label"]
+    assert features.ends[0]
+    assert features.density[0] > 0.18
+
+
+def test_the_language_decides_what_counts_as_a_stop_word() -> None:
+    german = line_features([PROSE_EN], "de", {})
+    english = line_features([PROSE_EN], "en", {})
+    assert english.density[0] > german.density[0]
+    assert english.kinds == ["good"]
+
+
+def test_short_lines_without_sentences_in_a_row_are_a_menu() -> None:
+    menu = ["Politik", "Wirtschaft", "", "Sport", "Kultur", "Reise", PROSE_DE, "Wetter"]
+    features = line_features(menu, "de", {})
+    assert features.nav == [True, True, False, True, True, True, False, False]
+
+
+def test_four_short_lines_are_not_yet_a_menu() -> None:
+    features = line_features(["Politik", "Wirtschaft", "Sport", "Kultur", PROSE_DE], "de", {})
+    assert not any(features.nav)
+
+
+def test_blocks_are_runs_of_lines_between_blank_lines() -> None:
+    features = line_features(["a b", "c d", "", "", "e f", "", "g h"], "en", {})
+    assert features.blocks == [1, 1, 1, 1, 2, 2, 3]
+
+
+def test_forced_rules_win_over_the_built_in_cues() -> None:
+    features = line_features([PROSE_DE, "Advertisement"], "de", {0: "site:teaser", 1: "learned:site"})
+    assert features.cues == ["site:teaser", "learned:site"]
+    assert features.kinds == ["bad", "bad"]
+
+
+def test_cjk_ideographs_count_as_words_and_commas_as_stop_words() -> None:
+    line = "香港渡轮公司宣布，由于燃料成本大幅上涨，下个月起将减少四条离岛航线的班次，居民对此表示不满。"
+    features = line_features([line], "zh", {})
+    assert features.words[0] >= 20
+    assert features.kinds == ["good"]
+    assert features.ends == [True]
+
+
+def test_long_lines_are_measured_from_a_sample() -> None:
+    long_line = " ".join([PROSE_EN] * 10)
+    features = line_features([long_line], "en", {})
+    assert features.chars[0] == len(long_line)
+    assert features.words[0] == long_line.count(" ") + 1
+    assert features.kinds == ["good"]
+
+
+def test_no_lines_no_features() -> None:
+    assert len(line_features([], None, {})) == 0

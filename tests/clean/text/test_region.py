@@ -1,0 +1,72 @@
+"""Locating the article in crafted dumps: the densest run, the headline anchor, widening, and no article."""
+
+from __future__ import annotations
+
+from newsetl.clean.text.features import line_features
+from newsetl.clean.text.region import Region, find_region
+
+P1 = (
+    "Die Stadtwerke erhöhen zum 1. Juli die Preise für Fernwärme um durchschnittlich 18 Prozent, teilte das "
+    "Unternehmen mit."
+)
+P2 = "Die Verbraucherzentrale kritisiert, dass die Kunden die Berechnung der neuen Preise kaum nachvollziehen können."
+P3 = "Die Stadtwerke verweisen auf die im Vertrag vereinbarte Preisgleitklausel und wollen die Preise veröffentlichen."
+COMMENT = (
+    "Ich finde es eine Frechheit, dass die Preise schon wieder steigen, und ich frage mich, wer das am Ende noch "
+    "bezahlen soll, wenn die Löhne nicht mitwachsen und die Mieten auch noch jedes Jahr teurer werden."
+)
+MENU = ["Startseite", "Region", "Politik", "Wirtschaft", "Sport", "Kultur"]
+FOOTER = ["Impressum", "Datenschutz", "© Nordkurier 2024"]
+
+
+def region_of(lines: list[str]) -> tuple[Region, list[str]]:
+    region = find_region(line_features(lines, "de", {}))
+    return region, [line for line in lines[region.start : region.end] if line]
+
+
+def test_the_article_between_menu_and_footer() -> None:
+    lines = ["Fernwärme wird teurer | Nordkurier", "", *MENU, "", "Fernwärme wird teurer", P1, "", P2, "", P3, *FOOTER]
+    region, body = region_of(lines)
+    assert body == [P1, P2, P3]
+    assert lines[region.title or 0] == "Fernwärme wird teurer"
+    assert region.page_title == 0
+
+
+def test_the_headline_anchor_beats_a_longer_author_box() -> None:
+    biography = ["Über die Autorin", *[line for _ in range(6) for line in (COMMENT, "")]]
+    lines = ["Fernwärme wird teurer | Nordkurier", *MENU, "Fernwärme wird teurer", P1, "", P2, "", *biography]
+    _region, body = region_of(lines)
+    assert body == [P1, P2]
+
+
+def test_a_comment_thread_does_not_join_the_article() -> None:
+    thread = [line for _ in range(4) for line in ("Anna schrieb am 14. Juni 2024 um 10:15", COMMENT, "Antworten")]
+    lines = ["Fernwärme wird teurer | Nordkurier", *MENU, "Fernwärme wird teurer", P1, P2, "Kommentare", *thread]
+    _region, body = region_of(lines)
+    assert body == [P1, P2]
+
+
+def test_without_an_anchor_the_comment_header_ends_the_article() -> None:
+    lines = [*MENU, "Fernwärme wird teurer", P1, P2, P3, "Kommentar verfassen", COMMENT, *FOOTER]
+    region, body = region_of(lines)
+    assert body == [P1, P2, P3]
+    assert lines[region.title or 0] == "Fernwärme wird teurer"
+
+
+def test_a_list_between_headline_and_prose_belongs_to_the_article() -> None:
+    ingredients = ["250 g Mehl", "2 Eier", "1 Prise Salz"]
+    lines = ["Pfannkuchen wie bei Oma | Rezepte", *MENU, "Pfannkuchen wie bei Oma", "", *ingredients, "", P1, P2]
+    _region, body = region_of(lines)
+    assert body == [*ingredients, P1, P2]
+
+
+def test_the_rest_of_the_last_block_belongs_to_the_article() -> None:
+    lines = [*MENU, "", P1, P2, "Preise ab Juli:", "Grundpreis 12 Euro", "Arbeitspreis 9 Cent", "", "Impressum"]
+    _region, body = region_of(lines)
+    assert body == [P1, P2, "Preise ab Juli:", "Grundpreis 12 Euro", "Arbeitspreis 9 Cent"]
+
+
+def test_a_page_of_furniture_has_no_article() -> None:
+    region, body = region_of([*MENU, "", *FOOTER, "Anmelden", "Suche"])
+    assert region.empty
+    assert body == []
