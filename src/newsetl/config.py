@@ -124,6 +124,9 @@ class Settings:
     sources: tuple[SourceConfig, ...] = ()
     fetch: FetchConfig = field(default_factory=FetchConfig)
     """Default fetch policy of live sources (``fetch:`` at the top of the file)."""
+    skip_unchanged: bool = True
+    """Skip documents whose bytes and cleaning rules match what the warehouse holds (by content hash, before any
+    parsing); ``False`` re-cleans everything, e.g. after an extractor fix that did not bump the rules version."""
 
     def source(self, name: str) -> SourceConfig:
         for source in self.sources:
@@ -182,6 +185,7 @@ def parse_settings(document: dict[str, Any], file: Path) -> Settings:
         max_document_bytes=_positive_int(document, "max_document_bytes", 20_000_000),
         sources=sources,
         fetch=fetch,
+        skip_unchanged=_flag(document, "skip_unchanged", True),
     )
 
 
@@ -196,6 +200,13 @@ def _positive_int(document: dict[str, Any], key: str, default: int) -> int:
     value = document.get(key, default)
     if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
         raise ConfigError(f"{key!r} must be a positive integer, got {value!r}")
+    return value
+
+
+def _flag(document: dict[str, Any], key: str, default: bool) -> bool:
+    value = document.get(key, default)
+    if not isinstance(value, bool):
+        raise ConfigError(f"{key!r} must be true or false, got {value!r}")
     return value
 
 

@@ -112,6 +112,16 @@ class RemovalRow(TypedDict):
     run_id: str
 
 
+class SkippedRow(TypedDict):
+    """A document whose bytes and cleaning rules match the article the warehouse holds: counted, not parsed."""
+
+    source: str
+    uri: str
+    raw_id: str
+    article_id: str
+    run_id: str
+
+
 class RejectionRow(TypedDict):
     source: str
     uri: str

@@ -141,6 +141,7 @@ def write_config(corpus: Corpus, path: Path, data: Path, batch_size: int | None 
     menus += "Wirtschaft|Kultur|Panorama|Ratgeber|Accueil|Monde|Politique|Économie|Société|Vidéos|Portada|"
     menus += "Internacional|Política|Economía|Deportes|Cultura|Sociedad|Plan du site|Contacto)$"
     cleaning = {"drop": [{"id": "menu", "pattern": menus}]}
+    data = data.resolve()
     document: dict[str, Any] = {
         "warehouse": str(data / "warehouse.duckdb"),
         "landing": str(data / "raw"),

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gzip
 import os
-import tempfile
 from pathlib import Path
 
 from newsetl.errors import CorruptArchiveError, ReadError
@@ -24,13 +23,18 @@ class Landing:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self._folders: set[Path] = set()
+        """Shard folders known to exist (one mkdir per folder per process, not per document)."""
 
     def path_for(self, raw_id: str) -> Path:
         return self.root / raw_id[:2] / f"{raw_id}.gz"
 
-    def put(self, content: bytes) -> str:
-        """Store ``content`` unless it is already there; return its address (sha256 hex)."""
-        raw_id = sha256_hex(content)
+    def put(self, content: bytes, *, raw_id: str | None = None) -> str:
+        """Store ``content`` unless it is already there; return its address (sha256 hex).
+
+        ``raw_id``: the address when the caller has just computed it (saves hashing the bytes twice).
+        """
+        raw_id = raw_id or sha256_hex(content)
         target = self.path_for(raw_id)
         if not target.exists():
             self._write_atomically(target, gzip.compress(content, compresslevel=_COMPRESS_LEVEL, mtime=0))
@@ -51,12 +55,17 @@ class Landing:
         return isinstance(raw_id, str) and self.path_for(raw_id).exists()
 
     def _write_atomically(self, target: Path, data: bytes) -> None:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        if target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
+        # Unique per process: two processes landing the same bytes each write their own temporary file and the
+        # last rename wins with identical content; a file left by a killed process is truncated and reused.
+        temporary = target.with_name(f".tmp-{target.name}-{os.getpid()}")
         try:
+            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
             os.replace(temporary, target)
         except BaseException:
-            Path(temporary).unlink(missing_ok=True)
+            temporary.unlink(missing_ok=True)
             raise

@@ -9,10 +9,11 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 
 from newsetl.clean import article_row, extract_document, rules_version
-from newsetl.config import Settings, SourceConfig
+from newsetl.config import CleaningConfig, Settings, SourceConfig
 from newsetl.errors import DocumentError
 from newsetl.landing import Landing
 from newsetl.pipeline.stopwatch import Stopwatch
@@ -24,9 +25,12 @@ from newsetl.records import (
     RejectionRow,
     Removal,
     RemovalRow,
+    SkippedRow,
     SourceItem,
+    sha256_hex,
 )
 from newsetl.stage import BatchWriter, StagingArea
+from newsetl.stage.seen import SeenEntry, read_seen
 
 log = logging.getLogger("newsetl.pipeline")
 
@@ -40,6 +44,8 @@ class BatchResult:
     documents: int
     articles: int
     rejected: int
+    skipped: int = 0
+    """Documents whose bytes and rules match the warehouse: hashed, not parsed."""
     timings: dict[str, float] = field(default_factory=dict)
     """Seconds spent per phase: ``read``, ``land``, ``extract``, ``stage``."""
 
@@ -50,6 +56,7 @@ class BatchResult:
             "documents": self.documents,
             "articles": self.articles,
             "rejected": self.rejected,
+            "skipped": self.skipped,
             "timings": {name: round(seconds, 4) for name, seconds in self.timings.items()},
         }
 
@@ -58,8 +65,10 @@ def clean_batch(settings: Settings, manifest_path: Path) -> BatchResult:
     staging = StagingArea(settings.staging)
     manifest = staging.read_manifest(manifest_path)
     stopwatch = Stopwatch()
+    with stopwatch.phase("skip"):
+        seen = read_seen(staging.seen_index, manifest.items) if settings.skip_unchanged else {}
     with staging.batch_writer(manifest.run_id, manifest.number) as writer:
-        cleaner = DocumentCleaner(Landing(settings.landing), writer, manifest.run_id, stopwatch)
+        cleaner = DocumentCleaner(Landing(settings.landing), writer, manifest.run_id, stopwatch, seen)
         for item in manifest.items:
             cleaner.clean_item(settings, settings.source(item.source), item)
         with stopwatch.phase("stage"):
@@ -71,15 +80,17 @@ def clean_batch(settings: Settings, manifest_path: Path) -> BatchResult:
         counts["raw_documents"],
         counts["articles"],
         counts["rejected_documents"],
+        counts["skipped_documents"],
         stopwatch.seconds,
     )
     log.info(
-        "run %s batch %d: %d documents, %d articles, %d rejected; seconds per phase %s",
+        "run %s batch %d: %d documents, %d articles, %d rejected, %d skipped as unchanged; seconds per phase %s",
         result.run_id,
         result.number,
         result.documents,
         result.articles,
         result.rejected,
+        result.skipped,
         result.to_json()["timings"],
     )
     return result
@@ -93,6 +104,8 @@ class DocumentCleaner:
     writer: BatchWriter
     run_id: str
     stopwatch: Stopwatch = field(default_factory=Stopwatch)
+    seen: dict[tuple[str, str], SeenEntry] = field(default_factory=dict)
+    """What the warehouse holds for the batch's places (the loader's seen index)."""
 
     def clean_item(self, settings: Settings, source: SourceConfig, item: SourceItem) -> None:
         try:
@@ -109,9 +122,20 @@ class DocumentCleaner:
                 self.reject(item.source, item.uri, "", exc.reason_code, exc.reason)
 
     def clean_document(self, document: RawDocument, source: SourceConfig) -> None:
-        """Land, extract and stage one raw document; reject it with a reason if it cannot be cleaned."""
+        """Land, extract and stage one raw document; reject it with a reason if it cannot be cleaned.
+
+        A document whose bytes and rules match what the warehouse holds is skipped before any parsing.
+        """
+        with self.stopwatch.phase("skip"):
+            raw_id = sha256_hex(document.content)
+            seen = self._unchanged(document, source, raw_id)
+        if seen is not None:
+            with self.stopwatch.phase("stage"):
+                self.writer.write("raw_documents", self._raw_row(document, raw_id, None))
+                self.writer.write("skipped_documents", self._skipped_row(document, raw_id, seen))
+            return
         with self.stopwatch.phase("land"):
-            raw_id = self.landing.put(document.content)
+            self.landing.put(document.content, raw_id=raw_id)
         with self.stopwatch.phase("extract"):
             outcome = self._extract(document, source, raw_id)
         with self.stopwatch.phase("stage"):
@@ -121,6 +145,22 @@ class DocumentCleaner:
             elif outcome.error is not None:
                 self.reject(document.source, document.uri, raw_id, outcome.error[0], outcome.error[1])
 
+    def _unchanged(self, document: RawDocument, source: SourceConfig, raw_id: str) -> SeenEntry | None:
+        entry = self.seen.get((document.source, document.uri))
+        if entry is None or entry.raw_id != raw_id or entry.rules_version != _rules_version(source.cleaning):
+            return None
+        # The landing is append-only, so the bytes are there; a missing file (a moved landing) is put back.
+        return entry if raw_id in self.landing else None
+
+    def _skipped_row(self, document: RawDocument, raw_id: str, seen: SeenEntry) -> SkippedRow:
+        return SkippedRow(
+            source=document.source,
+            uri=document.uri,
+            raw_id=raw_id,
+            article_id=seen.article_id,
+            run_id=self.run_id,
+        )
+
     def _extract(self, document: RawDocument, source: SourceConfig, raw_id: str) -> _Outcome:
         try:
             extraction, encoding, url = extract_document(document, source.cleaning)
@@ -129,7 +169,7 @@ class DocumentCleaner:
         except Exception as exc:  # a bug in an extractor must cost one document, not the batch
             log.exception("source %s: %s failed in extraction", document.source, document.uri)
             return _Outcome(error=("internal_error", f"extractor crashed: {type(exc).__name__}: {exc}"))
-        row = article_row(document, extraction, url=url, run_id=self.run_id, rules=rules_version(source.cleaning))
+        row = article_row(document, extraction, url=url, run_id=self.run_id, rules=_rules_version(source.cleaning))
         return _Outcome(article=row, removed=extraction.removed, encoding=encoding)
 
     def _stage_article(self, row: ArticleRow, removed: list[Removal]) -> None:
@@ -182,6 +222,11 @@ class _Outcome:
     encoding: str | None = None
     error: tuple[str, str] | None = None
     """``(reason_code, reason)`` when the document is rejected."""
+
+
+@cache
+def _rules_version(cleaning: CleaningConfig) -> str:
+    return rules_version(cleaning)
 
 
 def _now() -> str:

@@ -12,6 +12,7 @@ from newsetl.config import Settings
 from newsetl.errors import CheckFailedError
 from newsetl.pipeline.plan import read_spec
 from newsetl.stage import STAGED_TABLES, StagingArea
+from newsetl.stage.seen import publish_seen_index
 from newsetl.warehouse import (
     LoadCounts,
     finish_run,
@@ -42,6 +43,7 @@ def load_run(settings: Settings, run_id: str) -> LoadCounts:
         counts = load_staged(connection, files)
         _load_fetch_log(connection, settings, run_id, staging)
         finish_run(connection, run_id=run_id, counts=counts, status="loaded", finished_at=datetime.now(UTC))
+        publish_seen_index(connection, staging.seen_index)
     log.info("run %s loaded: %s", run_id, counts.totals)
     return counts
 

@@ -18,13 +18,26 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, Any, Literal
 
+import msgspec
+
 from newsetl.records import SourceItem
 
-__all__ = ["STAGED_TABLES", "BatchManifest", "BatchWriter", "StagedTable", "StagingArea"]
+__all__ = ["SEEN_INDEX", "STAGED_TABLES", "BatchManifest", "BatchWriter", "StagedTable", "StagingArea"]
 
-StagedTable = Literal["raw_documents", "articles", "removed_lines", "rejected_documents"]
-STAGED_TABLES: tuple[StagedTable, ...] = ("raw_documents", "articles", "removed_lines", "rejected_documents")
+StagedTable = Literal["raw_documents", "articles", "removed_lines", "rejected_documents", "skipped_documents"]
+STAGED_TABLES: tuple[StagedTable, ...] = (
+    "raw_documents",
+    "articles",
+    "removed_lines",
+    "rejected_documents",
+    "skipped_documents",
+)
+"""``skipped_documents``: documents whose bytes and cleaning rules match what the warehouse already holds."""
+SEEN_INDEX = "seen-index.parquet"
+"""The loader's index of what the warehouse holds, in the staging root, read by cleaning tasks."""
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
+# msgspec writes the same JSON as json.dumps(ensure_ascii=False) about five times faster.
+_ENCODER = msgspec.json.Encoder()
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,19 +53,19 @@ class BatchWriter:
     def __init__(self, folder: Path, number: int) -> None:
         self._folder = folder
         self._name = f"batch-{number:05d}.jsonl"
-        self._streams: dict[StagedTable, IO[str]] = {}
+        self._streams: dict[StagedTable, IO[bytes]] = {}
         self.counts: dict[StagedTable, int] = dict.fromkeys(STAGED_TABLES, 0)
 
     def write(self, table: StagedTable, row: Any) -> None:
         stream = self._streams.get(table) or self._open(table)
-        stream.write(json.dumps(row, ensure_ascii=False, separators=(",", ":")))
-        stream.write("\n")
+        stream.write(_ENCODER.encode(row))
+        stream.write(b"\n")
         self.counts[table] += 1
 
-    def _open(self, table: StagedTable) -> IO[str]:
+    def _open(self, table: StagedTable) -> IO[bytes]:
         folder = self._folder / table
         folder.mkdir(parents=True, exist_ok=True)
-        stream = (folder / f".{self._name}.tmp").open("w", encoding="utf-8")
+        stream = (folder / f".{self._name}.tmp").open("wb")
         self._streams[table] = stream
         return stream
 
@@ -111,6 +124,10 @@ class StagingArea:
             writer.abort()
             raise
         writer.commit()
+
+    @property
+    def seen_index(self) -> Path:
+        return self.root / SEEN_INDEX
 
     def staged_files(self, run_id: str, table: StagedTable) -> list[Path]:
         return sorted((self.run_dir(run_id) / table).glob("batch-*.jsonl"))

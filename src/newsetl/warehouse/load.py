@@ -28,6 +28,18 @@ _REJECTED_STAGED_COLUMNS = {
     "run_id": "VARCHAR",
     "rejected_at": "TIMESTAMPTZ",
 }
+# A skipped document: its bytes and rules match the article the warehouse holds (see newsetl.stage.seen).
+_SKIPPED_STAGED_COLUMNS = {
+    "source": "VARCHAR",
+    "uri": "VARCHAR",
+    "raw_id": "VARCHAR",
+    "article_id": "VARCHAR",
+    "run_id": "VARCHAR",
+}
+_FIXED_STAGED_COLUMNS: dict[str, dict[str, str]] = {
+    "rejected_documents": _REJECTED_STAGED_COLUMNS,
+    "skipped_documents": _SKIPPED_STAGED_COLUMNS,
+}
 _COUNT_NAMES = (
     "documents_read",
     "articles_new",
@@ -52,6 +64,7 @@ def load_staged(connection: duckdb.DuckDBPyConnection, files: Mapping[StagedTabl
     try:
         for table in STAGED_TABLES:
             _stage_incoming(connection, table, files.get(table, ()))
+        _add_skipped(connection)
         _classify_articles(connection)
         counts = _count(connection)
         _merge_raw_documents(connection)
@@ -66,7 +79,7 @@ def load_staged(connection: duckdb.DuckDBPyConnection, files: Mapping[StagedTabl
 
 
 def _stage_incoming(connection: duckdb.DuckDBPyConnection, table: StagedTable, paths: Sequence[Path]) -> None:
-    columns = _REJECTED_STAGED_COLUMNS if table == "rejected_documents" else _table_columns(connection, table)
+    columns = _FIXED_STAGED_COLUMNS.get(table) or _table_columns(connection, table)
     target = f"incoming_{table}"
     if not paths:
         definition = ", ".join(f'"{name}" {kind}' for name, kind in columns.items())
@@ -90,12 +103,42 @@ def _table_columns(connection: duckdb.DuckDBPyConnection, table: str) -> dict[st
     return {str(name): str(kind) for name, kind in rows}
 
 
+def _add_skipped(connection: duckdb.DuckDBPyConnection) -> None:
+    """Skipped documents become candidates that stand for the stored article, in document order.
+
+    Every candidate is ordered by its document's place in the run (the raw documents' order), so "the last
+    document of an article wins" holds across cleaned and skipped documents alike. A skipped candidate carries
+    keys only and is always unchanged; if its article has since been replaced or removed by another run's load,
+    it is still counted unchanged (its bytes are what the warehouse last loaded from that place).
+    """
+    connection.execute("ALTER TABLE incoming_articles ADD COLUMN _skipped BOOLEAN DEFAULT false")
+    row = connection.execute("SELECT count(*) FROM incoming_skipped_documents").fetchone()
+    if not row or not row[0]:
+        return
+    connection.execute(
+        """
+        UPDATE incoming_articles i SET _seq = r._seq FROM incoming_raw_documents r
+        WHERE r.source = i.source AND r.uri = i.uri AND r.raw_id = i.raw_id
+        """
+    )
+    connection.execute(
+        """
+        INSERT INTO incoming_articles BY NAME
+        SELECT s.article_id, s.source, s.uri, s.raw_id, s.run_id, a.content_hash, r._seq, true AS _skipped
+        FROM incoming_skipped_documents s
+        JOIN incoming_raw_documents r USING (source, uri, raw_id)
+        LEFT JOIN articles a ON a.article_id = s.article_id
+        """
+    )
+
+
 def _classify_articles(connection: duckdb.DuckDBPyConnection) -> None:
     connection.execute(
         """
         CREATE OR REPLACE TEMP TABLE article_changes AS
-        SELECT i.* EXCLUDE (_seq),
-               CASE WHEN a.article_id IS NULL THEN 'new'
+        SELECT i.* EXCLUDE (_seq, _skipped),
+               CASE WHEN i._skipped THEN 'unchanged'
+                    WHEN a.article_id IS NULL THEN 'new'
                     WHEN a.content_hash <> i.content_hash THEN 'updated'
                     ELSE 'unchanged' END AS change
         FROM incoming_articles i

@@ -1,0 +1,177 @@
+"""Skip by content hash: a re-run over unchanged input hashes each document and parses none of them.
+
+Real files, a real DuckDB warehouse and the real seen index the loader publishes; the counts and rows must be
+exactly those of a run that cleaned everything.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from newsetl.config import load_settings
+from newsetl.discover import Interval
+from newsetl.ingest import IngestOutcome, ingest
+from newsetl.pipeline import RunSpec, clean_batch, plan_run
+from newsetl.stage import StagingArea
+from tests.conftest import ConfigFactory
+
+STORY = (
+    "A headline for story {n}\n\n"
+    "The first paragraph of story {n} tells what happened in the harbour on Tuesday morning, when the ferry came.\n\n"
+    "Advertisement\n\n"
+    "The second paragraph explains why the council decided to extend the ferry timetable for the summer months.\n"
+)
+CORRECTION = "A late correction: the ferry arrived forty minutes late, not twenty, the operator said on Wednesday.\n"
+
+
+def _spec(run_id: str) -> RunSpec:
+    return RunSpec(run_id, "cli", Interval.unbounded(), ("dumps",), datetime(2026, 11, 30, tzinfo=UTC))
+
+
+def _run(config: Path, run_id: str, workers: int = 1) -> IngestOutcome:
+    return ingest(load_settings(config), _spec(run_id), workers=workers, progress=False)
+
+
+def _rows(config: Path, query: str) -> list[tuple[object, ...]]:
+    with duckdb.connect(str(load_settings(config).warehouse), read_only=True) as connection:
+        return connection.execute(query).fetchall()
+
+
+def _skipped(config: Path, run_id: str) -> int:
+    files = StagingArea(load_settings(config).staging).staged_files(run_id, "skipped_documents")
+    return sum(len(path.read_text(encoding="utf-8").splitlines()) for path in files)
+
+
+@pytest.fixture
+def config(write_config: ConfigFactory, dumps_dir: Path) -> Path:
+    for n in range(5):
+        (dumps_dir / f"story-{n}.txt").write_text(STORY.format(n=n), encoding="utf-8")
+    (dumps_dir / "empty.txt").write_bytes(b"")
+    (dumps_dir / "nothing.txt").write_text("\n\n   \n\nAdvertisement\n", encoding="utf-8")
+    return write_config([{"name": "dumps", "kind": "dumps", "location": str(dumps_dir)}], batch_size=3)
+
+
+def test_a_rerun_over_unchanged_input_skips_every_article_and_counts_it_unchanged(config: Path) -> None:
+    first = _run(config, "run-1")
+    articles = _rows(config, "SELECT * FROM articles ORDER BY article_id")
+    lines = _rows(config, "SELECT * FROM removed_lines ORDER BY ALL")
+    second = _run(config, "run-2", workers=2)
+    assert _skipped(config, "run-1") == 0
+    assert _skipped(config, "run-2") == 5
+    assert first.counts.totals["articles_new"] == 5
+    assert second.counts.totals == {
+        "documents_read": 7,
+        "articles_new": 0,
+        "articles_updated": 0,
+        "articles_unchanged": 5,
+        "documents_rejected": 2,  # rejected documents are read again: a fixed rule may clean them now
+        "documents_duplicate": 0,
+    }
+    assert second.ok, second.failure
+    assert _rows(config, "SELECT * FROM articles ORDER BY article_id") == articles
+    assert _rows(config, "SELECT * FROM removed_lines ORDER BY ALL") == lines
+
+
+def test_a_changed_file_is_cleaned_again_and_updates_its_article(config: Path, dumps_dir: Path) -> None:
+    _run(config, "run-1")
+    (dumps_dir / "story-2.txt").write_text(STORY.format(n=2) + CORRECTION, encoding="utf-8")
+    outcome = _run(config, "run-2")
+    assert _skipped(config, "run-2") == 4
+    assert outcome.counts.totals["articles_updated"] == 1
+    assert outcome.counts.totals["articles_unchanged"] == 4
+    assert _rows(config, "SELECT body LIKE '%said on Wednesday.' FROM articles WHERE uri = 'story-2.txt'") == [(True,)]
+
+
+def test_changed_cleaning_rules_clean_everything_again(
+    write_config: ConfigFactory, config: Path, dumps_dir: Path
+) -> None:
+    _run(config, "run-1")
+    source = {"name": "dumps", "kind": "dumps", "location": str(dumps_dir)}
+    source["cleaning"] = {"drop": [{"id": "second", "pattern": "^The second paragraph"}]}
+    stricter = write_config([source], batch_size=3)
+    outcome = _run(stricter, "run-2")
+    assert _skipped(stricter, "run-2") == 0
+    assert outcome.counts.totals["articles_updated"] == 5
+
+
+def test_skipping_can_be_switched_off(write_config: ConfigFactory, config: Path, dumps_dir: Path) -> None:
+    _run(config, "run-1")
+    always = write_config([{"name": "dumps", "kind": "dumps", "location": str(dumps_dir)}], skip_unchanged=False)
+    outcome = _run(always, "run-2")
+    assert _skipped(always, "run-2") == 0
+    assert outcome.counts.totals["articles_unchanged"] == 5
+
+
+def test_the_last_document_of_an_article_still_wins_when_it_was_skipped(
+    write_config: ConfigFactory, dumps_dir: Path
+) -> None:
+    # Two records of one URL: the later one is the article. On a re-run the later one is skipped and the earlier
+    # one is cleaned; the skipped one must still win, or the article would flip on every run.
+    records = [
+        {"url": "https://example.test/a", "title": "First take", "text": "Story\n\nAn early version of the text."},
+        {"url": "https://example.test/a", "title": "Final take", "text": "Story\n\nThe final version of the text."},
+    ]
+    (dumps_dir / "export.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    config = write_config([{"name": "dumps", "kind": "dumps", "location": str(dumps_dir)}])
+    first = _run(config, "run-1")
+    second = _run(config, "run-2")
+    assert _skipped(config, "run-2") == 1
+    assert first.counts.totals["documents_duplicate"] == second.counts.totals["documents_duplicate"] == 1
+    assert second.counts.totals["articles_unchanged"] == 1
+    assert second.counts.totals["articles_updated"] == 0
+    assert _rows(config, "SELECT title FROM articles") == [("Final take",)]
+
+
+def test_an_article_replaced_since_the_index_was_published_is_counted_not_lost(config: Path) -> None:
+    _run(config, "run-1")
+    settings = load_settings(config)
+    # Another run's load (simulated) replaced story-0's article after this index was published.
+    with duckdb.connect(str(settings.warehouse)) as connection:
+        connection.execute("UPDATE articles SET raw_id = 'elsewhere', content_hash = 'other' WHERE uri = 'story-0.txt'")
+    outcome = _run(config, "run-2")
+    assert outcome.ok, outcome.failure  # accounting holds: the skipped document is counted unchanged
+    assert outcome.counts.totals["articles_unchanged"] == 5
+    assert _rows(config, "SELECT raw_id FROM articles WHERE uri = 'story-0.txt'") == [("elsewhere",)]
+
+
+def test_an_unreadable_index_means_every_document_is_cleaned(config: Path, caplog: pytest.LogCaptureFixture) -> None:
+    _run(config, "run-1")
+    settings = load_settings(config)
+    StagingArea(settings.staging).seen_index.write_bytes(b"not parquet")
+    manifests = plan_run(settings, _spec("run-2"))
+    results = [clean_batch(settings, path) for path in manifests]
+    assert sum(result.skipped for result in results) == 0
+    assert sum(result.articles for result in results) == 5
+    assert "is unreadable" in caplog.text
+
+
+def test_a_new_document_after_a_skipped_one_of_the_same_article_wins(
+    write_config: ConfigFactory, dumps_dir: Path
+) -> None:
+    def record(url: str, title: str) -> str:
+        return json.dumps(
+            {
+                "url": f"https://example.test/{url}",
+                "title": title,
+                "text": f"Story {title}\n\nThe text of story {title}.\n\nMore of it.",
+            }
+        )
+
+    export = dumps_dir / "export.jsonl"
+    export.write_text(
+        "\n".join([record("b", "Bee"), record("c", "Sea"), record("a", "A first")]) + "\n", encoding="utf-8"
+    )
+    config = write_config([{"name": "dumps", "kind": "dumps", "location": str(dumps_dir)}])
+    _run(config, "run-1")
+    with export.open("a", encoding="utf-8") as stream:
+        stream.write(record("a", "A corrected") + "\n")  # the exporter sent the story again, corrected
+    outcome = _run(config, "run-2")
+    assert _skipped(config, "run-2") == 3
+    assert outcome.counts.totals["articles_updated"] == 1
+    assert outcome.counts.totals["documents_duplicate"] == 1
+    assert _rows(config, "SELECT title FROM articles WHERE url LIKE '%/a'") == [("A corrected",)]
