@@ -102,14 +102,16 @@ class ArticleRow(TypedDict):
     rules_version: str
 
 
-class RemovalRow(TypedDict):
+class RemovedLinesRow(TypedDict):
+    """Every line the rules removed from one document, staged as one row; the loader unnests it into
+    ``removed_lines`` (one row a line), taking only the document that won its article."""
+
     article_id: str
     raw_id: str
     source: str
-    line_no: int
-    rule_id: str
-    text: str
+    uri: str
     run_id: str
+    lines: list[Removal]
 
 
 class SkippedRow(TypedDict):

@@ -189,3 +189,22 @@ def test_date_partitioned_dumps_read_only_the_interval(write_config: ConfigFacto
     spec = _spec("day-14", ("daily",), Interval.of_days(date(2024, 6, 14), date(2024, 6, 14)))
     ingest(load_settings(config), spec, progress=False)
     assert _rows(config, "SELECT title FROM articles") == [("Story of 2024-06-14",)]
+
+
+def test_a_document_repeated_in_one_run_loads_its_removed_lines_once(
+    write_config: ConfigFactory, dumps_dir: Path
+) -> None:
+    record = json.dumps(
+        {
+            "url": "https://example.test/same",
+            "title": "The same story twice",
+            "text": "The same story twice\n\nAdvertisement\n\nThe story, sent twice by the exporter in one file.\n",
+        }
+    )
+    (dumps_dir / "export.jsonl").write_text(f"{record}\n{record}\n", encoding="utf-8")
+    config = write_config([{"name": "dumps", "kind": "dumps", "location": str(dumps_dir)}])
+    outcome = _run(config, "run-1")
+    assert outcome.counts.totals["documents_duplicate"] == 1
+    assert _rows(config, "SELECT uri, rule_id FROM removed_lines r JOIN articles a USING (article_id)") == [
+        ("export.jsonl#L2", "ad-label")
+    ]

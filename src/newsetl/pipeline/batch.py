@@ -24,7 +24,7 @@ from newsetl.records import (
     RawDocumentRow,
     RejectionRow,
     Removal,
-    RemovalRow,
+    RemovedLinesRow,
     SkippedRow,
     SourceItem,
     sha256_hex,
@@ -174,17 +174,16 @@ class DocumentCleaner:
 
     def _stage_article(self, row: ArticleRow, removed: list[Removal]) -> None:
         self.writer.write("articles", row)
-        for removal in removed:
-            line = RemovalRow(
+        if removed:
+            lines = RemovedLinesRow(
                 article_id=row["article_id"],
                 raw_id=row["raw_id"],
                 source=row["source"],
-                line_no=removal["line"],
-                rule_id=removal["rule"],
-                text=removal["text"],
+                uri=row["uri"],
                 run_id=self.run_id,
+                lines=removed,
             )
-            self.writer.write("removed_lines", line)
+            self.writer.write("removed_lines", lines)
 
     def reject(self, source: str, uri: str, raw_id: str, code: str, reason: str) -> None:
         row = RejectionRow(

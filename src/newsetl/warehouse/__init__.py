@@ -29,6 +29,11 @@ __all__ = [
 ]
 
 
+WRITER_MEMORY_LIMIT = "512MB"
+"""DuckDB's memory for a writing connection: beyond it joins, sorts and temporary tables spill to
+``<warehouse>.tmp`` instead of growing with the run (DuckDB's own default is 80 % of the machine's memory)."""
+
+
 @contextmanager
 def open_warehouse(
     path: Path, *, read_only: bool = False, wait_seconds: float = 30.0
@@ -37,6 +42,7 @@ def open_warehouse(
     connection = connect(path, read_only=read_only, wait_seconds=wait_seconds)
     try:
         if not read_only:
+            connection.execute(f"SET memory_limit = '{WRITER_MEMORY_LIMIT}'")
             migrate(connection)
         yield connection
     finally:

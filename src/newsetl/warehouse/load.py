@@ -36,10 +36,22 @@ _SKIPPED_STAGED_COLUMNS = {
     "article_id": "VARCHAR",
     "run_id": "VARCHAR",
 }
+# One row a document, its removed lines in a list (see records.RemovedLinesRow).
+_REMOVED_STAGED_COLUMNS = {
+    "article_id": "VARCHAR",
+    "raw_id": "VARCHAR",
+    "source": "VARCHAR",
+    "uri": "VARCHAR",
+    "run_id": "VARCHAR",
+    "lines": "STRUCT(line INTEGER, rule VARCHAR, text VARCHAR)[]",
+}
 _FIXED_STAGED_COLUMNS: dict[str, dict[str, str]] = {
     "rejected_documents": _REJECTED_STAGED_COLUMNS,
     "skipped_documents": _SKIPPED_STAGED_COLUMNS,
+    "removed_lines": _REMOVED_STAGED_COLUMNS,
 }
+# Read once, straight into the table: streamed from the files, never held in memory as a whole.
+_STREAMED_TABLES = frozenset({"removed_lines"})
 _COUNT_NAMES = (
     "documents_read",
     "articles_new",
@@ -86,12 +98,23 @@ def _stage_incoming(connection: duckdb.DuckDBPyConnection, table: StagedTable, p
         connection.execute(f"CREATE OR REPLACE TEMP TABLE {target} ({definition}, _seq BIGINT)")
         return
     struct = "{" + ", ".join(f"'{name}': '{kind}'" for name, kind in columns.items()) + "}"
+    if table in _STREAMED_TABLES:
+        listed = ", ".join(f"'{_quoted(path)}'" for path in paths)
+        connection.execute(
+            f"CREATE OR REPLACE TEMP VIEW {target} AS "
+            f"SELECT * FROM read_json([{listed}], format = 'newline_delimited', columns = {struct})"
+        )
+        return
     # _seq keeps file and line order, so "the last document wins" is well defined when a key repeats.
     connection.execute(
         f"CREATE OR REPLACE TEMP TABLE {target} AS SELECT *, row_number() OVER () AS _seq "
         f"FROM read_json(?, format = 'newline_delimited', columns = {struct})",
         [[str(path) for path in paths]],
     )
+
+
+def _quoted(path: Path) -> str:
+    return str(path).replace("'", "''")
 
 
 def _table_columns(connection: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
@@ -204,12 +227,18 @@ def _replace_removed_lines(connection: duckdb.DuckDBPyConnection) -> None:
         "DELETE FROM removed_lines WHERE article_id IN "
         "(SELECT article_id FROM article_changes WHERE change <> 'unchanged')"
     )
+    # Only the lines of the document that won its article (by its place: source, uri and bytes), so no line
+    # is inserted twice and no sort over all lines is needed.
     connection.execute(
         """
-        INSERT INTO removed_lines BY NAME
-        SELECT l.* EXCLUDE (_seq) FROM incoming_removed_lines l
-        JOIN article_changes c ON c.article_id = l.article_id AND c.raw_id = l.raw_id AND c.change <> 'unchanged'
-        QUALIFY row_number() OVER (PARTITION BY l.article_id, l.line_no ORDER BY l._seq DESC) = 1
+        INSERT INTO removed_lines (article_id, raw_id, source, line_no, rule_id, text, run_id)
+        SELECT article_id, raw_id, source, line, rule, text, run_id FROM (
+            SELECT l.article_id, l.raw_id, l.source, l.run_id, unnest(l.lines, recursive := true)
+            FROM incoming_removed_lines l
+            JOIN article_changes c
+              ON c.article_id = l.article_id AND c.source = l.source AND c.uri = l.uri AND c.raw_id = l.raw_id
+            WHERE c.change <> 'unchanged'
+        )
         """
     )
 
