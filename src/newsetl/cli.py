@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import sys
@@ -87,6 +88,11 @@ def _add_ingest(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     command.add_argument("--no-progress", action="store_true", help="no progress bar")
     command.add_argument(
         "--summary-json", metavar="FILE", help="also write the run's counts, checks and timings to FILE as JSON"
+    )
+    command.add_argument(
+        "--no-skip",
+        action="store_true",
+        help="clean every document, even those whose bytes and rules match the warehouse (default: skip them)",
     )
     command.set_defaults(handler=_run_ingest)
 
@@ -186,6 +192,8 @@ def _run_ingest(args: argparse.Namespace) -> int:
     from newsetl.pipeline import RunSpec
 
     settings = load_settings(args.config)
+    if args.no_skip:
+        settings = dataclasses.replace(settings, skip_unchanged=False)
     sources = tuple(args.sources or settings.source_names)
     for name in sources:
         settings.source(name)

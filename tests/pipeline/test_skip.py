@@ -107,6 +107,18 @@ def test_skipping_can_be_switched_off(write_config: ConfigFactory, config: Path,
     assert outcome.counts.totals["articles_unchanged"] == 5
 
 
+def test_newsetl_ingest_no_skip_cleans_everything(config: Path) -> None:
+    import subprocess
+    import sys
+
+    newsetl = str(Path(sys.executable).parent / "newsetl")
+    base = [newsetl, "ingest", "--config", str(config), "--no-progress", "--workers", "1"]
+    subprocess.run([*base, "--run-id", "run-1"], check=True, capture_output=True, timeout=300)
+    subprocess.run([*base, "--run-id", "run-2", "--no-skip"], check=True, capture_output=True, timeout=300)
+    assert _skipped(config, "run-2") == 0
+    assert _rows(config, "SELECT articles_unchanged FROM runs WHERE run_id = 'run-2'") == [(5,)]
+
+
 def test_the_last_document_of_an_article_still_wins_when_it_was_skipped(
     write_config: ConfigFactory, dumps_dir: Path
 ) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import resource
 import subprocess
 import threading
 import time
@@ -54,6 +55,8 @@ class ProcessRun:
     returncode: int
     summary: dict[str, Any] = field(default_factory=dict)
     output_tail: str = ""
+    cpu_seconds: float = 0.0
+    """User plus system CPU of the process and every descendant it waited for (the cleaning pool)."""
 
 
 def raw_documents(paths: Sequence[Path], fmt: DocumentFormat) -> list[RawDocument]:
@@ -101,6 +104,7 @@ def run_measured(
 ) -> ProcessRun:
     """Run ``command`` to completion, sampling the memory of its process tree; read ``summary`` JSON after."""
     log_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"newsetl-bench-{os.getpid()}.log"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with log_path.open("w+b") as output:
         started = time.perf_counter()
         process = subprocess.Popen(command, env=env, stdout=output, stderr=subprocess.STDOUT)
@@ -113,9 +117,11 @@ def run_measured(
             sampler.stop()
         output.seek(0)
         tail = output.read()[-4000:].decode("utf-8", errors="replace")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     log_path.unlink(missing_ok=True)
     document = json.loads(summary.read_text(encoding="utf-8")) if summary and summary.exists() else {}
-    return ProcessRun(seconds, sampler.peak, sampler.peak_single, returncode, document, tail)
+    return ProcessRun(seconds, sampler.peak, sampler.peak_single, returncode, document, tail, cpu)
 
 
 class _TreeSampler(threading.Thread):

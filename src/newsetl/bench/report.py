@@ -107,6 +107,7 @@ def _ingest_rows(run: ProcessRun, workers: int) -> list[Row]:
             f"{read / run.seconds:,.0f}/s",
             "100k in ≤ 180 s",
             read / run.seconds >= 100_000 / 180,
+            f"CPU {run.cpu_seconds:,.1f} s (all processes); "
             f"peak RSS {rss_mib:,.0f} MiB (all processes), {run.peak_rss_single / _MIB:,.0f} MiB (largest)",
         )
     )
@@ -127,7 +128,10 @@ def _phase_row(stage: str, documents: int, timings: dict[str, float], phase: str
 def _rerun_row(first: ProcessRun, rerun: ProcessRun) -> Row:
     share = rerun.seconds / first.seconds
     totals = rerun.summary.get("totals", {})
-    note = f"{totals.get('articles_unchanged', 0):,} unchanged, {totals.get('articles_new', 0):,} new"
+    note = f"{totals.get('articles_unchanged', 0):,} unchanged, {totals.get('articles_new', 0):,} new; "
+    note += (
+        f"CPU {rerun.cpu_seconds:,.1f} s = {rerun.cpu_seconds / max(first.cpu_seconds, 1e-9):.1%} of the first run's"
+    )
     return Row(
         "re-run over unchanged input",
         totals.get("documents_read"),
@@ -143,7 +147,7 @@ def _dag_row(first: ProcessRun, dag: ProcessRun) -> Row:
     added = dag.seconds / first.seconds - 1
     read = dag.summary.get("totals", {}).get("documents_read")
     rate = f"{read / dag.seconds:,.0f}/s" if read else "-"
-    note = f"{added:+.0%} vs `newsetl ingest`; peak RSS {dag.peak_rss / _MIB:,.0f} MiB"
+    note = f"{added:+.0%} vs `newsetl ingest`; CPU {dag.cpu_seconds:,.1f} s; peak RSS {dag.peak_rss / _MIB:,.0f} MiB"
     return Row("end to end `airflow dags test news_ingest`", read, dag.seconds, rate, "≤ +30 %", added <= 0.3, note)
 
 
