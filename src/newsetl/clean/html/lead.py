@@ -72,11 +72,19 @@ def _before_body_start(body: HtmlElement, anchor: str) -> tuple[list[HtmlElement
         if element.tag == "h1":
             elements, after_headline = [], True
             continue
-        own = norm_ws(element.text or "")[:_ANCHOR_PREFIX_CHARS]
-        if own and snippet.startswith(own) and len(own) >= min(len(snippet), 20):
+        if _starts_the_body(element.text, snippet):
             return elements, after_headline
         elements.append(element)
     return [], False
+
+
+def _starts_the_body(own_text: str | None, snippet: str) -> bool:
+    """Whether an element's own text is the start of the body's first paragraph (whitespace aside)."""
+    stripped = own_text.lstrip() if own_text else ""
+    if not stripped or stripped[0] != snippet[0]:
+        return False  # the cheap test first: most elements have no text of their own
+    own = norm_ws(stripped)[:_ANCHOR_PREFIX_CHARS]
+    return snippet.startswith(own) and len(own) >= min(len(snippet), 20)
 
 
 def _starts_like(text: str, description: str) -> bool:

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml.html import HtmlElement
 
-from newsetl.clean.html.tree import remove_keeping_tail, text_of
+from newsetl.clean.html.tree import norm_ws, remove_keeping_tail, text_of
 
 READ_ALSO_MAX_CHARS = 250
 READ_ALSO_LINK_SHARE = 0.6
@@ -49,7 +49,10 @@ def read_also_paragraphs(tree: HtmlElement, site: str | None) -> list[HtmlElemen
 
 
 def _is_read_also(paragraph: HtmlElement, site: str | None) -> bool:
-    text = text_of(paragraph)
+    raw = paragraph.text_content()
+    if len(raw) > 4 * READ_ALSO_MAX_CHARS:
+        return False  # long however much whitespace it holds: prose
+    text = norm_ws(raw)
     if not text or len(text) > READ_ALSO_MAX_CHARS:
         return False
     anchors = list(paragraph.iter("a"))
@@ -80,8 +83,10 @@ def _blocks_under(heading: HtmlElement) -> list[HtmlElement]:
 
 
 def _is_link_section(blocks: list[HtmlElement], site: str | None) -> bool:
+    if not blocks or len(blocks) > MAX_LINK_SECTION_BLOCKS:
+        return False
     anchors = [anchor for block in blocks for anchor in block.iter("a")]
-    if not anchors or len(blocks) > MAX_LINK_SECTION_BLOCKS:
+    if not anchors:
         return False
     if not all(is_same_site(anchor.get("href"), site) for anchor in anchors):
         return False

@@ -141,10 +141,11 @@ def _fill_from_markup(found: PageMetadata, tree: HtmlElement, zone: tzinfo | Non
     )
     found.canonical_url = _canonical_link(tree) or found.canonical_url or url
     found.title = found.title or _document_title(tree)
-    rel_links = _rel_links(tree)
-    found.authors = found.authors or split_authors(rel_links.get("author") or _itemprop_authors(tree))
-    found.section = found.section or next(iter(rel_links.get("category", [])), None)
-    found.tags = found.tags or [tag for tag in rel_links.get("tag", []) if tag != found.section]
+    if not (found.authors and found.section and found.tags):
+        rel_links = _rel_links(tree)
+        found.authors = found.authors or split_authors(rel_links.get("author") or _itemprop_authors(tree))
+        found.section = found.section or next(iter(rel_links.get("category", [])), None)
+        found.tags = found.tags or [tag for tag in rel_links.get("tag", []) if tag != found.section]
     found.published_at = found.published_at or _htmldate(tree, found.canonical_url, zone)
 
 

@@ -9,6 +9,8 @@ article wrapper whatever its class says ("steady-paywall-container", "no-share")
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from lxml import etree
 from lxml.html import HtmlElement
 
@@ -76,7 +78,8 @@ LONG_PARAGRAPH_CHARS = 150
 LONG_PARAGRAPHS_IN_ARTICLE = 3
 _TRIGGERS = FURNITURE_WORDS | PAIRED_WORDS.keys()
 # Candidates are picked inside libxml2: the attribute strings are cheap to scan, and element proxies are built
-# only for hits. A Python walk over every element cost twice as much.
+# only for hits. A Python walk over every element cost twice as much; one XPath query per furniture-like value
+# (about ten a page) three times as much.
 _CLASS_AND_ID_VALUES = etree.XPath("//body//@class | //body//@id")
 _HIDDEN = etree.XPath("//body//*[@hidden or @aria-hidden='true' or contains(@style, 'none')]")
 _FIGCAPTIONS = etree.XPath("//body//figcaption")
@@ -115,9 +118,15 @@ def is_furniture_box(element: HtmlElement) -> bool:
 
 
 def _boxes(tree: HtmlElement) -> list[HtmlElement]:
-    values = [value for value in _CLASS_AND_ID_VALUES(tree) if not _TRIGGERS.isdisjoint(words(str(value)))]
+    values = [value for value in _CLASS_AND_ID_VALUES(tree) if _may_name_furniture(str(value))]
     elements = {id(parent): parent for value in values if (parent := value.getparent()) is not None}
     return [element for element in elements.values() if is_furniture_box(element)]
+
+
+@lru_cache(maxsize=16_384)
+def _may_name_furniture(value: str) -> bool:
+    # Class values repeat within a page and across a site's pages: each distinct one is split once.
+    return not _TRIGGERS.isdisjoint(words(value))
 
 
 def _hidden(tree: HtmlElement) -> list[HtmlElement]:
