@@ -84,6 +84,29 @@ _CLASS_AND_ID_VALUES = etree.XPath("//body//@class | //body//@id")
 _HIDDEN = etree.XPath("//body//*[@hidden or @aria-hidden='true' or contains(@style, 'none')]")
 _FIGCAPTIONS = etree.XPath("//body//figcaption")
 _CODE = etree.XPath("//script | //style | //template")
+# Elements that hold no article text and that trafilatura deletes anyway: gone before it copies the tree (and
+# before the size guard below counts the page), they cost nothing further. Text-bearing ones it also deletes
+# (aside, footer, nav, noscript, and even button and label) stay: its fallbacks read the uncleaned page, and on
+# the devset dropping them cost segments.
+NON_TEXT_TAGS = (
+    "head",
+    "svg",
+    "iframe",
+    "embed",
+    "object",
+    "canvas",
+    "audio",
+    "video",
+    "picture",
+    "source",
+    "map",
+    "menu",
+    "link",
+    "select",
+    "option",
+    "input",
+    "textarea",
+)
 
 
 def figure_captions(tree: HtmlElement) -> list[str]:
@@ -96,6 +119,7 @@ def prune_furniture(tree: HtmlElement, url: str | None) -> None:
     # Code is never text (trafilatura drops it too), and it would inflate the page-size guard below.
     for element in _CODE(tree):
         remove_keeping_tail(element)
+    etree.strip_elements(tree, *NON_TEXT_TAGS, with_tail=False)
     body = tree.find("body")
     root = body if body is not None else tree
     page_chars = len(root.text_content()) or 1
