@@ -20,6 +20,12 @@ def test_our_paragraphs_the_declared_body_lacks_are_dropped_when_both_agree() ->
     assert combine(OURS, DECLARED, None) == OURS[:2]
 
 
+def test_paragraphs_before_the_declared_body_starts_are_kept() -> None:
+    # Publishers leave the standfirst out of articleBody: missing there, it is still the article.
+    standfirst = "A standfirst summing the story up in one sentence, shown above the article's first paragraph."
+    assert combine([standfirst, *OURS], DECLARED, None) == [standfirst, *OURS[:2]]
+
+
 def test_the_lead_survives_the_agreement_filter() -> None:
     lead = "A lead the publisher left out of articleBody, written as one long sentence of its own."
     assert combine([lead, *OURS], DECLARED, lead) == [lead, *OURS[:2]]

@@ -58,6 +58,15 @@ def test_the_article_comes_out_whole_with_its_lead_and_source_link_text() -> Non
     assert len(extraction.body) == 5
 
 
+def test_without_a_usable_url_the_canonical_one_names_the_site() -> None:
+    # An absolute link to the page's own site is a "read also" insert, even when the dump's URL is made up.
+    html = RADWEG.read_text(encoding="utf-8").replace(
+        'href="/lokales/bruecke-gesperrt-987"', 'href="https://www.kurier.example/lokales/bruecke-gesperrt-987"'
+    )
+    for url in (None, "dump::stadtrat.html"):
+        assert "Alte Brücke bleibt" not in extract_html(html, url).body_text
+
+
 def test_all_metadata_fields() -> None:
     extraction = extract_html(RADWEG.read_text(encoding="utf-8"))
     assert extraction.title == "Stadtrat beschließt neuen Radweg am Fluss"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsetl.clean.html.links import is_same_site, prune_link_sections, read_also_paragraphs, site_of
+from newsetl.clean.html.links import is_same_site, prune_link_sections, read_also_blocks, site_of
 from newsetl.clean.html.tree import parse_html, text_of
 
 SITE = "news.example.test"
@@ -32,17 +32,19 @@ def test_site_of_drops_www_and_survives_bad_urls() -> None:
     assert site_of(None) is None
 
 
-def test_read_also_paragraphs_are_short_and_mostly_same_site_links() -> None:
+def test_read_also_blocks_are_short_and_mostly_same_site_links() -> None:
     tree = parse_html(
         """<html><body>
         <p id="teaser">Read also: <a href="/other-story">Council approves the new bridge budget</a></p>
         <p id="source">The figures come from <a href="https://stats.example.org/r">the statistics office</a>.</p>
+        <blockquote id="card"><a href="https://news.example.test/other">Another story of ours</a></blockquote>
+        <blockquote id="quote">"We will build it," the mayor said after the vote in the council.</blockquote>
         <p id="prose">The council met on Tuesday. <a href="/council">The council</a> said the bridge would open in
         spring, after a decade of planning and two rounds of consultation with the residents.</p>
         </body></html>"""
     )
     assert tree is not None
-    assert [element.get("id") for element in read_also_paragraphs(tree, SITE)] == ["teaser"]
+    assert [element.get("id") for element in read_also_blocks(tree, SITE)] == ["teaser", "card"]
 
 
 def test_link_only_sections_go_with_their_heading() -> None:

@@ -13,10 +13,10 @@ ARTICLE = "".join(
 )
 
 
-def _pruned(inner: str, url: str | None = "https://news.example.test/a") -> str:
+def _pruned(inner: str, site: str | None = "news.example.test") -> str:
     tree = parse_html(f"<html><body><article>{ARTICLE}{inner}</article></body></html>")
     assert tree is not None
-    prune_furniture(tree, url)
+    prune_furniture(tree, site)
     return text_of(tree)
 
 
@@ -41,6 +41,8 @@ def _element(html: str) -> HtmlElement:
         '<div class="cookie-consent">We use cookies</div>',
         '<div class="author-bio">Jane writes about trains.</div>',
         '<div class="rating">Rate this article</div>',
+        '<div class="paywall-notice">Subscribe to read on</div>',
+        '<section id="comments"><p>Great article!</p></section>',
         '<figure><img src="x.jpg"><figcaption>A photo. Photo: AP</figcaption></figure>',
         '<p class="photo-credit">Photo: AP</p>',
         '<div style="display: none">Hidden teaser</div>',

@@ -56,14 +56,19 @@ def declared_paragraphs(article_body: str | None) -> list[str]:
 
 def combine(ours: list[str], declared: list[str], lead: str | None) -> list[str]:
     """Our paragraphs checked against the declared body: the declared one when ours missed the article, ours
-    without the paragraphs the declared one lacks when the two otherwise agree, else ours unchanged."""
+    without the paragraphs the declared one lacks when the two otherwise agree, else ours unchanged.
+
+    Paragraphs before the first one the declared body holds are kept: publishers leave the lead (standfirst) out
+    of ``articleBody``, so its absence there says nothing."""
     declared_text = " ".join(declared)
     if len(declared_text) < DECLARED_MIN_CHARS:
         return ours
     our_chars = sum(map(len, ours))
     if our_chars < MISSED_ARTICLE_SHARE * len(declared_text):
         return with_lead(declared, lead)
-    agreed = [paragraph for paragraph in ours if paragraph == lead or _found_in(paragraph, declared_text)]
+    found = [paragraph == lead or _found_in(paragraph, declared_text) for paragraph in ours]
+    start = found.index(True) if any(found) else len(ours)
+    agreed = [paragraph for index, paragraph in enumerate(ours) if found[index] or index < start]
     return agreed if sum(map(len, agreed)) >= AGREEMENT_SHARE * our_chars else ours
 
 

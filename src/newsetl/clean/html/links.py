@@ -18,7 +18,8 @@ LINK_SECTION_SHARE = 0.8
 MAX_LINK_SECTION_BLOCKS = 12
 """Longer runs of blocks under a heading are an article's section, not a box of links."""
 HEADINGS = ("h2", "h3", "h4", "h5", "h6")
-_LINKED_PARAGRAPHS = etree.XPath("//body//p[.//a]")
+# Paragraphs, and the quote cards CMSs embed for their own articles (WordPress "wp-embedded-content").
+_LINKED_BLOCKS = etree.XPath("//body//*[self::p or self::blockquote][.//a]")
 
 
 def site_of(url: str | None) -> str | None:
@@ -43,19 +44,19 @@ def is_same_site(href: str | None, site: str | None) -> bool:
     return bool(site and host and (host == site or host.endswith("." + site) or site.endswith("." + host)))
 
 
-def read_also_paragraphs(tree: HtmlElement, site: str | None) -> list[HtmlElement]:
-    """Short ``<p>`` elements that are mostly links to other pages of the same site."""
-    return [paragraph for paragraph in _LINKED_PARAGRAPHS(tree) if _is_read_also(paragraph, site)]
+def read_also_blocks(tree: HtmlElement, site: str | None) -> list[HtmlElement]:
+    """Short ``<p>`` and ``<blockquote>`` elements that are mostly links to other pages of the same site."""
+    return [block for block in _LINKED_BLOCKS(tree) if _is_read_also(block, site)]
 
 
-def _is_read_also(paragraph: HtmlElement, site: str | None) -> bool:
-    raw = paragraph.text_content()
+def _is_read_also(block: HtmlElement, site: str | None) -> bool:
+    raw = block.text_content()
     if len(raw) > 4 * READ_ALSO_MAX_CHARS:
         return False  # long however much whitespace it holds: prose
     text = norm_ws(raw)
     if not text or len(text) > READ_ALSO_MAX_CHARS:
         return False
-    anchors = list(paragraph.iter("a"))
+    anchors = list(block.iter("a"))
     if not all(is_same_site(anchor.get("href"), site) for anchor in anchors):
         return False
     return sum(len(text_of(anchor)) for anchor in anchors) >= READ_ALSO_LINK_SHARE * len(text)

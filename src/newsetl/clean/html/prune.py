@@ -14,7 +14,7 @@ from functools import lru_cache
 from lxml import etree
 from lxml.html import HtmlElement
 
-from newsetl.clean.html.links import prune_link_sections, read_also_paragraphs, site_of
+from newsetl.clean.html.links import prune_link_sections, read_also_blocks
 from newsetl.clean.html.tree import class_words, remove_keeping_tail, text_of, words
 
 FURNITURE_WORDS = frozenset(
@@ -57,6 +57,14 @@ FURNITURE_WORDS = frozenset(
         "adsense",
         "dfp",
         "sponsored",
+        # subscription prompts and paywall notices (the guard below keeps a "paywall" wrapper holding the article)
+        "paywall",
+        "subscribe",
+        "subscription",
+        # reader comments and their forms (newsetl extracts the article, not the discussion)
+        "comments",
+        "respond",
+        "disqus",
         # cookie and consent walls, content blockers
         "cookie",
         "cookies",
@@ -114,8 +122,9 @@ def figure_captions(tree: HtmlElement) -> list[str]:
     return list(dict.fromkeys(text for text in map(text_of, _FIGCAPTIONS(tree)) if text))
 
 
-def prune_furniture(tree: HtmlElement, url: str | None) -> None:
-    """Remove page furniture from ``tree`` in place; ``url`` tells which links point into the same site."""
+def prune_furniture(tree: HtmlElement, site: str | None) -> None:
+    """Remove page furniture from ``tree`` in place; ``site`` (a host, see ``links.site_of``) tells which links
+    lead to other pages of the same site."""
     # Code is never text (trafilatura drops it too), and it would inflate the page-size guard below.
     for element in _CODE(tree):
         remove_keeping_tail(element)
@@ -123,11 +132,10 @@ def prune_furniture(tree: HtmlElement, url: str | None) -> None:
     body = tree.find("body")
     root = body if body is not None else tree
     page_chars = len(root.text_content()) or 1
-    site = site_of(url)
-    for element in [*_boxes(tree), *_hidden(tree), *_FIGCAPTIONS(tree), *read_also_paragraphs(tree, site)]:
+    for element in [*_boxes(tree), *_hidden(tree), *_FIGCAPTIONS(tree), *read_also_blocks(tree, site)]:
         if element.getparent() is None or element.tag in ("body", "html", "main"):
             continue
-        if element.tag == "p" or not _holds_the_article(element, page_chars):
+        if element.tag in ("p", "blockquote") or not _holds_the_article(element, page_chars):
             remove_keeping_tail(element)
     prune_link_sections(root, site)
 
