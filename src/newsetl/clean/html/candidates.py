@@ -15,10 +15,11 @@ from lxml.html import HtmlElement, fragment_fromstring
 from newsetl.clean.html.tree import norm_ws
 
 FULL_RUN_BELOW_CHARS = 1_000
-"""A fast run that yields less text than this is redone with trafilatura's whole cascade (its readability and
-jusText comparison, recall escalation). The cascade costs a third of a run and its gain is on short results:
-on the devset's even pages, rerunning the 11 % of pages below 1,000 characters gave 12 of the 15 segments that
-the cascade on every page gives, at an eighth of its cost."""
+FULL_RUN_BELOW_PAGE_SHARE = 0.2
+"""A fast run that yields less text than this, and under this share of the page's text, is redone with
+trafilatura's whole cascade (its readability and jusText comparison, recall escalation). A rerun costs about 1.4
+fast runs; on the devset's even pages all it gained was on results under 1,000 characters that covered under
+15 % of the (pruned) page, and it changed nothing where the short result was most of a short page."""
 DECLARED_MIN_CHARS = 200
 MISSED_ARTICLE_SHARE = 0.5
 """Ours under this share of the declared body's length: we missed the article (often rendered from script)."""
@@ -31,9 +32,15 @@ _DECLARED_PARAGRAPH_BREAK = re.compile(r"\s*\n\s*")
 def main_text(tree: HtmlElement, url: str | None) -> list[str]:
     """Paragraphs trafilatura finds in ``tree``: its fast mode, then its full cascade when that found little."""
     paragraphs = _trafilatura_paragraphs(tree, url, fast=True)
-    if sum(map(len, paragraphs)) < FULL_RUN_BELOW_CHARS:
+    found = sum(map(len, paragraphs))
+    if found < FULL_RUN_BELOW_CHARS and found < FULL_RUN_BELOW_PAGE_SHARE * _page_chars(tree):
         paragraphs = _trafilatura_paragraphs(tree, url, fast=False)
     return paragraphs
+
+
+def _page_chars(tree: HtmlElement) -> int:
+    body = tree.find("body")
+    return len(norm_ws((body if body is not None else tree).text_content()))
 
 
 def _trafilatura_paragraphs(tree: HtmlElement, url: str | None, *, fast: bool) -> list[str]:
