@@ -4,6 +4,7 @@ from newsetl.clean.html.lead import find_lead
 from newsetl.clean.html.tree import parse_html
 
 FIRST = "The council approved the bridge on Tuesday after a decade of planning and two consultations."
+NO_BREAK_SPACE = "\u00a0"
 LEAD = "A new bridge will link the two halves of the old town by 2027, the council decided."
 
 
@@ -33,3 +34,9 @@ def test_nothing_after_the_body_start_or_without_it() -> None:
     after = f'<h1>Bridge approved</h1><p>{FIRST}</p><p class="lead">{LEAD}</p>'
     assert _lead(after) is None
     assert _lead(f'<h1>Bridge approved</h1><p class="lead">{LEAD}</p>') is None  # body start not on the page
+
+
+def test_the_body_start_is_found_across_no_break_spaces() -> None:
+    first = FIRST.replace(" ", NO_BREAK_SPACE, 3)
+    body = f"<h1>Bridge approved</h1><p class='lead'>{LEAD}</p><p>{first}</p>"
+    assert _lead(body) == LEAD

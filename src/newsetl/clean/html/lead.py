@@ -4,6 +4,9 @@ first paragraph it extracts. It is found there by the page's description, or by 
 
 from __future__ import annotations
 
+from itertools import takewhile
+
+from lxml import etree
 from lxml.html import HtmlElement
 
 from newsetl.clean.html.tree import class_words, norm_ws, text_of
@@ -32,7 +35,10 @@ LEAD_MIN_CHARS = 40
 LEAD_MAX_CHARS = 1_000
 _DESCRIPTION_PREFIX_CHARS = 120
 _ANCHOR_PREFIX_CHARS = 60
+_MIN_START_CHARS = 20
 _SKIPPED_TAGS = frozenset({"script", "style", "a", "noscript"})
+_OWN_TEXT_STARTS = etree.XPath("//body//*[starts-with(normalize-space(text()), $start)]")
+_NEAREST_HEADLINE = etree.XPath("preceding::h1[1]")
 
 
 def find_lead(tree: HtmlElement, paragraphs: list[str], title: str | None, description: str | None) -> str | None:
@@ -64,27 +70,45 @@ def _before_body_start(body: HtmlElement, anchor: str) -> tuple[list[HtmlElement
     """The elements before the one whose own text starts the body, from after the last ``<h1>`` if any; and
     whether an ``<h1>`` bounded them. Nothing when the body's start is not found: no safe window then."""
     snippet = anchor[:_ANCHOR_PREFIX_CHARS]
-    elements: list[HtmlElement] = []
-    after_headline = False
-    for element in body.iter():
-        if not isinstance(element.tag, str):
-            continue
-        if element.tag == "h1":
-            elements, after_headline = [], True
-            continue
-        if _starts_the_body(element.text, snippet):
-            return elements, after_headline
-        elements.append(element)
-    return [], False
+    # libxml2 finds the few elements whose own text starts like the body; a walk over every element costs more,
+    # and is only the fallback for spaces XPath does not normalise (no-break spaces).
+    candidates = _OWN_TEXT_STARTS(body, start=snippet[:_MIN_START_CHARS])
+    start = next((element for element in candidates if _starts_the_body(element.text, snippet)), None)
+    if start is None:
+        start = next((element for element in body.iter() if _starts_the_body(element.text, snippet)), None)
+    if start is None:
+        return [], False
+    headlines = _NEAREST_HEADLINE(start)
+    if headlines:
+        return _elements_between(headlines[0], start), True
+    return [
+        element for element in takewhile(lambda element: element is not start, body.iter()) if _is_tag(element)
+    ], False
+
+
+def _elements_between(first: HtmlElement, stop: HtmlElement) -> list[HtmlElement]:
+    """Elements after ``first`` and its content, in document order, up to ``stop``."""
+    found: list[HtmlElement] = []
+    node: HtmlElement | None = first
+    while node is not None:
+        for sibling in node.itersiblings():
+            for element in sibling.iter():
+                if element is stop:
+                    return found
+                if _is_tag(element):
+                    found.append(element)
+        node = node.getparent()
+    return found
+
+
+def _is_tag(element: HtmlElement) -> bool:
+    return isinstance(element.tag, str)  # not a comment or processing instruction
 
 
 def _starts_the_body(own_text: str | None, snippet: str) -> bool:
     """Whether an element's own text is the start of the body's first paragraph (whitespace aside)."""
-    stripped = own_text.lstrip() if own_text else ""
-    if not stripped or stripped[0] != snippet[0]:
-        return False  # the cheap test first: most elements have no text of their own
-    own = norm_ws(stripped)[:_ANCHOR_PREFIX_CHARS]
-    return snippet.startswith(own) and len(own) >= min(len(snippet), 20)
+    own = norm_ws(own_text or "")[:_ANCHOR_PREFIX_CHARS]
+    return bool(own) and snippet.startswith(own) and len(own) >= min(len(snippet), _MIN_START_CHARS)
 
 
 def _starts_like(text: str, description: str) -> bool:

@@ -4,6 +4,7 @@ sections. Links to other sites are usually the author's sources, so only same-si
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -22,8 +23,10 @@ HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _LINKED_BLOCKS = etree.XPath("//body//*[self::p or self::blockquote][.//a]")
 
 
+@lru_cache(maxsize=8_192)
 def site_of(url: str | None) -> str | None:
-    """The URL's host without ``www.``: a cheap stand-in for the registered domain."""
+    """The URL's host without ``www.``: a cheap stand-in for the registered domain. (Cached: a page links to the
+    same hosts many times.)"""
     if not url:
         return None
     try:
