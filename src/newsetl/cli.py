@@ -46,6 +46,8 @@ def _parser() -> argparse.ArgumentParser:
     _add_report(commands)
     _add_eval(commands)
     _add_bench(commands)
+    _add_export(commands)
+    _add_publish(commands)
     return parser
 
 
@@ -134,7 +136,10 @@ def _run_fetch(args: argparse.Namespace) -> int:
 def _add_sql(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     command = commands.add_parser("sql", help="run SQL against the warehouse and print a table")
     _add_config(command)
-    command.add_argument("query")
+    command.add_argument("query", nargs="?", help="SQL to run (views, search_articles(q), search_stories(q) ...)")
+    command.add_argument(
+        "--setup", action="store_true", help="print the SQL that opens the snapshot with search from any DuckDB client"
+    )
     command.add_argument("--format", choices=("table", "json", "csv"), default="table")
     command.add_argument("--max-width", type=int, default=60, help="truncate cells to this many characters")
     command.set_defaults(handler=_run_sql)
@@ -171,6 +176,19 @@ def _add_bench(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     command.add_argument("--no-rerun", action="store_true", help="skip the second run over unchanged input")
     command.add_argument("--markdown", metavar="FILE", help="also write the table as Markdown (with the machine)")
     command.set_defaults(handler=_run_bench)
+
+
+def _add_export(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    command = commands.add_parser("export", help="write the articles as Parquet partitioned by source and date")
+    _add_config(command)
+    command.add_argument("--out", help="folder to write (replaced whole; default: export/ beside the warehouse)")
+    command.set_defaults(handler=_run_export)
+
+
+def _add_publish(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    command = commands.add_parser("publish", help="publish the warehouse as it is to the analysts' snapshot now")
+    _add_config(command)
+    command.set_defaults(handler=_run_publish)
 
 
 def _add_config(command: argparse.ArgumentParser) -> None:
@@ -220,9 +238,15 @@ def _run_ingest(args: argparse.Namespace) -> int:
 
 def _run_sql(args: argparse.Namespace) -> int:
     from newsetl.config import load_settings
-    from newsetl.query import print_query
+    from newsetl.query import print_query, setup_sql
 
-    print_query(load_settings(args.config), args.query, output=args.format, max_width=args.max_width)
+    settings = load_settings(args.config)
+    if args.setup:
+        print(setup_sql(settings))
+        return 0
+    if not args.query:
+        raise NewsetlError("give a query, or --setup for the SQL that opens the snapshot in another DuckDB client")
+    print_query(settings, args.query, output=args.format, max_width=args.max_width)
     return 0
 
 
@@ -268,6 +292,32 @@ def _run_bench(args: argparse.Namespace) -> int:
     if args.markdown:
         text = markdown(table, machine(result), options.command())
         Path(args.markdown).write_text(text, encoding="utf-8")
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from newsetl.config import load_settings
+    from newsetl.warehouse import export_parquet, open_snapshot
+
+    settings = load_settings(args.config)
+    folder = Path(args.out).resolve() if args.out else settings.warehouse.parent / "export"
+    with open_snapshot(settings.snapshot) as connection:
+        result = export_parquet(connection, folder)
+    print(f"{result.articles} articles in {result.files} Parquet files under {result.folder / 'articles'}")
+    return 0
+
+
+def _run_publish(args: argparse.Namespace) -> int:
+    from newsetl.config import load_settings
+    from newsetl.warehouse import open_warehouse, publish_snapshot
+
+    settings = load_settings(args.config)
+    if not settings.warehouse.exists():
+        raise NewsetlError(f"no warehouse at {settings.warehouse} yet: run `make run` or `newsetl ingest` first")
+    with open_warehouse(settings.warehouse) as connection:
+        publish_snapshot(connection, settings.warehouse, settings.snapshot)
+    print(f"published {settings.warehouse} as {settings.snapshot}")
     return 0
 
 

@@ -127,6 +127,13 @@ class Settings:
     skip_unchanged: bool = True
     """Skip documents whose bytes and cleaning rules match what the warehouse holds (by content hash, before any
     parsing); ``False`` re-cleans everything, e.g. after an extractor fix that did not bump the rules version."""
+    snapshot_path: Path | None = None
+    """``snapshot:`` in the file: the read-only copy of the warehouse that analysts query, republished after
+    every load; default ``<warehouse name>.snapshot.duckdb`` beside the warehouse."""
+
+    @property
+    def snapshot(self) -> Path:
+        return self.snapshot_path or self.warehouse.with_name(f"{self.warehouse.stem}.snapshot.duckdb")
 
     def source(self, name: str) -> SourceConfig:
         for source in self.sources:
@@ -186,6 +193,7 @@ def parse_settings(document: dict[str, Any], file: Path) -> Settings:
         sources=sources,
         fetch=fetch,
         skip_unchanged=_flag(document, "skip_unchanged", True),
+        snapshot_path=_path(document, "snapshot", base, "") if document.get("snapshot") else None,
     )
 
 

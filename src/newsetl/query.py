@@ -1,4 +1,8 @@
-"""Reading the warehouse for people: ``newsetl sql`` and ``newsetl report``."""
+"""Reading the warehouse for people: ``newsetl sql`` and ``newsetl report``.
+
+Both read the analysts' snapshot (:mod:`newsetl.warehouse.snapshot`), never the file the loads write, so a
+query left open never holds up a scheduled load.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ from rich.table import Table
 
 from newsetl.config import Settings
 from newsetl.errors import WarehouseError
-from newsetl.warehouse import open_warehouse
+from newsetl.warehouse import fts_extension_path, open_snapshot
 
 _REPORT_QUERIES = (
     (
@@ -56,15 +60,19 @@ def print_query(settings: Settings, query: str, *, output: str = "table", max_wi
 
 
 def run_query(settings: Settings, query: str) -> tuple[list[str], list[tuple[Any, ...]]]:
-    if not settings.warehouse.exists():
-        raise WarehouseError(f"no warehouse at {settings.warehouse} yet: run `make run` or `newsetl ingest` first")
-    with open_warehouse(settings.warehouse, read_only=True) as connection:
+    with open_snapshot(settings.snapshot) as connection:
         try:
             cursor = connection.execute(query)
         except duckdb.Error as exc:
             raise WarehouseError(f"query failed: {exc}") from exc
         columns = [column[0] for column in cursor.description or []]
         return columns, cursor.fetchall()
+
+
+def setup_sql(settings: Settings) -> str:
+    """SQL that opens the snapshot with search in any DuckDB client of the same version (CLI, DBeaver, Python)."""
+    snapshot = str(settings.snapshot).replace("'", "''")
+    return f"LOAD '{fts_extension_path()}';\nATTACH '{snapshot}' AS news (READ_ONLY);\nUSE news;"
 
 
 def print_report(settings: Settings) -> None:

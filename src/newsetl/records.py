@@ -83,6 +83,8 @@ class ArticleRow(TypedDict):
     uri: str
     url: str | None
     canonical_url: str | None
+    url_key: str | None
+    """The normalised URL the article is keyed on (canonical link first); ``None`` when keyed on ``uri``."""
     title: str | None
     summary: str | None
     body: str
@@ -100,6 +102,8 @@ class ArticleRow(TypedDict):
     run_id: str
     extractor: str
     rules_version: str
+    minhash: list[int] | None
+    """MinHash signature of the body (:mod:`newsetl.dedup.minhash`); staged, stored in ``article_signatures``."""
 
 
 class RemovedLinesRow(TypedDict):

@@ -105,6 +105,7 @@ def test_bad_input_is_quarantined_with_reasons_and_the_rest_loads(config: Path) 
         "articles_unchanged": 0,
         "documents_rejected": 5,
         "documents_duplicate": 0,
+        "articles_retired": 0,
     }
 
 

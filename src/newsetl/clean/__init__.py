@@ -6,12 +6,14 @@ import hashlib
 import json
 from dataclasses import replace
 
-from newsetl.clean.extraction import Extraction, count_words
+from newsetl.clean.extraction import Extraction, count_words, words
 from newsetl.clean.html import extract_html
 from newsetl.clean.jsonl import extract_record, parse_record, record_url
 from newsetl.clean.language import detect_language
 from newsetl.clean.text import drop_leftover_boilerplate, extract_text_dump
 from newsetl.config import CleaningConfig
+from newsetl.dedup import article_url_key
+from newsetl.dedup.minhash import signature
 from newsetl.errors import ExtractionError
 from newsetl.read import decode_text, sniff_html_charset
 from newsetl.records import ArticleRow, RawDocument, sha256_hex
@@ -60,7 +62,11 @@ def extract_document(document: RawDocument, cleaning: CleaningConfig) -> tuple[E
 
 
 def article_id(source: str, key: str) -> str:
-    """Stable id of an article: its source and its URL (or, without one, its place in the source)."""
+    """Stable id of an article: its source and its URL key (or, without a URL, its place in the source).
+
+    The URL key is the normalised canonical link, else the normalised URL (:func:`newsetl.dedup.url_key`),
+    so an AMP copy, a mobile copy and a tracking-tagged link of one story are one article.
+    """
     return hashlib.sha256(f"{source}\x1f{key}".encode()).hexdigest()[:32]
 
 
@@ -82,12 +88,14 @@ def article_row(
         "authors": extraction.authors,
         "published_at": extraction.published_at,
     }
+    key = article_url_key(url, extraction.canonical_url)
     return ArticleRow(
-        article_id=article_id(document.source, url or document.uri),
+        article_id=article_id(document.source, key or document.uri),
         source=document.source,
         uri=document.uri,
         url=url,
         canonical_url=extraction.canonical_url,
+        url_key=key,
         title=extraction.title,
         summary=extraction.summary,
         body=extraction.body_text,
@@ -105,4 +113,5 @@ def article_row(
         run_id=run_id,
         extractor=extraction.extractor,
         rules_version=rules,
+        minhash=signature(words(extraction.body_text)),
     )

@@ -45,5 +45,10 @@ class Extraction:
         return count_words(self.body_text)
 
 
+def words(text: str) -> list[str]:
+    """The words of ``text``, as counted in ``word_count`` (each CJK character is one)."""
+    return _WORD_RE.findall(text)
+
+
 def count_words(text: str) -> int:
-    return len(_WORD_RE.findall(text))
+    return len(words(text))

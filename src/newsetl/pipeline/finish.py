@@ -18,6 +18,7 @@ from newsetl.warehouse import (
     finish_run,
     load_staged,
     open_warehouse,
+    publish_snapshot,
     record_checks,
     replace_fetch_log,
     start_run,
@@ -66,13 +67,15 @@ def _load_fetch_log(connection: Any, settings: Settings, run_id: str, staging: S
 
 
 def check_run(settings: Settings, run_id: str, counts: LoadCounts) -> list[CheckResult]:
-    """Run the quality checks, store them, and raise :class:`CheckFailedError` if any failed."""
+    """Run the quality checks, store them, publish the analysts' snapshot, and raise
+    :class:`CheckFailedError` if any check failed (the snapshot shows the failure in ``check_results``)."""
     with open_warehouse(settings.warehouse) as connection:
         results = run_checks(connection, run_id, counts)
         now = datetime.now(UTC)
         record_checks(connection, run_id, [(r.name, r.status, r.detail) for r in results], now)
         failed = [result for result in results if result.status == "fail"]
         connection.execute("UPDATE runs SET status = ? WHERE run_id = ?", ["failed" if failed else "checked", run_id])
+        publish_snapshot(connection, settings.warehouse, settings.snapshot, run_id=run_id)
     for result in results:
         log.log(
             logging.ERROR if result.status == "fail" else logging.INFO,

@@ -1,4 +1,5 @@
-"""The DuckDB warehouse: schema migrations, the single-writer load, and the runs ledger."""
+"""The DuckDB warehouse: schema migrations, the single-writer load, history, story clusters, search, the runs
+ledger, and the read-only snapshot analysts query while loads go on."""
 
 from __future__ import annotations
 
@@ -9,19 +10,28 @@ from pathlib import Path
 import duckdb
 
 from newsetl.warehouse._connect import connect
+from newsetl.warehouse.export import ExportResult, export_parquet
 from newsetl.warehouse.fetch_log import replace_fetch_log
 from newsetl.warehouse.load import LoadCounts, load_staged
 from newsetl.warehouse.migrate import migrate, migrations, sql_dir
 from newsetl.warehouse.runs import finish_run, record_checks, start_run
+from newsetl.warehouse.search import fts_extension_path, load_fts
+from newsetl.warehouse.snapshot import open_snapshot, publish_snapshot
 
 __all__ = [
+    "ExportResult",
     "LoadCounts",
     "connect",
+    "export_parquet",
     "finish_run",
+    "fts_extension_path",
+    "load_fts",
     "load_staged",
     "migrate",
     "migrations",
+    "open_snapshot",
     "open_warehouse",
+    "publish_snapshot",
     "record_checks",
     "replace_fetch_log",
     "sql_dir",
@@ -41,7 +51,9 @@ def open_warehouse(
     """A short-lived connection with the schema up to date; closed on exit so the file lock is released."""
     connection = connect(path, read_only=read_only, wait_seconds=wait_seconds)
     try:
-        if not read_only:
+        if read_only:
+            load_fts(connection)
+        else:
             connection.execute(f"SET memory_limit = '{WRITER_MEMORY_LIMIT}'")
             migrate(connection)
         yield connection

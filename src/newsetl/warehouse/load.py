@@ -2,7 +2,8 @@
 
 Every table is written by key (MERGE / ON CONFLICT), never blind INSERT, so loading the same staged run
 twice leaves the same rows. Articles are compared by content hash: unchanged content is not rewritten, so
-its row (and the run that wrote it) stays as it was.
+its row (and the run that wrote it) stays as it was and no version is added. A changed article gets a new
+version in ``article_versions`` and the old one is closed; story clusters and the search index follow.
 """
 
 from __future__ import annotations
@@ -10,11 +11,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
 
 from newsetl.stage import STAGED_TABLES, StagedTable
+from newsetl.warehouse.clusters import update_clusters
+from newsetl.warehouse.history import record_versions
+from newsetl.warehouse.search import refresh_search_index
 
 log = logging.getLogger("newsetl.warehouse")
 
@@ -52,13 +57,18 @@ _FIXED_STAGED_COLUMNS: dict[str, dict[str, str]] = {
 }
 # Read once, straight into the table: streamed from the files, never held in memory as a whole.
 _STREAMED_TABLES = frozenset({"removed_lines"})
-_COUNT_NAMES = (
+# Staged with an article but kept in tables of their own.
+_ARTICLE_EXTRA_COLUMNS = {"minhash": "UINTEGER[]"}
+# Set by the load itself, never staged.
+_ARTICLE_LOAD_COLUMNS = ("version", "first_seen_at", "loaded_at")
+COUNT_NAMES = (
     "documents_read",
     "articles_new",
     "articles_updated",
     "articles_unchanged",
     "documents_rejected",
     "documents_duplicate",
+    "articles_retired",
 )
 
 
@@ -70,19 +80,32 @@ class LoadCounts:
     per_source: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
-def load_staged(connection: duckdb.DuckDBPyConnection, files: Mapping[StagedTable, Sequence[Path]]) -> LoadCounts:
-    """Merge staged batch files into the warehouse in one transaction and count what changed."""
+def load_staged(
+    connection: duckdb.DuckDBPyConnection,
+    files: Mapping[StagedTable, Sequence[Path]],
+    *,
+    loaded_at: datetime | None = None,
+) -> LoadCounts:
+    """Merge staged batch files into the warehouse in one transaction and count what changed.
+
+    ``loaded_at`` is the system time recorded on new versions (default: now); it never decides what is loaded.
+    """
+    moment = loaded_at or datetime.now(UTC)
     connection.execute("BEGIN")
     try:
         for table in STAGED_TABLES:
             _stage_incoming(connection, table, files.get(table, ()))
         _add_skipped(connection)
-        _classify_articles(connection)
+        _classify_articles(connection, moment)
         counts = _count(connection)
         _merge_raw_documents(connection)
+        record_versions(connection, moment)
         _merge_articles(connection)
         _replace_removed_lines(connection)
         _merge_rejections(connection)
+        update_clusters(connection)
+        if counts.totals["articles_new"] + counts.totals["articles_updated"] + counts.totals["articles_retired"]:
+            refresh_search_index(connection)
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")
@@ -91,7 +114,7 @@ def load_staged(connection: duckdb.DuckDBPyConnection, files: Mapping[StagedTabl
 
 
 def _stage_incoming(connection: duckdb.DuckDBPyConnection, table: StagedTable, paths: Sequence[Path]) -> None:
-    columns = _FIXED_STAGED_COLUMNS.get(table) or _table_columns(connection, table)
+    columns = _staged_columns(connection, table)
     target = f"incoming_{table}"
     if not paths:
         definition = ", ".join(f'"{name}" {kind}' for name, kind in columns.items())
@@ -117,10 +140,21 @@ def _quoted(path: Path) -> str:
     return str(path).replace("'", "''")
 
 
+def _staged_columns(connection: duckdb.DuckDBPyConnection, table: StagedTable) -> dict[str, str]:
+    if table in _FIXED_STAGED_COLUMNS:
+        return _FIXED_STAGED_COLUMNS[table]
+    columns = _table_columns(connection, table)
+    if table == "articles":
+        columns = {name: kind for name, kind in columns.items() if name not in _ARTICLE_LOAD_COLUMNS}
+        columns.update(_ARTICLE_EXTRA_COLUMNS)
+    return columns
+
+
 def _table_columns(connection: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
     rows = connection.execute(
         "SELECT column_name, data_type FROM information_schema.columns "
-        "WHERE table_name = ? AND table_schema = 'main' ORDER BY ordinal_position",
+        "WHERE table_name = ? AND table_schema = 'main' AND table_catalog = current_database() "
+        "ORDER BY ordinal_position",
         [table],
     ).fetchall()
     return {str(name): str(kind) for name, kind in rows}
@@ -155,7 +189,9 @@ def _add_skipped(connection: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-def _classify_articles(connection: duckdb.DuckDBPyConnection) -> None:
+def _classify_articles(connection: duckdb.DuckDBPyConnection, moment: datetime) -> None:
+    # The last staged document of each article wins; version, first_seen_at and loaded_at are what the
+    # articles row will hold if this load writes it (only new and updated articles are written).
     connection.execute(
         """
         CREATE OR REPLACE TEMP TABLE article_changes AS
@@ -163,10 +199,24 @@ def _classify_articles(connection: duckdb.DuckDBPyConnection) -> None:
                CASE WHEN i._skipped THEN 'unchanged'
                     WHEN a.article_id IS NULL THEN 'new'
                     WHEN a.content_hash <> i.content_hash THEN 'updated'
-                    ELSE 'unchanged' END AS change
+                    ELSE 'unchanged' END AS change,
+               coalesce(a.version, 0) + 1 AS version,
+               coalesce(a.first_seen_at, $moment) AS first_seen_at,
+               $moment::TIMESTAMPTZ AS loaded_at
         FROM incoming_articles i
         LEFT JOIN articles a USING (article_id)
         QUALIFY row_number() OVER (PARTITION BY i.article_id ORDER BY i._seq DESC) = 1
+        """,
+        {"moment": moment},
+    )
+    # A document that now names another article (its canonical link changed, or the URL key rules did)
+    # retires the article it used to be.
+    connection.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE article_retired AS
+        SELECT a.article_id, a.source FROM articles a
+        WHERE EXISTS (SELECT 1 FROM incoming_articles i WHERE i.source = a.source AND i.uri = a.uri)
+          AND a.article_id NOT IN (SELECT article_id FROM incoming_articles)
         """
     )
 
@@ -185,16 +235,18 @@ def _count(connection: duckdb.DuckDBPyConnection) -> LoadCounts:
             FROM article_changes GROUP BY source),
         staged AS (SELECT source, count(*) - count(DISTINCT article_id) AS duplicate
                    FROM incoming_articles GROUP BY source),
-        rejected AS (SELECT source, count(*) AS n FROM incoming_rejected_documents GROUP BY source)
+        rejected AS (SELECT source, count(*) AS n FROM incoming_rejected_documents GROUP BY source),
+        retired AS (SELECT source, count(*) AS n FROM article_retired GROUP BY source)
         SELECT r.source, r.n, coalesce(c.new, 0), coalesce(c.updated, 0), coalesce(c.unchanged, 0),
-               coalesce(j.n, 0), coalesce(s.duplicate, 0)
+               coalesce(j.n, 0), coalesce(s.duplicate, 0), coalesce(t.n, 0)
         FROM read r
         LEFT JOIN changes c USING (source) LEFT JOIN staged s USING (source) LEFT JOIN rejected j USING (source)
+        LEFT JOIN retired t USING (source)
         ORDER BY r.source
         """
     ).fetchall()
-    per_source = {str(row[0]): dict(zip(_COUNT_NAMES, map(int, row[1:]), strict=True)) for row in rows}
-    totals = {name: sum(counts[name] for counts in per_source.values()) for name in _COUNT_NAMES}
+    per_source = {str(row[0]): dict(zip(COUNT_NAMES, map(int, row[1:]), strict=True)) for row in rows}
+    totals = {name: sum(counts[name] for counts in per_source.values()) for name in COUNT_NAMES}
     return LoadCounts(totals=totals, per_source=per_source)
 
 
@@ -213,19 +265,21 @@ def _merge_articles(connection: duckdb.DuckDBPyConnection) -> None:
     connection.execute(
         """
         MERGE INTO articles AS a
-        USING (SELECT * EXCLUDE (change) FROM article_changes WHERE change <> 'unchanged') AS c
+        USING (SELECT * EXCLUDE (change, minhash) FROM article_changes WHERE change <> 'unchanged') AS c
         ON a.article_id = c.article_id
         WHEN MATCHED THEN UPDATE
         WHEN NOT MATCHED THEN INSERT BY NAME
         """
     )
+    connection.execute("DELETE FROM articles WHERE article_id IN (SELECT article_id FROM article_retired)")
 
 
 def _replace_removed_lines(connection: duckdb.DuckDBPyConnection) -> None:
     # Lines belong to one version of an article: a changed article gets its new list, an unchanged one keeps its own.
     connection.execute(
         "DELETE FROM removed_lines WHERE article_id IN "
-        "(SELECT article_id FROM article_changes WHERE change <> 'unchanged')"
+        "(SELECT article_id FROM article_changes WHERE change <> 'unchanged' "
+        "UNION ALL SELECT article_id FROM article_retired)"
     )
     # Only the lines of the document that won its article (by its place: source, uri and bytes), so no line
     # is inserted twice and no sort over all lines is needed.

@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 
 from newsetl.errors import MigrationError
+from newsetl.warehouse.search import load_fts
 
 log = logging.getLogger("newsetl.warehouse")
 
@@ -53,6 +54,7 @@ def migrations(folder: Path | None = None) -> list[Migration]:
 
 def migrate(connection: duckdb.DuckDBPyConnection, folder: Path | None = None) -> list[int]:
     """Apply the pending schema files; return the versions applied now."""
+    load_fts(connection)  # the search schema file builds an fts index
     connection.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         "version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, checksum VARCHAR NOT NULL, "

@@ -7,7 +7,7 @@ from datetime import datetime
 
 import duckdb
 
-from newsetl.warehouse.load import LoadCounts
+from newsetl.warehouse.load import COUNT_NAMES, LoadCounts
 
 
 def start_run(
@@ -32,40 +32,20 @@ def start_run(
 def finish_run(
     connection: duckdb.DuckDBPyConnection, *, run_id: str, counts: LoadCounts, status: str, finished_at: datetime
 ) -> None:
-    totals = counts.totals
+    assignments = ", ".join(f"{name} = ${name}" for name in COUNT_NAMES)
     connection.execute(
-        """
-        UPDATE runs SET documents_read = ?, articles_new = ?, articles_updated = ?, articles_unchanged = ?,
-            documents_rejected = ?, documents_duplicate = ?, status = ?, finished_at = ?
-        WHERE run_id = ?
-        """,
-        [
-            totals["documents_read"],
-            totals["articles_new"],
-            totals["articles_updated"],
-            totals["articles_unchanged"],
-            totals["documents_rejected"],
-            totals["documents_duplicate"],
-            status,
-            finished_at,
-            run_id,
-        ],
+        f"UPDATE runs SET {assignments}, status = $status, finished_at = $finished_at WHERE run_id = $run_id",
+        {
+            **{name: counts.totals.get(name, 0) for name in COUNT_NAMES},
+            "status": status,
+            "finished_at": finished_at,
+            "run_id": run_id,
+        },
     )
     connection.execute("DELETE FROM run_sources WHERE run_id = ?", [run_id])
-    for source, per in counts.per_source.items():
-        connection.execute(
-            "INSERT INTO run_sources VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                run_id,
-                source,
-                per["documents_read"],
-                per["articles_new"],
-                per["articles_updated"],
-                per["articles_unchanged"],
-                per["documents_rejected"],
-                per["documents_duplicate"],
-            ],
-        )
+    rows = [{"run_id": run_id, "source": source, **per} for source, per in counts.per_source.items()]
+    if rows:
+        connection.execute("INSERT INTO run_sources BY NAME SELECT unnest(?, recursive := true)", [rows])
 
 
 def record_checks(

@@ -1,0 +1,133 @@
+"""Story clusters: copies of one story (within or across sources) share a ``story_id``.
+
+Inside the load's transaction, set-based:
+
+1. the MinHash signatures staged with new or changed articles replace the stored ones; each is cut into
+   bands (:mod:`newsetl.dedup.minhash`) kept in ``signature_bands``;
+2. candidate pairs are articles sharing a band bucket with a changed one; a pair whose signatures agree on at
+   least ``SIMILARITY_THRESHOLD`` of their values becomes an edge in ``story_edges``;
+3. stories are the connected components of the edges, found by label propagation (each article takes the
+   smallest label among its neighbours until nothing changes: as many statements as the longest chain, not
+   one per article). A story's id is the ``article_id`` of its first-seen copy (then earliest published), so
+   it stays put when later copies join.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import duckdb
+
+from newsetl.dedup.minhash import BANDS, NUM_PERM, ROWS_PER_BAND, SCHEME
+from newsetl.errors import WarehouseError
+
+log = logging.getLogger("newsetl.warehouse")
+
+SIMILARITY_THRESHOLD = 0.5
+"""Estimated Jaccard similarity of word 5-gram sets above which two articles are copies of one story."""
+_MAX_ROUNDS = 10_000
+
+
+def update_clusters(connection: duckdb.DuckDBPyConnection) -> None:
+    _replace_signatures(connection)
+    _link_similar(connection)
+    rounds = _label_components(connection)
+    _store_clusters(connection)
+    log.info("story clusters: labels settled after %d round(s)", rounds)
+
+
+def _replace_signatures(connection: duckdb.DuckDBPyConnection) -> None:
+    # New or changed content, and unchanged articles whose signature is missing or was made another way.
+    connection.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE signature_changes AS
+        SELECT c.article_id, c.minhash FROM article_changes c LEFT JOIN article_signatures s USING (article_id)
+        WHERE c.minhash IS NOT NULL AND (c.change <> 'unchanged' OR s.article_id IS NULL OR s.scheme <> $scheme)
+        """,
+        {"scheme": SCHEME},
+    )
+    connection.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE signature_touched AS
+        SELECT article_id FROM signature_changes
+        UNION SELECT article_id FROM article_retired
+        UNION SELECT article_id FROM article_changes WHERE change <> 'unchanged' AND minhash IS NULL
+        """
+    )
+    for table, column in (("article_signatures", "article_id"), ("signature_bands", "article_id")):
+        connection.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT article_id FROM signature_touched)")
+    connection.execute(
+        "DELETE FROM story_edges WHERE article_a IN (SELECT article_id FROM signature_touched) "
+        "OR article_b IN (SELECT article_id FROM signature_touched)"
+    )
+    connection.execute(
+        "INSERT INTO article_signatures SELECT article_id, $scheme, minhash FROM signature_changes", {"scheme": SCHEME}
+    )
+    connection.execute(
+        f"""
+        INSERT INTO signature_bands
+        SELECT article_id, band, hash(minhash[band * {ROWS_PER_BAND} + 1 : (band + 1) * {ROWS_PER_BAND}])
+        FROM signature_changes, range({BANDS}) AS bands(band)
+        """
+    )
+
+
+def _link_similar(connection: duckdb.DuckDBPyConnection) -> None:
+    connection.execute(
+        f"""
+        INSERT INTO story_edges
+        WITH pairs AS (
+            SELECT DISTINCT least(n.article_id, o.article_id) AS a, greatest(n.article_id, o.article_id) AS b
+            FROM signature_bands n
+            JOIN signature_bands o ON o.band = n.band AND o.bucket = n.bucket AND o.article_id <> n.article_id
+            WHERE n.article_id IN (SELECT article_id FROM signature_changes)),
+        scored AS (
+            SELECT p.a, p.b,
+                   len(list_filter(range(1, {NUM_PERM + 1}), i -> sa.minhash[i] = sb.minhash[i])) / {NUM_PERM}
+                       AS similarity
+            FROM pairs p
+            JOIN article_signatures sa ON sa.article_id = p.a
+            JOIN article_signatures sb ON sb.article_id = p.b)
+        SELECT a, b, similarity FROM scored WHERE similarity >= $threshold
+        """,
+        {"threshold": SIMILARITY_THRESHOLD},
+    )
+
+
+def _label_components(connection: duckdb.DuckDBPyConnection) -> int:
+    connection.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE story_labels AS
+        SELECT article_id,
+               struct_pack(seen := first_seen_at, published := coalesce(published_at, 'infinity'::TIMESTAMPTZ),
+                           id := article_id) AS label
+        FROM articles
+        """
+    )
+    for rounds in range(1, _MAX_ROUNDS + 1):
+        row = connection.execute(
+            """
+            UPDATE story_labels AS l SET label = m.label
+            FROM (SELECT e.x AS article_id, min(n.label) AS label
+                  FROM (SELECT article_a AS x, article_b AS y FROM story_edges
+                        UNION ALL SELECT article_b, article_a FROM story_edges) e
+                  JOIN story_labels n ON n.article_id = e.y
+                  GROUP BY e.x) AS m
+            WHERE l.article_id = m.article_id AND m.label < l.label
+            """
+        ).fetchone()
+        if not row or not row[0]:
+            return rounds
+    raise WarehouseError(f"story clusters did not settle after {_MAX_ROUNDS} rounds; story_edges looks corrupt")
+
+
+def _store_clusters(connection: duckdb.DuckDBPyConnection) -> None:
+    connection.execute("DELETE FROM story_clusters WHERE article_id NOT IN (SELECT article_id FROM story_labels)")
+    connection.execute(
+        """
+        MERGE INTO story_clusters AS s
+        USING (SELECT article_id, label.id AS story_id FROM story_labels) AS l ON s.article_id = l.article_id
+        WHEN MATCHED AND s.story_id <> l.story_id THEN UPDATE SET story_id = l.story_id
+        WHEN NOT MATCHED THEN INSERT (article_id, story_id) VALUES (l.article_id, l.story_id)
+        """
+    )

@@ -1,0 +1,93 @@
+"""Reading while loading: analysts query a read-only snapshot that the writer republishes after each load.
+
+DuckDB lets one process hold a database file for writing, and while it does no other process can open the
+file, not even read-only; a reader that holds the file blocks the next writer the same way. So the warehouse
+file belongs to the pipeline alone, and analysts (``newsetl sql``, notebooks, BI tools) open
+``<warehouse>.snapshot.duckdb`` instead:
+
+1. after a run's checks, the writer, still holding the warehouse, records the publication and checkpoints
+   (everything in the main file, nothing left in the write-ahead log);
+2. it copies the file to a temporary name beside the snapshot, opens the copy read-only to prove it is a
+   whole database, and marks it read-only;
+3. ``os.replace`` swaps it in: one atomic rename. A session already open keeps reading the file it opened
+   (the old state, whole); the next session opens the new one. No state in between is ever visible, and no
+   reader can make the load wait or fail, because the writer never needs a lock on the snapshot.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+
+from newsetl.errors import WarehouseError
+from newsetl.warehouse.search import load_fts
+
+log = logging.getLogger("newsetl.warehouse")
+
+
+def publish_snapshot(
+    connection: duckdb.DuckDBPyConnection, warehouse: Path, snapshot: Path, *, run_id: str | None = None
+) -> Path:
+    """Publish the warehouse ``connection`` holds (open on ``warehouse``) as the analysts' ``snapshot``."""
+    connection.execute(
+        "INSERT INTO publications SELECT ?, ?, (SELECT count(*) FROM articles), ?",
+        [datetime.now(UTC), run_id, str(snapshot)],
+    )
+    connection.execute("CHECKPOINT")
+    wal = warehouse.with_name(warehouse.name + ".wal")
+    if wal.exists() and wal.stat().st_size:
+        raise WarehouseError(
+            f"{wal} still holds changes after a checkpoint; another transaction is open on {warehouse}"
+        )
+    snapshot.parent.mkdir(parents=True, exist_ok=True)
+    temporary = snapshot.with_name(f".{snapshot.name}.{os.getpid()}.tmp")
+    try:
+        shutil.copyfile(warehouse, temporary)
+        _fsync(temporary)
+        _prove_whole(temporary)
+        temporary.chmod(0o444)  # a session opened read-write by mistake fails at once instead of writing to a copy
+        os.replace(temporary, snapshot)
+        _fsync(snapshot.parent)
+    finally:
+        temporary.unlink(missing_ok=True)
+    log.info("published %s as %s (run %s)", warehouse, snapshot, run_id)
+    return snapshot
+
+
+def open_snapshot(snapshot: Path) -> duckdb.DuckDBPyConnection:
+    """A read-only session on the analysts' snapshot, with what the views and search macros need loaded."""
+    if not snapshot.exists():
+        raise WarehouseError(
+            f"no analyst snapshot at {snapshot} yet: one is published after every run's checks "
+            "(`make run`, `newsetl ingest`), or now from the warehouse as it is with `newsetl publish`"
+        )
+    connection = duckdb.connect(str(snapshot), read_only=True)
+    try:
+        load_fts(connection)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _prove_whole(path: Path) -> None:
+    try:
+        with duckdb.connect(str(path), read_only=True) as copy:
+            copy.execute("SELECT count(*) FROM publications").fetchone()
+    except duckdb.Error as exc:
+        raise WarehouseError(
+            f"the snapshot copy {path} does not open as a database ({exc}); nothing published"
+        ) from exc
+
+
+def _fsync(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
