@@ -29,6 +29,9 @@ from newsetl.warehouse.search import load_fts
 
 log = logging.getLogger("newsetl.warehouse")
 
+SNAPSHOT_ALIAS = "news"
+"""The name the snapshot is attached under in an analyst's session."""
+
 
 def publish_snapshot(
     connection: duckdb.DuckDBPyConnection, warehouse: Path, snapshot: Path, *, run_id: str | None = None
@@ -60,19 +63,30 @@ def publish_snapshot(
 
 
 def open_snapshot(snapshot: Path) -> duckdb.DuckDBPyConnection:
-    """A read-only session on the analysts' snapshot, with what the views and search macros need loaded."""
+    """A read-only session on the analysts' snapshot, with what the views and search macros need loaded.
+
+    The file is attached to a fresh in-memory database rather than opened with ``duckdb.connect(path)``:
+    DuckDB's Python module hands every ``connect`` of an already open path the same database instance, so a
+    second session in a process that still holds one would keep seeing the old snapshot.
+    """
     if not snapshot.exists():
         raise WarehouseError(
             f"no analyst snapshot at {snapshot} yet: one is published after every run's checks "
             "(`make run`, `newsetl ingest`), or now from the warehouse as it is with `newsetl publish`"
         )
-    connection = duckdb.connect(str(snapshot), read_only=True)
+    connection = duckdb.connect()
     try:
         load_fts(connection)
+        connection.execute(f"ATTACH '{_quoted(snapshot)}' AS {SNAPSHOT_ALIAS} (READ_ONLY)")
+        connection.execute(f"USE {SNAPSHOT_ALIAS}")
     except BaseException:
         connection.close()
         raise
     return connection
+
+
+def _quoted(path: Path) -> str:
+    return str(path).replace("'", "''")
 
 
 def _prove_whole(path: Path) -> None:

@@ -1,0 +1,58 @@
+"""MinHash signatures: copies with small edits score high, different stories low, and signatures are stable."""
+
+from __future__ import annotations
+
+import re
+
+from newsetl.dedup.minhash import NUM_PERM, signature, similarity
+
+STORY = (
+    "Rail workers will stage a 48-hour strike from Saturday morning after talks with operators over a new pay "
+    "agreement broke down on Thursday night, their union said. The union is asking for an increase of 8 percent "
+    "over two years. Operators have offered 5 percent and a one-off payment, which the union called insufficient "
+    "given the rise in living costs. Regional and long-distance services will be severely disrupted, and "
+    "operators advised passengers to postpone journeys that were not essential."
+)
+OTHER = (
+    "The largest solar farm in the region was connected to the grid on Saturday, its operator said. The "
+    "180-megawatt plant covers about 250 hectares of former farmland and will supply the equivalent of 55,000 "
+    "households. Sheep will graze between the rows of panels, an arrangement the operator said would keep the "
+    "land in agricultural use. Construction took 14 months and employed up to 300 people at its peak."
+)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text)
+
+
+def test_a_signature_has_one_value_per_permutation() -> None:
+    values = signature(_words(STORY))
+    assert values is not None
+    assert len(values) == NUM_PERM
+    assert all(0 <= value < 2**32 for value in values)
+
+
+def test_identical_text_is_identical_whatever_the_case() -> None:
+    assert signature(_words(STORY)) == signature(_words(STORY.upper()))
+
+
+def test_a_copy_with_small_edits_is_similar_and_another_story_is_not() -> None:
+    edited = STORY.replace("on Thursday night", "late on Thursday night") + " This story was provided by Wire."
+    original, copy, other = (signature(_words(text)) for text in (STORY, edited, OTHER))
+    assert original is not None
+    assert copy is not None
+    assert other is not None
+    assert similarity(original, copy) > 0.7
+    assert similarity(original, other) < 0.1
+
+
+def test_too_short_a_text_has_no_signature() -> None:
+    assert signature(["Advertisement"]) is None
+    assert signature(_words("Read more on our website today")) is None
+
+
+def test_signatures_do_not_change_between_versions_of_the_library() -> None:
+    # Stored signatures are compared with new ones for ever; if this fails, change SCHEME so they are recomputed.
+    values = signature(_words(STORY))
+    assert values is not None
+    assert values[:4] == [4494920, 37710485, 264568, 15765773]

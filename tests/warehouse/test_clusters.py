@@ -1,0 +1,75 @@
+"""Story clusters on crafted near-duplicates: wire copies with small edits group, different stories do not."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from tests.dedup.test_minhash import OTHER, STORY
+from tests.warehouse.conftest import T0, Warehouse, make_article
+
+THIRD = (
+    "The city library reopened on Wednesday after a two-year refit that added a rooftop reading room, longer "
+    "opening hours and a makerspace with 3D printers. Visitors queued before the doors opened at nine."
+)
+RETITLED = STORY.replace("on Thursday night", "late on Thursday night") + " This story was provided by Wire."
+TRIMMED = STORY.rsplit(" Regional", 1)[0] + " Reporting by Lukas Berger; editing by Sofia Marin."
+
+
+def _stories(warehouse: Warehouse) -> dict[str, str]:
+    return dict(warehouse.rows("SELECT a.uri, c.story_id FROM story_clusters c JOIN articles a USING (article_id)"))
+
+
+def test_copies_across_sources_share_a_story_and_others_stand_alone(warehouse: Warehouse) -> None:
+    wire = make_article("wire", "rail.json", STORY)
+    warehouse.load(
+        [
+            wire,
+            make_article("partner", "rail.html", RETITLED),
+            make_article("regional", "rail.txt", TRIMMED),
+            make_article("wire", "solar.json", OTHER),
+            make_article("courier", "library.html", THIRD),
+        ]
+    )
+    stories = _stories(warehouse)
+    assert stories["rail.json"] == stories["rail.html"] == stories["regional" and "rail.txt"]
+    assert len(set(stories.values())) == 3
+    assert stories["solar.json"] != stories["rail.json"]
+    assert warehouse.value("SELECT count(*) FROM stories") == 3
+    assert warehouse.rows("SELECT copies, sources FROM stories WHERE copies > 1") == [(3, 3)]
+
+
+def test_the_story_id_is_the_first_seen_copy_and_stays_when_copies_join(warehouse: Warehouse) -> None:
+    partner = make_article("partner", "rail.html", RETITLED)
+    warehouse.load([partner, make_article("wire", "solar.json", OTHER)])
+    assert _stories(warehouse)["rail.html"] == partner["article_id"]
+    warehouse.load([make_article("wire", "rail.json", STORY)], at=T0 + timedelta(hours=2))
+    stories = _stories(warehouse)
+    assert stories["rail.json"] == stories["rail.html"] == partner["article_id"]
+
+
+def test_an_edit_that_makes_a_copy_a_different_story_takes_it_out(warehouse: Warehouse) -> None:
+    warehouse.load([make_article("wire", "rail.json", STORY), make_article("partner", "rail.html", RETITLED)])
+    assert len(set(_stories(warehouse).values())) == 1
+    warehouse.load([make_article("partner", "rail.html", THIRD)], at=T0 + timedelta(hours=1))
+    stories = _stories(warehouse)
+    assert stories["rail.json"] != stories["rail.html"]
+    assert warehouse.value("SELECT count(*) FROM story_edges") == 0
+
+
+def test_copies_of_copies_are_one_story(warehouse: Warehouse) -> None:
+    # Each step changes a little; the ends are further apart than any neighbours.
+    steps = [STORY]
+    for number in range(4):
+        words = steps[-1].split()
+        words[10 * number + 5] = f"changed{number}"
+        steps.append(" ".join(words) + f" Extra sentence number {number} added by an editor here.")
+    warehouse.load([make_article(f"site{i}", f"copy{i}.html", text) for i, text in enumerate(steps)])
+    assert len(set(_stories(warehouse).values())) == 1
+
+
+def test_short_bodies_are_stories_of_their_own(warehouse: Warehouse) -> None:
+    warehouse.load(
+        [make_article("a", "1.html", "Photos of the day."), make_article("b", "2.html", "Photos of the day.")]
+    )
+    assert len(set(_stories(warehouse).values())) == 2
+    assert warehouse.value("SELECT count(*) FROM article_signatures") == 0

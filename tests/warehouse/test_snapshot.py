@@ -1,0 +1,105 @@
+"""Reading while loading: an analyst's open session neither makes a load fail nor sees half a load."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+from newsetl.config import Settings, load_settings
+from newsetl.discover import Interval
+from newsetl.errors import WarehouseError
+from newsetl.ingest import ingest
+from newsetl.pipeline import RunSpec
+from newsetl.warehouse import open_snapshot
+from tests.conftest import REPO, ConfigFactory
+from tests.warehouse.snapshot_reader import state
+
+STORY = "Harbour ferry {n}\n\nThe harbour ferry number {n} sailed again today after repairs to its engine.\n"
+
+
+def _ingest(settings: Settings, run_id: str) -> None:
+    spec = RunSpec(run_id, "cli", Interval.unbounded(), ("dumps",), datetime(2026, 11, 30, tzinfo=UTC))
+    outcome = ingest(settings, spec, progress=False)
+    assert outcome.ok, outcome.failure
+
+
+@pytest.fixture
+def settings(write_config: ConfigFactory, dumps_dir: Path) -> Settings:
+    for n in range(3):
+        (dumps_dir / f"ferry-{n}.txt").write_text(STORY.format(n=n), encoding="utf-8")
+    return load_settings(write_config([{"name": "dumps", "kind": "dumps", "location": str(dumps_dir)}]))
+
+
+def _start_reader(settings: Settings, stop: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "tests.warehouse.snapshot_reader", str(settings.snapshot), str(stop)],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _line(reader: subprocess.Popen[str]) -> dict[str, Any]:
+    assert reader.stdout is not None
+    line = reader.stdout.readline()
+    assert line, "the reader process ended early"
+    return dict(json.loads(line))
+
+
+def test_a_load_succeeds_while_another_process_reads_and_the_reader_sees_whole_states(
+    settings: Settings, dumps_dir: Path, tmp_path: Path
+) -> None:
+    _ingest(settings, "run-1")
+    with open_snapshot(settings.snapshot) as connection:
+        old = state(connection)
+    stop = tmp_path / "stop"
+    reader = _start_reader(settings, stop)
+    try:
+        assert _line(reader) == {"held": old}
+        for n in range(3, 40):  # new articles, and one corrected
+            (dumps_dir / f"ferry-{n}.txt").write_text(STORY.format(n=n), encoding="utf-8")
+        (dumps_dir / "ferry-0.txt").write_text(STORY.format(n=0) + "\nA correction was added.\n", encoding="utf-8")
+        _ingest(settings, "run-2")
+        with open_snapshot(settings.snapshot) as connection:
+            new = state(connection)
+        seen = [_line(reader)["fresh"]]
+        while seen[-1] != new:
+            seen.append(_line(reader)["fresh"])
+        stop.touch()
+        held_after = _line(reader)["held_after"]
+    finally:
+        stop.touch()
+        reader.wait(timeout=60)
+    assert reader.returncode == 0
+    assert old != new
+    assert old[0] == "run-1"
+    assert new[0] == "run-2"
+    assert all(observed in (old, new) for observed in seen), seen
+    assert held_after == old  # the open session kept the state it opened, whole
+
+
+def test_a_reader_holding_the_snapshot_does_not_lock_the_warehouse(settings: Settings, tmp_path: Path) -> None:
+    _ingest(settings, "run-1")
+    with open_snapshot(settings.snapshot):
+        _ingest(settings, "run-2")
+        with duckdb.connect(str(settings.warehouse)) as writer:  # the writer's own file is free
+            assert writer.execute("SELECT count(*) FROM runs").fetchone() == (2,)
+
+
+def test_the_snapshot_is_read_only(settings: Settings) -> None:
+    _ingest(settings, "run-1")
+    with open_snapshot(settings.snapshot) as connection, pytest.raises(duckdb.Error, match="read-only"):
+        connection.execute("DELETE FROM articles")
+    assert settings.snapshot.stat().st_mode & 0o222 == 0
+
+
+def test_no_snapshot_yet_is_a_clear_error(settings: Settings) -> None:
+    with pytest.raises(WarehouseError, match="newsetl publish"):
+        open_snapshot(settings.snapshot)
