@@ -18,7 +18,6 @@ from rich.table import Table
 from newsetl.config import Settings
 from newsetl.errors import WarehouseError
 from newsetl.warehouse import fts_extension_path, open_snapshot
-from newsetl.warehouse.snapshot import SNAPSHOT_ALIAS
 
 _REPORT_QUERIES = (
     (
