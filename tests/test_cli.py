@@ -85,7 +85,7 @@ def test_errors_are_one_clear_line(write_config: ConfigFactory) -> None:
     config = write_config([{"name": "pages", "kind": "dumps", "location": str(SAMPLES / "saved_pages")}])
     missing = _newsetl("sql", "--config", str(config), "SELECT 1", check=False)
     assert missing.returncode == 2
-    assert "no warehouse at" in missing.stderr
+    assert "no analyst snapshot at" in missing.stderr
     unknown = _newsetl("ingest", "--config", str(config), "--source", "nope", check=False)
     assert unknown.returncode == 2
     assert "unknown source 'nope'" in unknown.stderr

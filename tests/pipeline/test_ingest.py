@@ -174,6 +174,9 @@ def test_runs_and_per_source_counts_are_recorded(config: Path) -> None:
         "boilerplate_leak": "pass",
         "required_fields": "pass",
         "duplicate_keys": "pass",
+        "history": "pass",
+        "lineage": "pass",
+        "volume": "pass",
     }
 
 

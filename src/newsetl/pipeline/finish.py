@@ -7,7 +7,7 @@ import logging
 from datetime import UTC, datetime
 from typing import Any
 
-from newsetl.checks import CheckResult, run_checks
+from newsetl.checks import CheckResult, Finding, run_checks
 from newsetl.config import Settings
 from newsetl.errors import CheckFailedError
 from newsetl.pipeline.plan import read_spec
@@ -20,6 +20,7 @@ from newsetl.warehouse import (
     open_warehouse,
     publish_snapshot,
     record_checks,
+    record_findings,
     replace_fetch_log,
     start_run,
 )
@@ -70,15 +71,16 @@ def check_run(settings: Settings, run_id: str, counts: LoadCounts) -> list[Check
     """Run the quality checks, store them, publish the analysts' snapshot, and raise
     :class:`CheckFailedError` if any check failed (the snapshot shows the failure in ``check_results``)."""
     with open_warehouse(settings.warehouse) as connection:
-        results = run_checks(connection, run_id, counts)
+        results = run_checks(connection, run_id, counts, {source.name: source for source in settings.sources})
         now = datetime.now(UTC)
         record_checks(connection, run_id, [(r.name, r.status, r.detail) for r in results], now)
+        record_findings(connection, run_id, [_finding_row(r.name, f) for r in results for f in r.findings])
         failed = [result for result in results if result.status == "fail"]
         connection.execute("UPDATE runs SET status = ? WHERE run_id = ?", ["failed" if failed else "checked", run_id])
         publish_snapshot(connection, settings.warehouse, settings.snapshot, run_id=run_id)
     for result in results:
         log.log(
-            logging.ERROR if result.status == "fail" else logging.INFO,
+            {"fail": logging.ERROR, "warn": logging.WARNING}.get(result.status, logging.INFO),
             "check %s: %s — %s",
             result.name,
             result.status,
@@ -87,3 +89,13 @@ def check_run(settings: Settings, run_id: str, counts: LoadCounts) -> list[Check
     if failed:
         raise CheckFailedError("; ".join(f"{result.name}: {result.detail}" for result in failed))
     return results
+
+
+def _finding_row(check_name: str, finding: Finding) -> dict[str, str | None]:
+    return {
+        "check_name": check_name,
+        "source": finding.source,
+        "subject": finding.subject,
+        "rule_id": finding.rule_id,
+        "detail": finding.detail,
+    }

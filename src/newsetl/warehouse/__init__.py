@@ -14,7 +14,7 @@ from newsetl.warehouse.export import ExportResult, export_parquet
 from newsetl.warehouse.fetch_log import replace_fetch_log
 from newsetl.warehouse.load import LoadCounts, load_staged
 from newsetl.warehouse.migrate import migrate, migrations, sql_dir
-from newsetl.warehouse.runs import finish_run, record_checks, start_run
+from newsetl.warehouse.runs import finish_run, record_checks, record_findings, start_run
 from newsetl.warehouse.search import fts_extension_path, load_fts
 from newsetl.warehouse.snapshot import open_snapshot, publish_snapshot
 
@@ -33,6 +33,7 @@ __all__ = [
     "open_warehouse",
     "publish_snapshot",
     "record_checks",
+    "record_findings",
     "replace_fetch_log",
     "sql_dir",
     "start_run",

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
+from typing import Any
 
 import duckdb
 
@@ -53,7 +54,17 @@ def record_checks(
 ) -> None:
     """Store ``(check_name, status, detail)`` for a run, replacing an earlier check of the same run."""
     connection.execute("DELETE FROM check_results WHERE run_id = ?", [run_id])
-    for name, status, detail in results:
-        connection.execute(
-            "INSERT INTO check_results VALUES (?, ?, ?, ?, ?)", [run_id, name, status, detail, checked_at]
-        )
+    rows = [
+        {"run_id": run_id, "check_name": name, "status": status, "detail": detail, "checked_at": checked_at}
+        for name, status, detail in results
+    ]
+    if rows:
+        connection.execute("INSERT INTO check_results BY NAME SELECT unnest(?, recursive := true)", [rows])
+
+
+def record_findings(connection: duckdb.DuckDBPyConnection, run_id: str, findings: Sequence[Mapping[str, Any]]) -> None:
+    """Store the items behind a run's checks (``check_name``, ``source``, ``subject``, ``rule_id``, ``detail``)."""
+    connection.execute("DELETE FROM check_findings WHERE run_id = ?", [run_id])
+    if findings:
+        rows = [{"run_id": run_id, **finding} for finding in findings]
+        connection.execute("INSERT INTO check_findings BY NAME SELECT unnest(?, recursive := true)", [rows])

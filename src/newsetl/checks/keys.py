@@ -1,0 +1,105 @@
+"""Keys and links: ``duplicate_keys``, ``history`` and ``lineage`` — one SQL query per problem kind."""
+
+from __future__ import annotations
+
+import duckdb
+
+from newsetl.checks._model import MAX_FINDINGS, CheckResult, Finding, examples
+
+# (what is wrong, query returning (source, subject) rows) per problem kind.
+_DUPLICATES = (
+    (
+        "article id held by more than one row",
+        "SELECT any_value(source), article_id FROM articles GROUP BY article_id HAVING count(*) > 1",
+    ),
+    (
+        "URL key held by more than one article of a source",
+        "SELECT source, url_key FROM articles WHERE url_key IS NOT NULL GROUP BY ALL HAVING count(*) > 1",
+    ),
+    (
+        "raw document recorded twice",
+        "SELECT source, uri || ' ' || raw_id FROM raw_documents GROUP BY source, uri, raw_id HAVING count(*) > 1",
+    ),
+)
+_HISTORY = (
+    (
+        "article with no open version, or an open version of another content",
+        "SELECT a.source, a.article_id FROM articles a LEFT JOIN article_versions v "
+        "ON v.article_id = a.article_id AND v.valid_to IS NULL "
+        "WHERE v.article_id IS NULL OR v.version <> a.version OR v.content_hash <> a.content_hash",
+    ),
+    (
+        "more than one open version",
+        "SELECT any_value(source), article_id FROM article_versions WHERE valid_to IS NULL "
+        "GROUP BY article_id HAVING count(*) > 1",
+    ),
+    (
+        "open version of an article no longer current",
+        "SELECT source, article_id FROM article_versions WHERE valid_to IS NULL "
+        "AND article_id NOT IN (SELECT article_id FROM articles)",
+    ),
+    (
+        "article without a story",
+        "SELECT source, article_id FROM articles WHERE article_id NOT IN (SELECT article_id FROM story_clusters)",
+    ),
+)
+_LINEAGE = (
+    (
+        "article whose raw document is not recorded",
+        "SELECT a.source, a.article_id FROM articles a ANTI JOIN raw_documents d "
+        "ON d.raw_id = a.raw_id AND d.source = a.source AND d.uri = a.uri",
+    ),
+    (
+        "article whose run is not recorded",
+        "SELECT a.source, a.article_id FROM articles a ANTI JOIN runs r ON r.run_id = a.run_id",
+    ),
+)
+
+
+def check_duplicate_keys(connection: duckdb.DuckDBPyConnection) -> CheckResult:
+    return _check(
+        connection,
+        "duplicate_keys",
+        _DUPLICATES,
+        "keys are unique (article ids, URL keys per source, raw documents)",
+        "two rows claim one key: the load's de-duplication was bypassed; find the writer that inserted them",
+    )
+
+
+def check_history(connection: duckdb.DuckDBPyConnection) -> CheckResult:
+    return _check(
+        connection,
+        "history",
+        _HISTORY,
+        "every article has exactly one open version matching it, and a story",
+        "articles and article_versions disagree: something wrote one without the other; reload the run",
+    )
+
+
+def check_lineage(connection: duckdb.DuckDBPyConnection) -> CheckResult:
+    return _check(
+        connection,
+        "lineage",
+        _LINEAGE,
+        "every article links to its raw document and its run",
+        "an article lost its lineage: reprocess its source from the landing so the links are written again",
+    )
+
+
+def _check(
+    connection: duckdb.DuckDBPyConnection,
+    name: str,
+    problems: tuple[tuple[str, str], ...],
+    passed: str,
+    action: str,
+) -> CheckResult:
+    findings: list[Finding] = []
+    total = 0
+    for problem, query in problems:
+        rows = connection.execute(f"SELECT * FROM ({query}) LIMIT {MAX_FINDINGS}").fetchall()
+        count_row = connection.execute(f"SELECT count(*) FROM ({query})").fetchone()
+        total += int(count_row[0]) if count_row else 0
+        findings.extend(Finding(f"{problem}: {subject}", source, subject) for source, subject in rows)
+    if total:
+        return CheckResult(name, "fail", f"{total} found, e.g. {examples(findings)}: {action}", tuple(findings))
+    return CheckResult(name, "pass", passed)

@@ -1,0 +1,61 @@
+"""``boilerplate_leak``: no body this run wrote still holds a line an active drop rule matches.
+
+Active rules are the source's own ``cleaning.drop`` patterns and the built-in drop rules (context rules such as
+``repeated-line`` look at neighbouring lines and cannot be judged on a stored body). Bodies are matched
+paragraph by paragraph in Python with the very patterns the cleaner uses, so the check and the cleaner can
+never disagree about what a rule matches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import duckdb
+
+from newsetl.checks._model import MAX_FINDINGS, CheckResult, Finding, examples
+from newsetl.clean.text.rules import BUILT_IN, LineRule
+from newsetl.config import SourceConfig
+
+_FETCH_SIZE = 1_000
+_BUILT_IN_DROPS = tuple(rule for rule in BUILT_IN if rule.action == "drop")
+
+
+def active_rules(source: SourceConfig | None) -> tuple[LineRule, ...]:
+    """The line rules a body of ``source`` must not match after cleaning."""
+    own = tuple(LineRule(rule.id, rule.pattern, "drop") for rule in source.cleaning.drop) if source else ()
+    return own + _BUILT_IN_DROPS
+
+
+def check_boilerplate_leak(
+    connection: duckdb.DuckDBPyConnection, run_id: str, sources: Mapping[str, SourceConfig]
+) -> CheckResult:
+    cursor = connection.execute("SELECT source, article_id, uri, body FROM articles WHERE run_id = ?", [run_id])
+    leaks: list[Finding] = []
+    total = 0
+    while rows := cursor.fetchmany(_FETCH_SIZE):
+        for source, article_id, uri, body in rows:
+            leak = _leak(body, active_rules(sources.get(source)))
+            if leak is not None:
+                total += 1
+                rule, line = leak
+                if len(leaks) < MAX_FINDINGS:
+                    leaks.append(Finding(f"{source} {uri}: {line[:80]!r} ({rule})", source, article_id, rule))
+    if leaks:
+        rules = ", ".join(sorted({finding.rule_id or "" for finding in leaks}))
+        return CheckResult(
+            "boilerplate_leak",
+            "fail",
+            f"{total} article bodies still hold a line a drop rule matches ({rules}), e.g. {examples(leaks)}: "
+            "the cleaner did not apply the rule to these documents; fix the cleaning path, then reprocess the "
+            "source (details per article in check_findings)",
+            tuple(leaks),
+        )
+    return CheckResult("boilerplate_leak", "pass", "no body holds a line an active drop rule matches")
+
+
+def _leak(body: str, rules: tuple[LineRule, ...]) -> tuple[str, str] | None:
+    for paragraph in body.split("\n\n"):
+        for rule in rules:
+            if rule.pattern.search(paragraph):
+                return rule.id, paragraph
+    return None
