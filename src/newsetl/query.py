@@ -39,6 +39,10 @@ _REPORT_QUERIES = (
     ),
     ("Rejected documents", "SELECT source, uri, reason_code, reason FROM rejected_documents ORDER BY source, uri"),
     (
+        "Stories with copies in several places",
+        "SELECT title, copies, source_names AS sources FROM stories WHERE copies > 1 ORDER BY copies DESC, title",
+    ),
+    (
         "Latest articles",
         "SELECT source, title, published_at, word_count AS words FROM articles "
         "ORDER BY published_at DESC NULLS LAST, title LIMIT 10",
@@ -77,7 +81,7 @@ def setup_sql(settings: Settings) -> str:
 
 def print_report(settings: Settings) -> None:
     console = Console()
-    console.print(f"warehouse: {settings.warehouse}")
+    console.print(f"analyst snapshot: {settings.snapshot}")
     for title, query in _REPORT_QUERIES:
         columns, rows = run_query(settings, query)
         console.print(_table(columns, rows, 70, title=f"{title} ({len(rows)})"))
