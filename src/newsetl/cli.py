@@ -292,6 +292,7 @@ def _run_bench(args: argparse.Namespace) -> int:
     if args.markdown:
         text = markdown(table, machine(result), options.command())
         Path(args.markdown).write_text(text, encoding="utf-8")
+    return 0
 
 
 def _run_export(args: argparse.Namespace) -> int:
