@@ -17,7 +17,7 @@ def _write(tmp_path: Path, text: str) -> Path:
 
 def test_the_bundled_config_is_valid() -> None:
     settings = load_settings(REPO / "config" / "sources.yaml")
-    assert settings.source_names == ["scmp", "nordkurier", "saved-pages", "wire-export"]
+    assert settings.source_names == ["scmp", "nordkurier", "saved-pages", "wire-export", "partner-news"]
     for source in settings.sources:
         assert Path(source.location).is_dir(), source.name
     assert settings.warehouse == (REPO / "data" / "warehouse.duckdb").resolve()

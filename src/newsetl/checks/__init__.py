@@ -27,7 +27,10 @@ from newsetl.checks.volume import check_volume
 from newsetl.config import SourceConfig
 from newsetl.warehouse import LoadCounts
 
-__all__ = ["CheckResult", "CheckStatus", "Finding", "active_rules", "run_checks"]
+__all__ = ["CHECK_NAMES", "CheckResult", "CheckStatus", "Finding", "active_rules", "run_checks"]
+
+CHECK_NAMES = ("accounting", "boilerplate_leak", "required_fields", "duplicate_keys", "history", "lineage", "volume")
+"""Every check, in the order they run."""
 
 
 def run_checks(

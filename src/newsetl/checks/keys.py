@@ -56,43 +56,36 @@ _LINEAGE = (
 )
 
 
-def check_duplicate_keys(connection: duckdb.DuckDBPyConnection) -> CheckResult:
-    return _check(
-        connection,
-        "duplicate_keys",
-        _DUPLICATES,
+_MESSAGES = {
+    "duplicate_keys": (
         "keys are unique (article ids, URL keys per source, raw documents)",
         "two rows claim one key: the load's de-duplication was bypassed; find the writer that inserted them",
-    )
+    ),
+    "history": (
+        "every article has exactly one open version matching it, and a story",
+        "articles and article_versions disagree: something wrote one without the other; reload the run",
+    ),
+    "lineage": (
+        "every article links to its raw document and its run",
+        "an article lost its lineage: reprocess its source from the landing so the links are written again",
+    ),
+}
+
+
+def check_duplicate_keys(connection: duckdb.DuckDBPyConnection) -> CheckResult:
+    return _check(connection, "duplicate_keys", _DUPLICATES)
 
 
 def check_history(connection: duckdb.DuckDBPyConnection) -> CheckResult:
-    return _check(
-        connection,
-        "history",
-        _HISTORY,
-        "every article has exactly one open version matching it, and a story",
-        "articles and article_versions disagree: something wrote one without the other; reload the run",
-    )
+    return _check(connection, "history", _HISTORY)
 
 
 def check_lineage(connection: duckdb.DuckDBPyConnection) -> CheckResult:
-    return _check(
-        connection,
-        "lineage",
-        _LINEAGE,
-        "every article links to its raw document and its run",
-        "an article lost its lineage: reprocess its source from the landing so the links are written again",
-    )
+    return _check(connection, "lineage", _LINEAGE)
 
 
-def _check(
-    connection: duckdb.DuckDBPyConnection,
-    name: str,
-    problems: tuple[tuple[str, str], ...],
-    passed: str,
-    action: str,
-) -> CheckResult:
+def _check(connection: duckdb.DuckDBPyConnection, name: str, problems: tuple[tuple[str, str], ...]) -> CheckResult:
+    passed, action = _MESSAGES[name]
     findings: list[Finding] = []
     total = 0
     for problem, query in problems:
