@@ -71,6 +71,7 @@ def test_a_rerun_over_unchanged_input_skips_every_article_and_counts_it_unchange
         "articles_unchanged": 5,
         "documents_rejected": 2,  # rejected documents are read again: a fixed rule may clean them now
         "documents_duplicate": 0,
+        "articles_retired": 0,
     }
     assert second.ok, second.failure
     assert _rows(config, "SELECT * FROM articles ORDER BY article_id") == articles
@@ -142,9 +143,18 @@ def test_the_last_document_of_an_article_still_wins_when_it_was_skipped(
 def test_an_article_replaced_since_the_index_was_published_is_counted_not_lost(config: Path) -> None:
     _run(config, "run-1")
     settings = load_settings(config)
-    # Another run's load (simulated) replaced story-0's article after this index was published.
+    # Another run's load (simulated) replaced story-0's article after this index was published: as a load
+    # would, it changed the article, its open version and recorded the raw document (the checks verify all three).
     with duckdb.connect(str(settings.warehouse)) as connection:
         connection.execute("UPDATE articles SET raw_id = 'elsewhere', content_hash = 'other' WHERE uri = 'story-0.txt'")
+        connection.execute(
+            "UPDATE article_versions SET raw_id = 'elsewhere', content_hash = 'other' "
+            "WHERE uri = 'story-0.txt' AND valid_to IS NULL"
+        )
+        connection.execute(
+            "INSERT INTO raw_documents SELECT * REPLACE ('elsewhere' AS raw_id) FROM raw_documents "
+            "WHERE uri = 'story-0.txt'"
+        )
     outcome = _run(config, "run-2")
     assert outcome.ok, outcome.failure  # accounting holds: the skipped document is counted unchanged
     assert outcome.counts.totals["articles_unchanged"] == 5

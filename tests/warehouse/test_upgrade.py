@@ -1,0 +1,36 @@
+"""A warehouse made before history and clusters existed upgrades in place: every article gets version 1 and a
+story, so the checks hold from the first load after the upgrade."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+
+from newsetl.checks.keys import check_history
+from newsetl.warehouse import migrate, sql_dir
+
+
+def test_schema_020_on_an_existing_warehouse_backfills_versions_and_stories(tmp_path: Path) -> None:
+    before = tmp_path / "sql-before"
+    before.mkdir()
+    shutil.copy(sql_dir() / "001_core.sql", before)
+    with duckdb.connect(str(tmp_path / "w.duckdb")) as connection:
+        migrate(connection, before)
+        connection.execute(
+            "INSERT INTO runs (run_id, trigger, sources, started_at, status) "
+            "VALUES ('old-run', 'cli', ['wire'], TIMESTAMPTZ '2026-10-01 00:00:00+00', 'checked')"
+        )
+        connection.execute(
+            "INSERT INTO articles (article_id, source, uri, title, body, authors, tags, captions, word_count, "
+            "content_hash, raw_id, run_id, extractor, rules_version) VALUES ('a1', 'wire', 'a.json', 'T', 'Body', "
+            "[], [], [], 1, 'h1', 'r1', 'old-run', 'html', 'v0')"
+        )
+        migrate(connection)
+        assert connection.execute(
+            "SELECT version, valid_from, valid_to, content_hash, run_id FROM article_versions"
+        ).fetchall() == [(1, connection.execute("SELECT started_at FROM runs").fetchone()[0], None, "h1", "old-run")]
+        assert connection.execute("SELECT version, first_seen_at = loaded_at FROM articles").fetchall() == [(1, True)]
+        assert connection.execute("SELECT article_id, story_id FROM story_clusters").fetchall() == [("a1", "a1")]
+        assert check_history(connection).status == "pass"
