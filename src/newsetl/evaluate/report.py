@@ -27,7 +27,8 @@ def run_evaluation(devset: Path, limit: int | None, floors: Floors) -> tuple[str
 
 def format_table(results: Sequence[Result], pages: int) -> str:
     lines = [
-        f"Segment metric on {pages} pages (P/R/F over all pages; F on even and odd page ids; docs/s on one core)",
+        f"Segment metric on {pages} pages (P/R/F over all pages; F on even and odd page ids; "
+        "docs/s per CPU-second of one core)",
         "",
         "| system | input | P | R | F | F even | F odd | docs/s |",
         "|---|---|---|---|---|---|---|---|",

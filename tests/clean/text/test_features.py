@@ -34,9 +34,10 @@ def test_four_short_lines_are_not_yet_a_menu() -> None:
     assert not any(features.nav)
 
 
-def test_blocks_are_runs_of_lines_between_blank_lines() -> None:
-    features = line_features(["a b", "c d", "", "", "e f", "", "g h"], "en", {})
-    assert features.blocks == [1, 1, 1, 1, 2, 2, 3]
+def test_a_recurring_line_has_the_same_features() -> None:
+    features = line_features(["Startseite", PROSE_DE, "Startseite"], "de", {})
+    assert features.cues == ["menu-word", None, "menu-word"]
+    assert features.scores[0] == features.scores[2]
 
 
 def test_forced_rules_win_over_the_built_in_cues() -> None:

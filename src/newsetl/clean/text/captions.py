@@ -28,13 +28,16 @@ _CREDIT_TAIL_RE = re.compile(
 )
 _SOURCE_ONLY_RE = re.compile(r"^\(?\s*(?:quelle|source|fuente|fonte|bron)\s*:\s*(?P<credit>[^()]{1,80})\)?$", re.I)
 # Cheap tests on the line's end before the credit regex: a "Key:"/"by"/"©" credit, or an agency name last.
-_CREDIT_MARKS = (":", "©", " by ", " von ", "credit", "(c)", "fot.")
+_CREDIT_MARKS = words(
+    "foto photo bild image pic credit crédit illustration grafik graphic abb aufnahme screenshot fot."
+)
 _AGENCY_LAST = frozenset(
     words(
         "ap afp dpa efe reuters epa images istock istockphoto shutterstock imago alliance pixabay unsplash keystone "
         "anp ansa belga apa xinhua bloomberg colourbox fotolia stock"
     )
 )
+_AGENCY_ENDINGS = tuple(_AGENCY_LAST)
 _MAX_CAPTION = 400
 _TAIL = 100
 _MAX_SOURCE_LINE = 100
@@ -46,19 +49,15 @@ def find_credit(text: str) -> tuple[str, str] | None:
     if len(text) > _MAX_CAPTION:
         return None
     tail = text[-_TAIL:]
-    if not _may_hold_credit(tail.lower()):
-        return None
-    match = _CREDIT_TAIL_RE.search(tail)
-    if match is None:
-        source = _SOURCE_ONLY_RE.match(text)
-        if source is None or len(text) > _MAX_SOURCE_LINE:
-            return None
-        return "", source.group("credit").strip()
-    credit = (match.group("credit") or match.group("agency") or "").strip()
-    if not credit or len(credit.split()) > _MAX_CREDIT_WORDS:
-        return None
-    caption = text[: len(text) - len(tail) + match.start()].rstrip(" |–—-/(").strip()
-    return caption, credit
+    if _may_hold_credit(tail):
+        match = _CREDIT_TAIL_RE.search(tail)
+        if match is not None:
+            credit = (match.group("credit") or match.group("agency") or "").strip()
+            if not credit or len(credit.split()) > _MAX_CREDIT_WORDS:
+                return None
+            return text[: len(text) - len(tail) + match.start()].rstrip(" |–—-/(").strip(), credit
+    source = _SOURCE_ONLY_RE.match(text) if len(text) <= _MAX_SOURCE_LINE else None
+    return ("", source.group("credit").strip()) if source else None
 
 
 def split_caption(line: str) -> Caption:
@@ -71,7 +70,15 @@ def split_caption(line: str) -> Caption:
 
 
 def _may_hold_credit(tail: str) -> bool:
-    if any(mark in tail for mark in _CREDIT_MARKS):
+    """Cheap tests before the credit regex: every credit it finds has a "©", a key word with ":"/"by"/"von"
+    ("Foto: dpa", "Photo by Jane Doe"), or an agency as the last word ("… / Getty Images", "… EFE")."""
+    low = tail.lower()
+    if "©" in low or "(c)" in low:
         return True
-    last = tail.rstrip(" )").rsplit(None, 1)[-1:]
-    return bool(last) and last[0].rsplit("/", 1)[-1].strip("(") in _AGENCY_LAST
+    if (":" in low or " by " in low or " von " in low) and any(mark in low for mark in _CREDIT_MARKS):
+        return True
+    low = low.rstrip(" )")
+    if not low.endswith(_AGENCY_ENDINGS):
+        return False
+    last = low.rsplit(None, 1)[-1]
+    return last.rsplit("/", 1)[-1].strip("(") in _AGENCY_LAST

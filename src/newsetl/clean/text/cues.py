@@ -29,6 +29,7 @@ from newsetl.clean.text.phrases import (
 )
 
 WORD_RE = re.compile(r"\w+")
+_FIRST_WORD_RE = re.compile(r"[^\W\d_]\w*")
 DIGIT_START = "#"
 """Dispatch key of lines (and phrases) that begin with a digit."""
 SYMBOL_START = ""
@@ -53,32 +54,47 @@ ROLES |= {"video-duration": "inline", "share-bar": "furniture"}
 
 
 def short_cue(text: str, low: str, tokens: Sequence[str]) -> str | None:
-    """The family of a line of at most ``SHORT_LINE`` characters (``text`` stripped, ``low`` its lower case)."""
-    if len(text) <= _WHOLE_LINE_MAX:
+    """The family of a line of at most ``SHORT_LINE`` characters (``text`` stripped, ``low`` its lower case,
+    ``tokens`` its words)."""
+    first = low[0]
+    if first.isalpha():
+        # Most lines: the first word starts no phrase and no cue word occurs, so no table is tried.
+        starts = _STARTS.get(tokens[0])
+        whole = tokens[0] in _WHOLE_LINE_HEADS
+    else:
+        starts = _STARTS.get(DIGIT_START if first.isdigit() else SYMBOL_START)
+        whole = True
+    if whole and len(text) <= _WHOLE_LINE_MAX:
         rule = _whole_line_rule(text, tokens)
         if rule is not None:
             return rule
-    key = _dispatch_key(low, tokens)
-    starts = _STARTS.get(key)
     match = starts.match(low) if starts is not None else None
     if match is None and not _ANYWHERE_TRIGGERS.isdisjoint(tokens):
         match = _ANYWHERE.search(low)
         if match is not None and (_is_prose_share(match, len(low)) or _is_sentence(low, tokens)):
             match = None
-    if match is None and _SYMBOL_CHARS.search(text):
-        match = _SYMBOLS.match(low)
-    return None if match is None else _RULE_OF_GROUP[match.lastgroup or ""]
+    if match is not None:
+        return _RULE_OF_GROUP[match.lastgroup or ""]
+    if len(tokens) == 1 and _AD_RUN.fullmatch(tokens[0]):
+        return "ad-label"
+    return None if _SYMBOL_CHARS.search(text) is None else _symbol_rule(text, low)
 
 
 def long_cue(low: str) -> str | None:
     """The family of a line longer than ``SHORT_LINE``: only whole-paragraph furniture (consent, newsletter)."""
     if len(low) > LONG_LINE:
         return None
-    tokens = WORD_RE.findall(low)
-    starts = _LONG_STARTS.get(_dispatch_key(low, tokens))
+    head = _FIRST_WORD_RE.match(low)
+    starts = _LONG_STARTS.get(head.group() if head else SYMBOL_START)
     match = starts.match(low) if starts is not None else None
-    if match is None and not _LONG_TRIGGERS.isdisjoint(tokens):
+    # Substrings are a superset of words here: the regex decides.
+    if match is None and any(word in low for word in _LONG_TRIGGERS):
         match = _LONG_ANYWHERE.search(low)
+    return None if match is None else _RULE_OF_GROUP[match.lastgroup or ""]
+
+
+def _symbol_rule(text: str, low: str) -> str | None:
+    match = _SYMBOLS.match(low) if _SYMBOL_CHARS.search(text) else None
     return None if match is None else _RULE_OF_GROUP[match.lastgroup or ""]
 
 
@@ -90,20 +106,11 @@ def _whole_line_rule(text: str, tokens: Sequence[str]) -> str | None:
     rule = _LINE_PHRASES.get(" ".join(tokens))
     if rule is not None:
         return rule
-    if _AD_SET.issuperset(tokens) or (len(tokens) == 1 and _AD_RUN.fullmatch(tokens[0])):
+    if _AD_SET.issuperset(tokens):
         return "ad-label"
     if _SHARE_SET.issuperset(tokens) and not _SHARE_NETWORKS.isdisjoint(tokens):
         return "share-bar"
     return None
-
-
-def _dispatch_key(low: str, tokens: Sequence[str]) -> str:
-    first = low[0]
-    if first.isdigit():
-        return DIGIT_START
-    if not (first.isalpha() or first == "_") or not tokens:
-        return SYMBOL_START
-    return tokens[0]
 
 
 def _is_sentence(low: str, tokens: Sequence[str]) -> bool:
@@ -220,14 +227,34 @@ def _atom(pattern: str, position: int) -> tuple[_Atom, int]:
         atom = _Atom("lit", escaped) if not escaped.isalnum() else _Atom(_ESCAPE_KINDS.get(escaped, "any"))
         return atom, position + 2
     if char == "[":
-        end = pattern.index("]", position + 2)
-        members = pattern[position + 1 : end]
-        plain = not members.startswith("^") and "\\" not in members and "-" not in members[1:-1]
-        return (_Atom("class", members) if plain else _Atom("any")), end + 1
+        return _char_class(pattern, position)
     if char == "(":
         return _group(pattern, position)
     kind = _SIMPLE_KINDS.get(char)
     return (_Atom("lit", char) if kind is None else _Atom(kind)), position + 1
+
+
+def _char_class(pattern: str, position: int) -> tuple[_Atom, int]:
+    """``[...]`` as the characters it holds; ``any`` when negated, with a range, ``\\d`` or ``\\w``."""
+    members, plain = [], pattern[position + 1] != "^"
+    index = position + 1
+    while True:
+        char = pattern[index]
+        if char == "]" and index > position + 1:
+            break
+        if char == "\\":
+            escaped = pattern[index + 1]
+            if escaped.isalnum():
+                plain = plain and escaped == "s"
+            else:
+                members.append(escaped)
+            index += 2
+            continue
+        if char == "-" and members and pattern[index + 1] != "]":
+            plain = False
+        members.append(char)
+        index += 1
+    return (_Atom("class", "".join(members)) if plain else _Atom("any")), index + 1
 
 
 def _group(pattern: str, position: int) -> tuple[_Atom, int]:
@@ -302,6 +329,8 @@ def _line_phrases() -> dict[str, str]:
 
 
 _LINE_PHRASES = _line_phrases()
+# First words of whole-line rules: a line that starts with another word skips them.
+_WHOLE_LINE_HEADS = frozenset(phrase.split()[0] for phrase in _LINE_PHRASES) | _AD_SET | _SHARE_SET
 _STARTS = _dispatched(_phrases("starts"))
 _ANYWHERE = _combined(_phrases("anywhere"))
 _ANYWHERE_TRIGGERS = _triggers(_phrases("anywhere"))

@@ -17,8 +17,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import tzinfo
+from typing import cast
 
 from newsetl.clean.extraction import Extraction
+from newsetl.clean.language import detect_language
 from newsetl.clean.text.captions import find_credit, split_caption
 from newsetl.clean.text.features import LineFeatures, line_features
 from newsetl.clean.text.header import find_byline_in, find_dateline, looks_like_title, strip_bullet, strip_site_name
@@ -32,8 +34,11 @@ from newsetl.records import Caption, Removal
 __all__ = ["LineLabel", "LineVerdict", "classify_lines", "drop_leftover_boilerplate", "extract_text_dump"]
 
 _NUMBER_RE = re.compile(r"\d+")
+_MODEL_SAMPLE = 600
 # A one-word first line is a site name or a menu item, not the page's title.
 _MIN_PAGE_TITLE_WORDS = 2
+# Lines that leave the body: a caption is also kept, as a caption.
+_REMOVED = frozenset({"removed", "caption"})
 
 
 def extract_text_dump(text: str, cleaning: CleaningConfig | None = None) -> Extraction:
@@ -41,8 +46,11 @@ def extract_text_dump(text: str, cleaning: CleaningConfig | None = None) -> Extr
     cleaning = cleaning or CleaningConfig()
     lines = text.splitlines()
     language = guess_language(lines)
-    verdicts = _classify(lines, cleaning, language)
-    return _assemble(lines, verdicts, cleaning.zone, language)
+    extraction = _assemble(lines, _classify(lines, cleaning, language), cleaning.zone, language)
+    if language is None and extraction.body:
+        # A language without a stop-word list here: the model decides, on a sample (it costs ~0.5 µs a char).
+        extraction = replace(extraction, language=detect_language(extraction.body_text[:_MODEL_SAMPLE]))
+    return extraction
 
 
 def classify_lines(lines: Sequence[str], cleaning: CleaningConfig) -> list[LineVerdict]:
@@ -66,9 +74,9 @@ def drop_leftover_boilerplate(extraction: Extraction) -> Extraction:
 def _classify(lines: Sequence[str], cleaning: CleaningConfig, language: str | None) -> list[LineVerdict]:
     forced = _source_verdicts(lines, cleaning)
     features = line_features(lines, language, {index: found.rule for index, found in forced.items()})
-    verdicts: list[LineVerdict | None] = [
-        BLANK if kind == "blank" else forced.get(index) for index, kind in enumerate(features.kinds)
-    ]
+    verdicts: list[LineVerdict | None] = [BLANK if kind == "blank" else None for kind in features.kinds]
+    for index, found in forced.items():
+        verdicts[index] = found
     region = find_region(features)
     if region.empty:
         return [found or verdict("removed", "no-article") for found in verdicts]
@@ -76,7 +84,8 @@ def _classify(lines: Sequence[str], cleaning: CleaningConfig, language: str | No
     if region.title is None:
         _title_from_page(features, verdicts, region)
     label_outside(features, verdicts, region)
-    return [found or BLANK for found in verdicts]
+    # label_outside decided every line left.
+    return cast("list[LineVerdict]", verdicts)
 
 
 def _source_verdicts(lines: Sequence[str], cleaning: CleaningConfig) -> dict[int, LineVerdict]:
@@ -109,24 +118,28 @@ def _title_from_page(features: LineFeatures, verdicts: list[LineVerdict | None],
 def _assemble(
     lines: Sequence[str], verdicts: Sequence[LineVerdict], zone: tzinfo | None, language: str | None
 ) -> Extraction:
-    def texts(label: LineLabel) -> list[str]:
-        return [lines[index].strip() for index, found in enumerate(verdicts) if found.label == label]
-
-    bylines, datelines = texts("byline"), texts("date")
+    by_label: dict[LineLabel, list[str]] = {}
+    removed: list[Removal] = []
+    for index, found in enumerate(verdicts):
+        label = found.label
+        if label == "blank":
+            continue
+        if label in _REMOVED:
+            removed.append({"line": index + 1, "rule": found.rule, "text": lines[index]})
+            if label == "removed":
+                continue
+        by_label.setdefault(label, []).append(lines[index].strip())
+    bylines, datelines = by_label.get("byline", []), by_label.get("date", [])
     return Extraction(
-        title=strip_site_name(next(iter(texts("title")), None)),
-        summary="\n".join(strip_bullet(line) for line in texts("summary")) or None,
-        body=texts("body"),
+        title=strip_site_name(next(iter(by_label.get("title", [])), None)),
+        summary="\n".join(strip_bullet(line) for line in by_label.get("summary", [])) or None,
+        body=by_label.get("body", []),
         authors=next(filter(None, map(find_byline_in, bylines + datelines)), []),
         published_at=find_dateline(datelines[0], zone) if datelines else None,
-        captions=_captions(texts("caption")),
+        captions=_captions(by_label.get("caption", [])),
         reading_time_minutes=_reading_time(lines, verdicts),
         language=language,
-        removed=[
-            Removal(line=index + 1, rule=found.rule, text=lines[index])
-            for index, found in enumerate(verdicts)
-            if found.label in ("removed", "caption")
-        ],
+        removed=removed,
         extractor="text-rules",
     )
 

@@ -11,8 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from newsetl.clean.text.cues import WORD_RE, long_cue, short_cue
-from newsetl.clean.text.phrases import SHORT_LINE
+from newsetl.clean.text.cues import ROLES, WORD_RE, long_cue, short_cue
+from newsetl.clean.text.phrases import SHORT_LINE, CueRole
 from newsetl.clean.text.stopwords import CJK_LANGUAGES, stopwords_for
 
 LineKind = Literal["good", "near", "short", "bad", "blank"]
@@ -22,15 +22,29 @@ LineKind = Literal["good", "near", "short", "bad", "blank"]
 _CLOSERS = "\"'”’»«)]"
 _ENDERS = frozenset(".!?…。！？؟:;")
 # Chars of a long line used for its stop-word density: enough to tell prose, cheap to split.
-_PROSE_SAMPLE = 400
+_PROSE_SAMPLE = 200
 _CJK_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CJK_STOPS = "，。、"
 # Class thresholds (words, chars, density), as jusText sets them for paragraphs, tuned for lines.
 _GOOD_WORDS, _GOOD_CHARS, _GOOD_DENSITY = 8, 60, 0.18
 _LONG_GOOD_CHARS, _LONG_GOOD_DENSITY = 200, 0.10
 _NEAR_WORDS, _NEAR_DENSITY = 5, 0.12
+# Hand-set weights: prose adds by its length, furniture subtracts by its role. A "closing" block (author
+# box, feedback form) is never inside an article: no run crosses it.
+ROLE_WEIGHTS: dict[CueRole, float] = {
+    "inline": -0.5,
+    "furniture": -4.0,
+    "boundary": -8.0,
+    "end": -12.0,
+    "closing": -1000.0,
+}
+_W_GOOD_BASE, _W_GOOD_PER_100, _W_GOOD_CAP = 1.0, 0.01, 700
+_W_NEAR_END, _W_NEAR = 0.8, 0.0
+_W_SHORT_END, _W_SHORT, _W_NAV = -0.1, -0.4, -1.0
+_MIN_SHORT_SENTENCE_WORDS = 3
 # A menu: this many short lines in a row without a sentence (blank lines do not break it), of few words each.
 _NAV_RUN, _NAV_WORDS = 5, 6
+_MENU_KINDS = frozenset({"short", "bad"})
 
 
 @dataclass(slots=True)
@@ -50,53 +64,54 @@ class LineFeatures:
     kinds: list[LineKind]
     nav: list[bool]
     """Part of a run of short lines without sentences: a menu, link list or tag cloud."""
-    blocks: list[int]
-    """Number of the run of non-blank lines the line belongs to."""
+    scores: list[float]
+    """How article-like the line is: prose adds by its length, furniture subtracts by its role."""
 
     def __len__(self) -> int:
         return len(self.texts)
 
 
-_Row = tuple[str, int, int, float, bool, str | None, LineKind, int]
+_Row = tuple[str, int, int, float, bool, str | None, LineKind, float]
+_BLANK_ROW: _Row = ("", 0, 0, 0.0, False, None, "blank", 0.0)
 
 
 def line_features(lines: Sequence[str], language: str | None, forced: Mapping[int, str]) -> LineFeatures:
     """Features of ``lines``; ``forced`` gives lines whose rule is already known (source and learned patterns)."""
     stopwords = stopwords_for(language)
     cjk = language in CJK_LANGUAGES
+    # A quarter of a dump's lines recur within it ("Reply" under every comment, menus at top and bottom); a
+    # memo across documents measured slower than recomputing (its dict outgrows the CPU caches).
+    seen: dict[str, _Row] = {}
     rows: list[_Row] = []
-    block, previous_blank = 0, True
+    append = rows.append
     for index, raw in enumerate(lines):
         text = raw.strip()
         if not text:
-            rows.append(("", 0, 0, 0.0, False, None, "blank", block))
-            previous_blank = True
-            continue
-        if previous_blank:
-            block, previous_blank = block + 1, False
-        chars, words, density, ends, cue = _line(text, stopwords, forced.get(index), cjk)
-        rows.append((text, chars, words, density, ends, cue, _kind(chars, words, density, ends, cue), block))
+            append(_BLANK_ROW)
+        elif forced and index in forced:
+            append(_row(text, stopwords, cjk, forced[index]))
+        else:
+            row = seen.get(text)
+            if row is None:
+                row = seen[text] = _row(text, stopwords, cjk, None)
+            append(row)
     return _columns(rows)
 
 
 def _columns(rows: list[_Row]) -> LineFeatures:
     if not rows:
         return LineFeatures([], [], [], [], [], [], [], [], [])
-    texts, chars, words, density, ends, cues, kinds, blocks = (list(column) for column in zip(*rows, strict=True))
-    columns = LineFeatures(texts, chars, words, density, ends, cues, kinds, [], blocks)
-    columns.nav = _nav_runs(columns)
-    return columns
+    texts, chars, words, density, ends, cues, kinds, scores = (list(column) for column in zip(*rows, strict=True))
+    return LineFeatures(texts, chars, words, density, ends, cues, kinds, _nav_runs(kinds, ends, words, scores), scores)
 
 
-def _line(
-    text: str, stopwords: frozenset[str], forced: str | None, cjk: bool
-) -> tuple[int, int, float, bool, str | None]:
-    """(chars, words, stop-word density, sentence end, cue) of a non-blank line."""
+def _row(text: str, stopwords: frozenset[str], cjk: bool, forced: str | None) -> _Row:
+    """The features of a non-blank line."""
     chars = len(text)
     if chars <= SHORT_LINE:
         low = text.lower()
         # Plain-word lines (most menu items) need no regex to be split into words.
-        tokens = low.split() if low.replace(" ", "").isalpha() else WORD_RE.findall(low)
+        tokens = low.split() if low.replace(" ", "").isalnum() else WORD_RE.findall(low)
         words = len(tokens)
         cue = forced or short_cue(text, low, tokens)
     else:
@@ -104,23 +119,25 @@ def _line(
         tokens = text[:_PROSE_SAMPLE].lower().split()
         words = text.count(" ") + 1
         cue = forced or long_cue(text.lower())
-    hits, count = sum(map(stopwords.__contains__, tokens)), len(tokens)
+    # Under five words a line is "short" whatever its density: counting its stop words would be wasted.
+    count = len(tokens)
+    hits = sum(map(stopwords.__contains__, tokens)) if count >= _NEAR_WORDS or cjk else 0
     if cjk:
         chars, words, hits, count = _cjk_counts(text, chars, words, hits, count)
+    density = hits / count if count else 0.0
     ends = text.rstrip(_CLOSERS)[-1:] in _ENDERS
-    return chars, words, hits / count if count else 0.0, ends, cue
-
-
-def _kind(chars: int, words: int, density: float, ends: bool, cue: str | None) -> LineKind:
+    # The class (jusText-like, from length and density) and the score, inline: this runs for every distinct
+    # line of every document.
     if cue is not None:
-        return "bad"
-    if words >= _GOOD_WORDS and chars >= _GOOD_CHARS and density >= _GOOD_DENSITY:
-        return "good"
-    if chars >= _LONG_GOOD_CHARS and density >= _LONG_GOOD_DENSITY:
-        return "good"
+        return text, chars, words, density, ends, cue, "bad", ROLE_WEIGHTS[ROLES.get(cue, "inline")]
+    if (words >= _GOOD_WORDS and chars >= _GOOD_CHARS and density >= _GOOD_DENSITY) or (
+        chars >= _LONG_GOOD_CHARS and density >= _LONG_GOOD_DENSITY
+    ):
+        return text, chars, words, density, ends, cue, "good", _W_GOOD_BASE + _W_GOOD_PER_100 * min(chars, _W_GOOD_CAP)
     if words >= _NEAR_WORDS and (density >= _NEAR_DENSITY or ends):
-        return "near"
-    return "short"
+        return text, chars, words, density, ends, cue, "near", _W_NEAR_END if ends else _W_NEAR
+    short = _W_SHORT_END if ends and words >= _MIN_SHORT_SENTENCE_WORDS else _W_SHORT
+    return text, chars, words, density, ends, cue, "short", short
 
 
 def _cjk_counts(text: str, chars: int, words: int, hits: int, count: int) -> tuple[int, int, int, int]:
@@ -133,22 +150,26 @@ def _cjk_counts(text: str, chars: int, words: int, hits: int, count: int) -> tup
     return chars + ideographs, max(words, ideographs // 2), max(hits, stops), max(count, ideographs // 2)
 
 
-def _nav_runs(features: LineFeatures) -> list[bool]:
-    nav = [False] * len(features)
+def _nav_runs(kinds: Sequence[LineKind], ends: Sequence[bool], words: Sequence[int], scores: list[float]) -> list[bool]:
+    """Flags the lines of menus; a short line in one weighs ``_W_NAV`` (``scores`` is updated)."""
+    nav = [False] * len(kinds)
     run: list[int] = []
-    for index, kind in enumerate(features.kinds):
+    for index, kind in enumerate(kinds):
         if kind == "blank":
             continue
-        if kind in ("short", "bad") and not features.ends[index] and features.words[index] <= _NAV_WORDS:
+        if kind in _MENU_KINDS and not ends[index] and words[index] <= _NAV_WORDS:
             run.append(index)
             continue
-        _flag(nav, run)
+        if len(run) >= _NAV_RUN:
+            _flag(run, kinds, nav, scores)
         run = []
-    _flag(nav, run)
+    if len(run) >= _NAV_RUN:
+        _flag(run, kinds, nav, scores)
     return nav
 
 
-def _flag(nav: list[bool], run: list[int]) -> None:
-    if len(run) >= _NAV_RUN:
-        for index in run:
-            nav[index] = True
+def _flag(run: list[int], kinds: Sequence[LineKind], nav: list[bool], scores: list[float]) -> None:
+    for index in run:
+        nav[index] = True
+        if kinds[index] == "short":
+            scores[index] = _W_NAV

@@ -27,6 +27,7 @@ _MAX_DATELINE = 120
 # Words a dateline may hold besides the date: "Published:", "Updated", "Uhr", a time, a city.
 _MAX_DATELINE_WORDS = 5
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
+_DIGIT_RE = re.compile(r"\d")
 _MAX_TITLE = 300
 _HEADING_WORDS = (2, 25)
 _MAX_HEADING = 200
@@ -110,7 +111,7 @@ def meta_rule(text: str) -> str | None:
     """``byline`` or ``date`` for a line that is one, else ``None``."""
     if find_byline(text) is not None:
         return "byline"
-    if find_dateline(text) is not None:
+    if _DIGIT_RE.search(text) and find_dateline(text) is not None:
         return "date"
     return None
 

@@ -64,19 +64,21 @@ def label_region(features: LineFeatures, verdicts: list[LineVerdict | None], reg
 
 def label_outside(features: LineFeatures, verdicts: list[LineVerdict | None], region: Region) -> None:
     """Every line not decided yet is outside the article: say why."""
-    before = "before-title" if region.title is not None else "before-body"
+    before = verdict("removed", "before-title" if region.title is not None else "before-body")
+    after, menu = verdict("removed", "after-body"), verdict("removed", "nav-run")
+    cues, nav = features.cues, features.nav
     for index, current in enumerate(verdicts):
         if current is not None:
             continue
-        cue = features.cues[index]
+        cue = cues[index]
         if cue is not None:
-            verdicts[index] = verdict("removed", cue)
+            verdicts[index] = _SHARED.get(("removed", cue)) or verdict("removed", cue)
         elif index == region.page_title:
             verdicts[index] = verdict("removed", "page-title")
-        elif features.nav[index]:
-            verdicts[index] = verdict("removed", "nav-run")
+        elif nav[index]:
+            verdicts[index] = menu
         else:
-            verdicts[index] = verdict("removed", before if index < region.start else "after-body")
+            verdicts[index] = before if index < region.start else after
 
 
 def _inside(features: LineFeatures, index: int, repeated: bool) -> LineVerdict:

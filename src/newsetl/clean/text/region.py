@@ -12,27 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from newsetl.clean.text.cues import ROLES
 from newsetl.clean.text.features import LineFeatures
 from newsetl.clean.text.header import BULLET_RE, looks_like_heading, meta_rule
-from newsetl.clean.text.phrases import CueRole
 
-# Hand-set line weights: prose adds by its length, furniture subtracts.
-# A "closing" block (author box, feedback form) is never inside an article: no run crosses it.
-_ROLE_WEIGHT: dict[CueRole, float] = {
-    "inline": -0.5,
-    "furniture": -4.0,
-    "boundary": -8.0,
-    "end": -12.0,
-    "closing": -1000.0,
-}
 _ENDING_ROLES = frozenset({"end", "closing"})
 _SURROUNDING_ROLES = frozenset({"boundary", "closing"})
-_W_GOOD_BASE, _W_GOOD_PER_100, _W_GOOD_CAP = 1.0, 0.01, 700
-_W_NEAR_END, _W_NEAR = 0.8, 0.0
-_W_SHORT_END, _W_SHORT, _W_NAV = -0.1, -0.4, -1.0
-_MIN_SHORT_SENTENCE_WORDS = 3
 
 _TITLE_SPLIT = re.compile(r"\s+[|–—:»·/-]\s+|\s*::\s*|\s*\|\s*")
 _MAX_PAGE_TITLE = 300
@@ -67,8 +54,7 @@ class Region:
 
 def find_region(features: LineFeatures) -> Region:
     """The article's lines (widened to its headline) in ``features``."""
-    scores = [_score(features, index) for index in range(len(features))]
-    start, end, title, page_title = _locate(features, scores)
+    start, end, title, page_title = _locate(features, features.scores)
     if start == end:
         return Region(0, 0, None)
     if title is None:
@@ -85,22 +71,6 @@ def _surrounds(rule: str | None) -> bool:
 def nonblank(features: LineFeatures, indices: range) -> Iterator[int]:
     kinds = features.kinds
     return (index for index in indices if kinds[index] != "blank")
-
-
-def _score(features: LineFeatures, index: int) -> float:
-    kind = features.kinds[index]
-    if kind == "good":
-        return _W_GOOD_BASE + _W_GOOD_PER_100 * min(features.chars[index], _W_GOOD_CAP)
-    if kind == "near":
-        return _W_NEAR_END if features.ends[index] else _W_NEAR
-    if kind == "bad":
-        return _ROLE_WEIGHT[ROLES.get(features.cues[index] or "", "inline")]
-    if kind == "blank":
-        return 0.0
-    if features.nav[index]:
-        return _W_NAV
-    sentence = features.ends[index] and features.words[index] >= _MIN_SHORT_SENTENCE_WORDS
-    return _W_SHORT_END if sentence else _W_SHORT
 
 
 def _locate(features: LineFeatures, scores: Sequence[float]) -> tuple[int, int, int | None, int | None]:
@@ -149,11 +119,7 @@ class _RunIndex:
     """Prefix sums with, for every k, the j >= k maximising prefix[j]: the best run from a given line in O(1)."""
 
     def __init__(self, scores: Sequence[float]) -> None:
-        prefix = [0.0]
-        total = 0.0
-        for score in scores:
-            total += score
-            prefix.append(total)
+        prefix = list(accumulate(scores, initial=0.0))
         best_end = list(range(len(prefix)))
         for k in range(len(scores) - 1, -1, -1):
             if prefix[best_end[k + 1]] > prefix[k]:
@@ -186,22 +152,21 @@ def _title_repeats(features: LineFeatures) -> list[int]:
         return []
     page = _norm(features.texts[first])
     parts = {part for part in map(_norm, _TITLE_SPLIT.split(page)) if len(part) >= _MIN_TITLE_PART}
+    longest, head = len(page) + 40, page[:_CHEAP_PREFIX]
+    texts, chars, cues = features.texts, features.chars, features.cues
     found: list[int] = []
-    for index in nonblank(features, range(first + 1, len(features))):
-        if _repeats_title(features, index, page, parts):
+    for index in range(first + 1, len(features)):
+        if not _MIN_TITLE_PART <= chars[index] <= longest or cues[index] is not None:
+            continue
+        low = texts[index].lower()
+        if (low[:_CHEAP_PREFIX] in page or head in low) and _repeats_title(low, page, parts):
             found.append(index)
             if len(found) >= _MAX_ANCHORS:
                 break
     return found
 
 
-def _repeats_title(features: LineFeatures, index: int, page: str, parts: set[str]) -> bool:
-    chars = features.chars[index]
-    if chars > len(page) + 40 or chars < _MIN_TITLE_PART or features.cues[index] is not None:
-        return False
-    low = features.texts[index].lower()
-    if low[:_CHEAP_PREFIX] not in page and page[:_CHEAP_PREFIX] not in low:
-        return False
+def _repeats_title(low: str, page: str, parts: set[str]) -> bool:
     line = " ".join(low.split())
     return (
         line == page
@@ -263,16 +228,14 @@ def _extend_back(features: LineFeatures, start: int, title: int | None) -> int:
 
 
 def _extend_forward(features: LineFeatures, end: int) -> int:
-    """Plain lines that continue the core's last block without a blank line (the rest of a list or table)
+    """Plain lines that continue the core's last line without a blank line (the rest of a list or table)
     still belong to it; whatever follows a gap is left out."""
-    last = next(nonblank(features, range(end - 1, -1, -1)), None)
-    if last is None:
+    kinds, cues = features.kinds, features.cues
+    if end == 0 or kinds[end - 1] == "blank":
         return end
     taken = end
     for index in range(end, min(end + _FORWARD_LIMIT, len(features))):
-        if features.blocks[index] != features.blocks[last] or features.kinds[index] == "blank":
-            break
-        if features.cues[index] is not None:
+        if kinds[index] == "blank" or cues[index] is not None:
             break
         taken = index + 1
     return taken

@@ -11,7 +11,11 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from newsetl.clean.text.cues import DIGIT_START, SYMBOL_START, WORD_RE, leading_words
+
 RuleAction = Literal["drop", "caption", "reading_time"]
+_HEAD = 40
+"""Enough of a line to hold its first word."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,16 +77,23 @@ BUILT_IN: tuple[LineRule, ...] = (
 
 
 class RuleSet:
-    """Rules tried as one regex: the id of the first that matches a line."""
+    """Rules tried as one regex per first word (see :func:`leading_words`): the id of the first that matches."""
 
     def __init__(self, rules: tuple[LineRule, ...]) -> None:
         self._ids = {f"r{index}": rule.id for index, rule in enumerate(rules)}
-        self._pattern = re.compile(
-            "|".join(f"(?P<r{index}>{rule.pattern.pattern})" for index, rule in enumerate(rules)), re.IGNORECASE
-        )
+        by_word: dict[str, list[str]] = {}
+        for index, rule in enumerate(rules):
+            for word in leading_words(rule.pattern.pattern):
+                by_word.setdefault(word, []).append(f"(?P<r{index}>{rule.pattern.pattern})")
+        self._patterns = {word: re.compile("|".join(found), re.IGNORECASE) for word, found in by_word.items()}
 
     def first_match(self, line: str) -> str | None:
-        match = self._pattern.match(line)
+        """The id of the first rule that matches ``line`` (stripped), else ``None``."""
+        head = line[:_HEAD].lower()
+        word = WORD_RE.match(head)
+        key = SYMBOL_START if word is None else DIGIT_START if head[0].isdigit() else word.group()
+        pattern = self._patterns.get(key)
+        match = pattern.match(line) if pattern is not None else None
         return None if match is None else self._ids[match.lastgroup or ""]
 
 

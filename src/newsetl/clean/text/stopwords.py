@@ -79,8 +79,10 @@ _ARABIC = re.compile(r"[\u0600-\u06ff]")
 # The sample: the page's longer lines (prose, if it has any), enough of them to vote.
 _SAMPLE_MIN_LINE = 60
 _SAMPLE_LINES = 40
-_SAMPLE_CHARS = 4_000
+_SAMPLE_CHARS = 2_000
 _SCRIPT_SHARE = 0.15
+# Latin, Greek, Cyrillic and Hebrew come before U+0600: no script to tell a language by.
+_NON_LATIN = re.compile("[\u0600-\uffff]")
 # A vote is conclusive with this many words for the winner, twice the runner-up's, and a share of all words.
 _MIN_VOTES = 8
 _MIN_LEAD = 2.0
@@ -103,11 +105,20 @@ def guess_language(lines: Sequence[str]) -> str | None:
 
 
 def _sample(lines: Sequence[str]) -> str:
-    long_lines = [line for line in lines if len(line) > _SAMPLE_MIN_LINE][:_SAMPLE_LINES]
-    return "\n".join(long_lines or lines)[:_SAMPLE_CHARS]
+    taken: list[str] = []
+    size = 0
+    for line in lines:
+        if len(line) > _SAMPLE_MIN_LINE:
+            taken.append(line)
+            size += len(line)
+            if size >= _SAMPLE_CHARS or len(taken) >= _SAMPLE_LINES:
+                break
+    return "\n".join(taken or lines)[:_SAMPLE_CHARS]
 
 
 def _by_script(sample: str) -> str | None:
+    if _NON_LATIN.search(sample) is None:
+        return None
     enough = _SCRIPT_SHARE * len(sample)
     han, kana, hangul = (len(script.findall(sample)) for script in (_HAN, _KANA, _HANGUL))
     if kana > enough / 3 and han + kana > enough:
