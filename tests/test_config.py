@@ -42,6 +42,18 @@ def test_cleaning_patterns_are_compiled_and_namespaced(tmp_path: Path) -> None:
     assert str(cleaning.zone) == "Europe/Berlin"
 
 
+def test_learning_settings_per_source(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "sources:\n  - name: a\n    kind: dumps\n    location: x\n"
+        "    cleaning:\n      learn: {min_documents: 3, min_share: 0.25, never: ['  Impressum ']}\n"
+        "  - {name: b, kind: dumps, location: y}\n",
+    )
+    first, second = (source.cleaning.learn for source in load_settings(path).sources)
+    assert (first.enabled, first.min_documents, first.min_share, first.never) == (True, 3, 0.25, {"Impressum"})
+    assert (second.min_documents, second.min_share, second.max_chars) == (5, 0.1, 200)
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
@@ -51,6 +63,10 @@ def test_cleaning_patterns_are_compiled_and_namespaced(tmp_path: Path) -> None:
         ("sources: [{name: a, kind: dumps, location: x}, {name: a, kind: dumps, location: y}]", "duplicate source"),
         ("sources: [{name: a, kind: dumps, location: x, cleaning: {drop: ['(']}}]", "cleaning.drop\\[0\\]"),
         ("sources: [{name: a, kind: dumps, location: x, timezone: Mars/Base}]", "unknown timezone"),
+        ("sources: [{name: a, kind: dumps, location: x, cleaning: {learn: {min_share: 2}}}]", "between 0 and 1"),
+        ("sources: [{name: a, kind: dumps, location: x, cleaning: {learn: {min_documents: 0}}}]", "positive"),
+        ("sources: [{name: a, kind: dumps, location: x, cleaning: {learn: {never: Impressum}}}]", "list of lines"),
+        ("sources: [{name: a, kind: dumps, location: x, cleaning: {learn: {often: 3}}}]", "unknown keys"),
         ("batch_size: 0\nsources: []", "batch_size"),
         ("- just a list", "mapping at the top level"),
         ("sources: [{name: a", "not valid YAML"),

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, fields, replace
 from datetime import tzinfo
 from pathlib import Path
-from typing import Any, Literal, cast, get_args
+from typing import Any, Literal, TypeVar, cast, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
@@ -19,6 +19,7 @@ import yaml
 from newsetl.errors import ConfigError
 
 SourceKind = Literal["dumps", "urls", "feed", "sitemap", "warc"]
+_Number = TypeVar("_Number", int, float)
 LIVE_KINDS: tuple[SourceKind, ...] = ("urls", "feed", "sitemap")
 DEFAULT_CONFIG = Path("config/sources.yaml")
 _NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,62}$")
@@ -33,6 +34,30 @@ class PatternRule:
 
 
 @dataclass(frozen=True, slots=True)
+class LearnConfig:
+    """Learned boilerplate of a text-dump source (``cleaning.learn`` in the config): lines the source repeats in
+    many documents are learned after each load and removed from later documents (rule ``learned:<source>``)."""
+
+    enabled: bool = True
+    min_documents: int = 5
+    """A line must stand in at least this many of the source's documents ..."""
+    min_share: float = 0.1
+    """... and in at least this share of them."""
+    max_chars: int = 200
+    """Longer lines are never learned (nor shorter ones that read as prose: a sentence of eight words or more)."""
+    never: frozenset[str] = frozenset()
+    """Lines a person says are not boilerplate: never learned, never removed as learned."""
+
+
+@dataclass(frozen=True, slots=True)
+class LearnedLines:
+    """The learned boilerplate a cleaner applies: exact lines (surrounding whitespace aside) and their rule id."""
+
+    rule: str
+    lines: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
 class CleaningConfig:
     """Per-source additions to the built-in text-dump rules."""
 
@@ -42,6 +67,9 @@ class CleaningConfig:
     """Lines to move to ``captions`` (photo lines the built-in rules do not recognise)."""
     zone: tzinfo | None = None
     """The source's time zone (``timezone:`` in the config), for dates it writes without one; default UTC."""
+    learn: LearnConfig = field(default_factory=LearnConfig)
+    learned: LearnedLines | None = None
+    """Filled by the pipeline from the lines learned so far (see :mod:`newsetl.learn`); never from the file."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,7 +326,39 @@ def _parse_cleaning(section: Any, source: str, zone: tzinfo | None) -> CleaningC
         drop=_parse_patterns(section.get("drop") or [], source, "drop"),
         captions=_parse_patterns(section.get("captions") or [], source, "captions"),
         zone=zone,
+        learn=_parse_learn(section.get("learn"), source),
     )
+
+
+def _parse_learn(section: Any, source: str) -> LearnConfig:
+    if section is None:
+        return LearnConfig()
+    if not isinstance(section, dict):
+        raise ConfigError(f"source {source!r}: cleaning.learn must be a mapping")
+    unknown = set(section) - {"enabled", "min_documents", "min_share", "max_chars", "never"}
+    if unknown:
+        raise ConfigError(f"source {source!r}: cleaning.learn has unknown keys {sorted(unknown)}")
+    never = section.get("never") or []
+    if not isinstance(never, list) or not all(isinstance(line, str) for line in never):
+        raise ConfigError(f"source {source!r}: cleaning.learn.never must be a list of lines")
+    defaults = LearnConfig()
+    config = LearnConfig(
+        enabled=bool(section.get("enabled", defaults.enabled)),
+        min_documents=_learn_number(section, "min_documents", defaults.min_documents, source),
+        min_share=_learn_number(section, "min_share", defaults.min_share, source),
+        max_chars=_learn_number(section, "max_chars", defaults.max_chars, source),
+        never=frozenset(line.strip() for line in never),
+    )
+    if not 0 <= config.min_share <= 1:
+        raise ConfigError(f"source {source!r}: cleaning.learn.min_share must be between 0 and 1")
+    return config
+
+
+def _learn_number(section: dict[str, Any], key: str, default: _Number, source: str) -> _Number:
+    value = section.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or value < (1 if key != "min_share" else 0):
+        raise ConfigError(f"source {source!r}: cleaning.learn.{key} must be a positive number, not {value!r}")
+    return type(default)(value)
 
 
 def _zone(name: Any, source: str) -> tzinfo | None:

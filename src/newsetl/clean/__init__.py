@@ -71,11 +71,13 @@ def article_id(source: str, key: str) -> str:
 
 
 def rules_version(cleaning: CleaningConfig) -> str:
-    """Built-in rules version plus a fingerprint of the source's own patterns."""
+    """Built-in rules version plus a fingerprint of the source's own patterns and the lines it has learned."""
     patterns = [rule.pattern.pattern for rule in cleaning.drop + cleaning.captions]
-    if not patterns:
+    learned = sorted(cleaning.learned.lines) if cleaning.learned else []
+    if not patterns and not learned:
         return RULES_VERSION
-    return f"{RULES_VERSION}+{sha256_hex(json.dumps(patterns).encode())[:8]}"
+    fingerprint = json.dumps([patterns, learned] if learned else patterns, ensure_ascii=False).encode()
+    return f"{RULES_VERSION}+{sha256_hex(fingerprint)[:8]}"
 
 
 def article_row(

@@ -7,6 +7,7 @@ stop the batch.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
@@ -16,6 +17,7 @@ from newsetl.clean import article_row, extract_document, rules_version
 from newsetl.config import CleaningConfig, Settings, SourceConfig
 from newsetl.errors import DocumentError
 from newsetl.landing import Landing
+from newsetl.learn.published import read_published, with_learned
 from newsetl.pipeline.stopwatch import Stopwatch
 from newsetl.read import read_item
 from newsetl.records import (
@@ -67,8 +69,9 @@ def clean_batch(settings: Settings, manifest_path: Path) -> BatchResult:
     stopwatch = Stopwatch()
     with stopwatch.phase("skip"):
         seen = read_seen(staging.seen_index, manifest.items) if settings.skip_unchanged else {}
+    learned = read_published(staging.run_dir(manifest.run_id))
     with staging.batch_writer(manifest.run_id, manifest.number) as writer:
-        cleaner = DocumentCleaner(Landing(settings.landing), writer, manifest.run_id, stopwatch, seen)
+        cleaner = DocumentCleaner(Landing(settings.landing), writer, manifest.run_id, stopwatch, seen, learned)
         for item in manifest.items:
             cleaner.clean_item(settings, settings.source(item.source), item)
         with stopwatch.phase("stage"):
@@ -106,6 +109,9 @@ class DocumentCleaner:
     stopwatch: Stopwatch = field(default_factory=Stopwatch)
     seen: dict[tuple[str, str], SeenEntry] = field(default_factory=dict)
     """What the warehouse holds for the batch's places (the loader's seen index)."""
+    learned: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """Learned boilerplate per source, as published when the run was planned."""
+    _cleaning: dict[str, CleaningConfig] = field(default_factory=dict)
 
     def clean_item(self, settings: Settings, source: SourceConfig, item: SourceItem) -> None:
         try:
@@ -147,7 +153,8 @@ class DocumentCleaner:
 
     def _unchanged(self, document: RawDocument, source: SourceConfig, raw_id: str) -> SeenEntry | None:
         entry = self.seen.get((document.source, document.uri))
-        if entry is None or entry.raw_id != raw_id or entry.rules_version != _rules_version(source.cleaning):
+        # The rules include the learned lines: when they change, unchanged bytes are cleaned again.
+        if entry is None or entry.raw_id != raw_id or entry.rules_version != _rules_version(self._cleaning_of(source)):
             return None
         # No look at the landing: it is append-only, and the article's raw_id was landed before it was loaded.
         return entry
@@ -162,15 +169,23 @@ class DocumentCleaner:
         )
 
     def _extract(self, document: RawDocument, source: SourceConfig, raw_id: str) -> _Outcome:
+        cleaning = self._cleaning_of(source)
         try:
-            extraction, encoding, url = extract_document(document, source.cleaning)
+            extraction, encoding, url = extract_document(document, cleaning)
         except DocumentError as exc:
             return _Outcome(error=(exc.reason_code, exc.reason))
         except Exception as exc:  # a bug in an extractor must cost one document, not the batch
             log.exception("source %s: %s failed in extraction", document.source, document.uri)
             return _Outcome(error=("internal_error", f"extractor crashed: {type(exc).__name__}: {exc}"))
-        row = article_row(document, extraction, url=url, run_id=self.run_id, rules=_rules_version(source.cleaning))
+        row = article_row(document, extraction, url=url, run_id=self.run_id, rules=_rules_version(cleaning))
         return _Outcome(article=row, removed=extraction.removed, encoding=encoding)
+
+    def _cleaning_of(self, source: SourceConfig) -> CleaningConfig:
+        cleaning = self._cleaning.get(source.name)
+        if cleaning is None:
+            lines = self.learned.get(source.name, frozenset())
+            cleaning = self._cleaning[source.name] = with_learned(source.name, source.cleaning, lines)
+        return cleaning
 
     def _stage_article(self, row: ArticleRow, removed: list[Removal]) -> None:
         self.writer.write("articles", row)

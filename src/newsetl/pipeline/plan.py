@@ -9,6 +9,7 @@ from pathlib import Path
 
 from newsetl.config import Settings
 from newsetl.discover import discover
+from newsetl.learn.published import snapshot as snapshot_learned
 from newsetl.pipeline.spec import RunSpec
 from newsetl.records import SourceItem
 from newsetl.stage import StagingArea
@@ -23,6 +24,8 @@ def plan_run(settings: Settings, spec: RunSpec) -> list[Path]:
     staging = StagingArea(settings.staging)
     folder = staging.reset_run(spec.run_id)
     staging.write_json(folder / RUN_FILE, spec.to_json())
+    # Every batch of the run (a retried one too) cleans with the learned lines as they were when it was planned.
+    snapshot_learned(settings.staging, folder)
     manifests = []
     for number, items in enumerate(_batches(_items(settings, spec), settings.batch_size), start=1):
         manifests.append(staging.write_manifest(spec.run_id, number, items))

@@ -25,6 +25,7 @@ from newsetl.clean.text.captions import find_credit, split_caption
 from newsetl.clean.text.features import LineFeatures, line_features
 from newsetl.clean.text.header import find_byline_in, find_dateline, looks_like_title, strip_bullet, strip_site_name
 from newsetl.clean.text.labels import BLANK, TITLE, LineLabel, LineVerdict, label_outside, label_region, verdict
+from newsetl.clean.text.learned import learned_lines
 from newsetl.clean.text.region import Region, find_region, nonblank
 from newsetl.clean.text.rules import BUILT_IN, READING_TIME
 from newsetl.clean.text.stopwords import guess_language
@@ -73,10 +74,13 @@ def drop_leftover_boilerplate(extraction: Extraction) -> Extraction:
 
 def _classify(lines: Sequence[str], cleaning: CleaningConfig, language: str | None) -> list[LineVerdict]:
     forced = _source_verdicts(lines, cleaning)
-    features = line_features(lines, language, {index: found.rule for index, found in forced.items()})
+    learned = learned_lines(lines, cleaning.learned, forced)
+    features = line_features(lines, language, {index: found.rule for index, found in forced.items()}, learned)
     verdicts: list[LineVerdict | None] = [BLANK if kind == "blank" else None for kind in features.kinds]
     for index, found in forced.items():
         verdicts[index] = found
+    for index, rule in learned.items():
+        verdicts[index] = verdict("removed", rule)
     region = find_region(features)
     if region.empty:
         return [found or verdict("removed", "no-article") for found in verdicts]

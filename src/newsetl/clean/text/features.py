@@ -75,8 +75,11 @@ _Row = tuple[str, int, int, float, bool, str | None, LineKind, float]
 _BLANK_ROW: _Row = ("", 0, 0, 0.0, False, None, "blank", 0.0)
 
 
-def line_features(lines: Sequence[str], language: str | None, forced: Mapping[int, str]) -> LineFeatures:
-    """Features of ``lines``; ``forced`` gives lines whose rule is already known (source and learned patterns)."""
+def line_features(
+    lines: Sequence[str], language: str | None, forced: Mapping[int, str], learned: Mapping[int, str] | None = None
+) -> LineFeatures:
+    """Features of ``lines``. ``forced`` gives lines whose rule the source's patterns decided; ``learned`` lines
+    of the source's learned boilerplate, which keep a built-in cue when they have one (its role weighs more)."""
     stopwords = stopwords_for(language)
     cjk = language in CJK_LANGUAGES
     # A quarter of a dump's lines recur within it ("Reply" under every comment, menus at top and bottom); a
@@ -94,6 +97,8 @@ def line_features(lines: Sequence[str], language: str | None, forced: Mapping[in
             row = seen.get(text)
             if row is None:
                 row = seen[text] = _row(text, stopwords, cjk, None)
+            if learned and index in learned and row[5] is None:
+                row = _row(text, stopwords, cjk, learned[index])
             append(row)
     return _columns(rows)
 

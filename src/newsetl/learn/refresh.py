@@ -1,0 +1,124 @@
+"""Recomputing the learned lines of sources from the articles stored (the loader does it, the single writer).
+
+The count is a pure function of the warehouse's content: for each source, every distinct line of every stored
+text-dump article (its removed lines and body paragraphs, surrounding whitespace trimmed) is counted once per
+article. Lines that stand in enough of the source's documents become ``learned_lines``; loading the same
+input again changes no article, so it gives the same table.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+
+import duckdb
+
+from newsetl.config import LearnConfig
+
+log = logging.getLogger("newsetl.learn")
+
+# Whitespace trimmed on both sides, the same characters as `line_key` in Python.
+_TRIM = "' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)"
+# A line this long that ends like a sentence of eight words or more reads as prose: never learned.
+_PROSE_CHARS, _PROSE_WORDS = 80, 8
+
+_DOCUMENTS = """
+CREATE OR REPLACE TEMP TABLE learn_documents AS
+SELECT a.source, a.article_id, a.title, r.read_at
+FROM articles a
+JOIN learn_parameters p ON p.source = a.source
+JOIN raw_documents r ON r.source = a.source AND r.uri = a.uri AND r.raw_id = a.raw_id
+WHERE a.extractor = 'text-rules'
+"""
+
+_CANDIDATES = f"""
+CREATE OR REPLACE TEMP TABLE learn_candidates AS
+WITH lines AS (
+    SELECT l.article_id, trim(l.text, {_TRIM}) AS line
+    FROM removed_lines l JOIN learn_documents d ON d.article_id = l.article_id
+    UNION
+    SELECT article_id, trim(paragraph, {_TRIM}) AS line FROM (
+        SELECT d.article_id, unnest(string_split(a.body, chr(10) || chr(10))) AS paragraph
+        FROM learn_documents d JOIN articles a ON a.article_id = d.article_id
+    )
+)
+SELECT d.source, l.line, count(*) AS documents, min(d.read_at) AS first_seen_at, max(d.read_at) AS last_seen_at
+FROM lines l
+JOIN learn_documents d ON d.article_id = l.article_id
+JOIN learn_parameters p ON p.source = d.source
+WHERE l.line <> ''
+  AND length(l.line) <= p.max_chars
+  AND NOT (length(l.line) > {_PROSE_CHARS}
+           AND regexp_matches(l.line, '[.!?…]["''”’»)]*$')
+           AND len(string_split(l.line, ' ')) >= {_PROSE_WORDS})
+GROUP BY d.source, l.line
+"""
+
+_REPLACE = """
+INSERT INTO learned_lines
+SELECT c.source, c.line, c.documents, t.documents, c.first_seen_at, c.last_seen_at,
+       CASE WHEN v.line IS NULL THEN 'active' ELSE 'disabled' END
+FROM learn_candidates c
+JOIN (SELECT source, count(*) AS documents FROM learn_documents GROUP BY source) t ON t.source = c.source
+JOIN learn_parameters p ON p.source = c.source
+LEFT JOIN learn_vetoes v ON v.source = c.source AND v.line = c.line
+WHERE c.documents >= p.min_documents
+  AND c.documents >= p.min_share * t.documents
+  -- A headline that other documents list ("Most read") is another article's title, not furniture.
+  AND NOT EXISTS (SELECT 1 FROM learn_documents d WHERE d.source = c.source AND d.title = c.line)
+"""
+
+
+def refresh_learned(connection: duckdb.DuckDBPyConnection, sources: Mapping[str, LearnConfig]) -> dict[str, int]:
+    """Recompute ``learned_lines`` of ``sources`` (in one transaction); the number of active lines per source."""
+    connection.execute("BEGIN")
+    try:
+        _parameters(connection, sources)
+        connection.execute("DELETE FROM learned_lines WHERE source IN (SELECT source FROM learn_sources)")
+        connection.execute(_DOCUMENTS)
+        connection.execute(_CANDIDATES)
+        connection.execute(_REPLACE)
+        rows = connection.execute(
+            "SELECT source, count(*) FILTER (status = 'active') FROM learned_lines "
+            "WHERE source IN (SELECT source FROM learn_sources) GROUP BY source"
+        ).fetchall()
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    active = dict.fromkeys(sources, 0) | {str(source): int(count) for source, count in rows}
+    log.info("learned boilerplate refreshed: %s active lines per source", active)
+    return active
+
+
+def active_lines(connection: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    """Every source's active learned lines, sorted (what is published to the cleaners)."""
+    found: dict[str, list[str]] = {}
+    rows = connection.execute(
+        "SELECT source, line FROM learned_lines WHERE status = 'active' ORDER BY source, line"
+    ).fetchall()
+    for source, line in rows:
+        found.setdefault(str(source), []).append(str(line))
+    return found
+
+
+def _parameters(connection: duckdb.DuckDBPyConnection, sources: Mapping[str, LearnConfig]) -> None:
+    connection.execute("CREATE OR REPLACE TEMP TABLE learn_sources (source VARCHAR)")
+    connection.execute(
+        "CREATE OR REPLACE TEMP TABLE learn_parameters "
+        "(source VARCHAR, min_documents BIGINT, min_share DOUBLE, max_chars BIGINT)"
+    )
+    connection.execute("CREATE OR REPLACE TEMP TABLE learn_vetoes (source VARCHAR, line VARCHAR)")
+    if not sources:
+        return
+    connection.executemany("INSERT INTO learn_sources VALUES (?)", [[name] for name in sources])
+    enabled = [
+        [name, config.min_documents, config.min_share, config.max_chars]
+        for name, config in sources.items()
+        if config.enabled
+    ]
+    if enabled:
+        connection.executemany("INSERT INTO learn_parameters VALUES (?, ?, ?, ?)", enabled)
+    vetoes = [[name, line] for name, config in sources.items() for line in sorted(config.never)]
+    if vetoes:
+        connection.executemany("INSERT INTO learn_vetoes VALUES (?, ?)", vetoes)
