@@ -1,9 +1,11 @@
 """Recomputing the learned lines of sources from the articles stored (the loader does it, the single writer).
 
 The count is a pure function of the warehouse's content: for each source, every distinct line of every stored
-text-dump article (its removed lines and body paragraphs, surrounding whitespace trimmed) is counted once per
-article. Lines that stand in enough of the source's documents become ``learned_lines``; loading the same
-input again changes no article, so it gives the same table.
+text-dump article is counted once per article: its body paragraphs, and the lines cleaning removed for where
+they stood (a menu run, before the headline, after the article) or as learned before. Lines a named rule
+removed ("Advertisement", "Impressum", the source's own patterns) are known already and stay with their rule.
+Lines that stand in enough of the source's documents become ``learned_lines``; loading the same input again
+changes no article, so it gives the same table.
 """
 
 from __future__ import annotations
@@ -13,12 +15,14 @@ from collections.abc import Mapping
 
 import duckdb
 
+from newsetl.clean.text.labels import POSITIONAL_RULES
 from newsetl.config import LearnConfig
 
 log = logging.getLogger("newsetl.learn")
 
 # Whitespace trimmed on both sides, the same characters as `line_key` in Python.
 _TRIM = "' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)"
+_POSITIONAL = ", ".join(f"'{rule}'" for rule in sorted(POSITIONAL_RULES))
 # A line this long that ends like a sentence of eight words or more reads as prose: never learned.
 _PROSE_CHARS, _PROSE_WORDS = 80, 8
 
@@ -36,6 +40,7 @@ CREATE OR REPLACE TEMP TABLE learn_candidates AS
 WITH lines AS (
     SELECT l.article_id, trim(l.text, {_TRIM}) AS line
     FROM removed_lines l JOIN learn_documents d ON d.article_id = l.article_id
+    WHERE l.rule_id IN ({_POSITIONAL}) OR l.rule_id LIKE 'learned:%'
     UNION
     SELECT article_id, trim(paragraph, {_TRIM}) AS line FROM (
         SELECT d.article_id, unnest(string_split(a.body, chr(10) || chr(10))) AS paragraph

@@ -25,6 +25,9 @@ class LineVerdict:
     rule: str
 
 
+POSITIONAL_RULES = frozenset({"before-title", "before-body", "after-body", "nav-run", "page-title", "repeated-line"})
+"""Rules that remove a line for where it stands, not for what it says: such lines are what learning can name."""
+
 BLANK = LineVerdict("blank", "blank")
 BODY = LineVerdict("body", "body")
 TITLE = LineVerdict("title", "title")
