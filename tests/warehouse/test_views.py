@@ -25,6 +25,7 @@ def test_every_view_reads(warehouse: Warehouse) -> None:
         "articles_by_author",
         "daily_volume",
         "latest_articles",
+        "learned_boilerplate",
         "rejections",
         "removed_by_rule",
         "run_history",
