@@ -35,7 +35,7 @@ def format_table(results: Sequence[Result], pages: int) -> str:
     ]
     for result in results:
         scores = result.scores
-        speed = "—" if result.system.name == "whole text" else f"{result.docs_per_second:.0f}"
+        speed = "—" if result.system.name == "whole text" else f"{result.docs_per_second:.1f}"
         lines.append(
             f"| {result.system.name} | {result.system.input} | {scores['all'].precision:.3f} | "
             f"{scores['all'].recall:.3f} | **{scores['all'].f1:.3f}** | {scores['even'].f1:.3f} | "

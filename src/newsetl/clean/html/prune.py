@@ -89,7 +89,8 @@ _TRIGGERS = FURNITURE_WORDS | PAIRED_WORDS.keys()
 # only for hits. A Python walk over every element cost twice as much; one XPath query per furniture-like value
 # (about ten a page) three times as much.
 _CLASS_AND_ID_VALUES = etree.XPath("//body//@class | //body//@id")
-_HIDDEN = etree.XPath("//body//*[@hidden or @aria-hidden='true' or contains(@style, 'none')]")
+# Hidden from every reader. (``aria-hidden`` is not: it hides icons and duplicates from screen readers only.)
+_HIDDEN = etree.XPath("//body//*[@hidden or contains(@style, 'none')]")
 _FIGCAPTIONS = etree.XPath("//body//figcaption")
 _CODE = etree.XPath("//script | //style | //template")
 # Elements that hold no article text and that trafilatura deletes anyway: gone before it copies the tree (and
@@ -167,7 +168,7 @@ def _hidden(tree: HtmlElement) -> list[HtmlElement]:
 
 def is_hidden(element: HtmlElement) -> bool:
     style = (element.get("style") or "").replace(" ", "").lower()
-    return "display:none" in style or element.get("hidden") is not None or element.get("aria-hidden") == "true"
+    return "display:none" in style or element.get("hidden") is not None
 
 
 def _holds_the_article(element: HtmlElement, page_chars: int) -> bool:
