@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from itertools import takewhile
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 from newsetl.clean.html.tree import class_words, norm_ws, text_of
@@ -37,8 +36,6 @@ _DESCRIPTION_PREFIX_CHARS = 120
 _ANCHOR_PREFIX_CHARS = 60
 _MIN_START_CHARS = 20
 _SKIPPED_TAGS = frozenset({"script", "style", "a", "noscript"})
-_OWN_TEXT_STARTS = etree.XPath("//body//*[starts-with(normalize-space(text()), $start)]")
-_NEAREST_HEADLINE = etree.XPath("preceding::h1[1]")
 
 
 def find_lead(tree: HtmlElement, paragraphs: list[str], title: str | None, description: str | None) -> str | None:
@@ -70,20 +67,19 @@ def _before_body_start(body: HtmlElement, anchor: str) -> tuple[list[HtmlElement
     """The elements before the one whose own text starts the body, from after the last ``<h1>`` if any; and
     whether an ``<h1>`` bounded them. Nothing when the body's start is not found: no safe window then."""
     snippet = anchor[:_ANCHOR_PREFIX_CHARS]
-    # libxml2 finds the few elements whose own text starts like the body; a walk over every element costs more,
-    # and is only the fallback for spaces XPath does not normalise (no-break spaces).
-    candidates = _OWN_TEXT_STARTS(body, start=snippet[:_MIN_START_CHARS])
-    start = next((element for element in candidates if _starts_the_body(element.text, snippet)), None)
-    if start is None:
-        start = next((element for element in body.iter() if _starts_the_body(element.text, snippet)), None)
-    if start is None:
-        return [], False
-    headlines = _NEAREST_HEADLINE(start)
-    if headlines:
-        return _elements_between(headlines[0], start), True
-    return [
-        element for element in takewhile(lambda element: element is not start, body.iter()) if _is_tag(element)
-    ], False
+    headline = None
+    for element in body.iter():
+        if element.tag == "h1":
+            headline = element
+        elif _starts_the_body(element.text, snippet):
+            if headline is not None:
+                return _elements_between(headline, element), True
+            return _elements_before(body, element), False
+    return [], False
+
+
+def _elements_before(body: HtmlElement, stop: HtmlElement) -> list[HtmlElement]:
+    return [element for element in takewhile(lambda element: element is not stop, body.iter()) if _is_tag(element)]
 
 
 def _elements_between(first: HtmlElement, stop: HtmlElement) -> list[HtmlElement]:
@@ -107,7 +103,9 @@ def _is_tag(element: HtmlElement) -> bool:
 
 def _starts_the_body(own_text: str | None, snippet: str) -> bool:
     """Whether an element's own text is the start of the body's first paragraph (whitespace aside)."""
-    own = norm_ws(own_text or "")[:_ANCHOR_PREFIX_CHARS]
+    if not own_text or own_text.lstrip()[:1] != snippet[:1]:
+        return False  # the cheap test first: most elements have no text of their own, or another first letter
+    own = norm_ws(own_text)[:_ANCHOR_PREFIX_CHARS]
     return bool(own) and snippet.startswith(own) and len(own) >= min(len(snippet), _MIN_START_CHARS)
 
 
