@@ -52,6 +52,15 @@ def test_main_entity_of_a_web_page_and_lenient_json() -> None:
     assert found.authors == ["Jane Doe"]
 
 
+def test_a_web_page_node_dates_a_page_without_an_article_node() -> None:
+    html = """<html><head><script type="application/ld+json">{"@graph": [
+    {"@type": "WebSite", "name": "Blog"},
+    {"@type": ["WebPage", "ItemPage"], "datePublished": "2019-09-17T14:54:31+02:00",
+     "dateModified": "2019-09-18T08:00:00+02:00"}]}</script></head><body></body></html>"""
+    found = _metadata(html)
+    assert (found.published_at, found.updated_at) == ("2019-09-17T12:54:31Z", "2019-09-18T06:00:00Z")
+
+
 def test_malformed_json_ld_is_skipped_and_meta_tags_fill_in() -> None:
     html = """<html><head><script type="application/ld+json">{not json</script>
     <meta property="og:title" content="OG title"><meta name="description" content="Meta description">

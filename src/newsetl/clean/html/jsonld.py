@@ -39,9 +39,13 @@ _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 JsonObject = dict[str, Any]
 
 
-def article_node(tree: HtmlElement) -> JsonObject:
-    """The first article-typed JSON-LD object of the page, else a page's ``mainEntity`` article, else ``{}``."""
-    nodes = [node for script in _SCRIPTS(tree) for node in _typed_nodes(_load(str(script.text or "")))]
+def typed_nodes(tree: HtmlElement) -> list[JsonObject]:
+    """Every JSON-LD object with a ``@type`` on the page, in order (``@graph`` and lists flattened)."""
+    return [node for script in _SCRIPTS(tree) for node in _typed_nodes(_load(str(script.text or "")))]
+
+
+def article_node(nodes: list[JsonObject]) -> JsonObject:
+    """The first article-typed object, else a page's ``mainEntity`` article, else ``{}``."""
     for node in nodes:
         if is_article(node):
             return node
@@ -50,6 +54,15 @@ def article_node(tree: HtmlElement) -> JsonObject:
         if isinstance(main, dict) and is_article(main):
             return main
     return {}
+
+
+def page_node(nodes: list[JsonObject]) -> JsonObject:
+    """The first ``WebPage``-typed object (SEO plugins date the page there when they declare no article)."""
+    return next((node for node in nodes if any(_is_page_type(kind) for kind in _as_list(node.get("@type")))), {})
+
+
+def _is_page_type(kind: Any) -> bool:
+    return isinstance(kind, str) and kind.lower().endswith("page")
 
 
 def is_article(node: JsonObject) -> bool:

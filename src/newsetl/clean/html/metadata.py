@@ -1,6 +1,7 @@
-"""Page metadata: JSON-LD first (publishers fill it for search engines), then OpenGraph and ``article:*``
-properties, plain ``<meta>`` tags, ``<html lang>`` and ``<link rel=canonical>``, then the page's own markup
-(``<h1>``, ``rel=author|tag|category`` links, ``itemprop=author``) and htmldate's cheap date search.
+"""Page metadata: JSON-LD first (publishers fill it for search engines: the article's node, then the web page's
+for dates), then OpenGraph and ``article:*`` properties, plain ``<meta>`` tags, ``<html lang>`` and
+``<link rel=canonical>``, then the page's own markup (``<h1>``, ``rel=author|tag|category`` links,
+``itemprop=author``) and htmldate's cheap date search.
 
 Read with lxml from the one parse of the page rather than with BeautifulSoup: a BeautifulSoup tree costs a
 second parse, and even one built only from the head's tags and the JSON-LD scripts took about as long as
@@ -65,7 +66,9 @@ class PageMetadata:
 
 def read_metadata(tree: HtmlElement, url: str | None = None, zone: tzinfo | None = None) -> PageMetadata:
     """Metadata of the page; dates without a zone are read in ``zone`` (default UTC)."""
-    found = _from_json_ld(jsonld.article_node(tree), zone)
+    nodes = jsonld.typed_nodes(tree)
+    found = _from_json_ld(jsonld.article_node(nodes), zone)
+    _fill_from_json_ld_page(found, jsonld.page_node(nodes), zone)
     _fill_from_meta_tags(found, _meta_values(tree), zone)
     _fill_from_markup(found, tree, zone, url)
     return found
@@ -102,6 +105,12 @@ def _from_json_ld(node: jsonld.JsonObject, zone: tzinfo | None) -> PageMetadata:
         tags=jsonld.keywords(node.get("keywords")),
         article_body=body if isinstance(body, str) and body.strip() else None,
     )
+
+
+def _fill_from_json_ld_page(found: PageMetadata, node: jsonld.JsonObject, zone: tzinfo | None) -> None:
+    found.published_at = found.published_at or to_utc_iso(jsonld.first_text(node.get("datePublished")), zone)
+    found.updated_at = found.updated_at or to_utc_iso(jsonld.first_text(node.get("dateModified")), zone)
+    found.language = found.language or _language_code(jsonld.first_text(node.get("inLanguage")))
 
 
 def _meta_values(tree: HtmlElement) -> dict[str, list[str]]:
