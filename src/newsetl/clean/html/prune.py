@@ -92,12 +92,14 @@ _CLASS_AND_ID_VALUES = etree.XPath("//body//@class | //body//@id")
 # Hidden from every reader. (``aria-hidden`` is not: it hides icons and duplicates from screen readers only.)
 _HIDDEN = etree.XPath("//body//*[@hidden or contains(@style, 'none')]")
 _FIGCAPTIONS = etree.XPath("//body//figcaption")
-# Elements that hold no article text and that trafilatura deletes anyway: gone before it copies the tree (and
-# before the size guard below counts the page), they cost nothing further. Text-bearing ones it also deletes
-# (aside, footer, nav, noscript, and even button and label) stay: its fallbacks read the uncleaned page, and on
-# the devset dropping them cost segments.
-NON_TEXT_TAGS = (
+# Elements that trafilatura deletes anyway and that hold no article text: gone before it copies the tree (and
+# before the size guard below counts the page), they cost nothing further. Of the text-bearing ones it deletes,
+# asides and footers go too; nav, noscript, button and label stay: its fallbacks read the uncleaned page, and on
+# the devset's even pages dropping those cost segments, while dropping asides and footers cost none.
+DELETED_TAGS = (
     "head",
+    "aside",
+    "footer",
     "svg",
     "iframe",
     "embed",
@@ -126,7 +128,7 @@ def prune_furniture(tree: HtmlElement, site: str | None) -> None:
     """Remove page furniture from ``tree`` in place; ``site`` (a host, see ``links.site_of``) tells which links
     lead to other pages of the same site."""
     # Code is never text (trafilatura drops it too), and it would inflate the page-size guard below.
-    etree.strip_elements(tree, "script", "style", "template", *NON_TEXT_TAGS, with_tail=False)
+    etree.strip_elements(tree, "script", "style", "template", *DELETED_TAGS, with_tail=False)
     body = tree.find("body")
     root = body if body is not None else tree
     page_chars = len(root.text_content()) or 1
