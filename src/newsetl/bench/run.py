@@ -5,7 +5,9 @@
 2. ``newsetl ingest`` over the text dumps in a child process (its own cleaning pool), from an empty warehouse:
    wall time, peak memory of the process tree, and the seconds per phase the run itself reports.
 3. The same command again over the unchanged input: what a re-run costs.
-4. Optionally the DAG: ``airflow dags test news_ingest`` over the same text dumps into another empty warehouse.
+4. Optionally the DAG: ``airflow dags test news_ingest`` over the same text dumps into another empty warehouse,
+   and ``newsetl ingest --workers 1`` beside it: ``dags test`` runs one task at a time in one process, so the
+   one-process run is the like-for-like measure of what Airflow adds.
 """
 
 from __future__ import annotations
@@ -83,6 +85,8 @@ class BenchResult:
     ingest: ProcessRun | None = None
     rerun: ProcessRun | None = None
     dag: ProcessRun | None = None
+    serial: ProcessRun | None = None
+    """``newsetl ingest --workers 1`` (measured with the DAG, as its like-for-like baseline)."""
     workers: int = 1
     load_before: tuple[float, float, float] = (0.0, 0.0, 0.0)
     """The machine's load average when the benchmark started (others may share its cores)."""
@@ -101,6 +105,9 @@ def run_bench(options: BenchOptions) -> BenchResult:
     if options.rerun:
         result.rerun = _ingest(config, "bench-rerun", result.workers)
     if options.dag:
+        serial_config = options.workdir / "serial" / "sources.yaml"
+        write_config(corpus, serial_config, _fresh(serial_config.parent / "data"), options.batch_size)
+        result.serial = _ingest(serial_config, "bench-serial", 1)
         dag_config = options.workdir / "dag" / "sources.yaml"
         write_config(corpus, dag_config, _fresh(dag_config.parent / "data"), options.batch_size)
         result.dag = _dag(dag_config)
