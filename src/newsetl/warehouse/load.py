@@ -110,12 +110,20 @@ def load_staged(
     except BaseException:
         connection.execute("ROLLBACK")
         raise
+    finally:
+        # Temporary views outlive the transaction; the connection may serve an analyst's queries next.
+        for view in ("article_changes", "incoming_removed_lines"):
+            connection.execute(f"DROP VIEW IF EXISTS {view}")
     return counts
 
 
 def _stage_incoming(connection: duckdb.DuckDBPyConnection, table: StagedTable, paths: Sequence[Path]) -> None:
     columns = _staged_columns(connection, table)
     target = f"incoming_{table}"
+    if not paths and table in _STREAMED_TABLES:
+        nothing = ", ".join(f'NULL::{kind} AS "{name}"' for name, kind in columns.items())
+        connection.execute(f"CREATE OR REPLACE TEMP VIEW {target} AS SELECT {nothing} WHERE false")
+        return
     if not paths:
         definition = ", ".join(f'"{name}" {kind}' for name, kind in columns.items())
         connection.execute(f"CREATE OR REPLACE TEMP TABLE {target} ({definition}, _seq BIGINT)")
@@ -192,10 +200,11 @@ def _add_skipped(connection: duckdb.DuckDBPyConnection) -> None:
 def _classify_articles(connection: duckdb.DuckDBPyConnection, moment: datetime) -> None:
     # The last staged document of each article wins; version, first_seen_at and loaded_at are what the
     # articles row will hold if this load writes it (only new and updated articles are written).
+    # Decided on keys only (a few bytes an article), so memory does not grow with the bodies of a big run.
     connection.execute(
         """
-        CREATE OR REPLACE TEMP TABLE article_changes AS
-        SELECT i.* EXCLUDE (_seq, _skipped),
+        CREATE OR REPLACE TEMP TABLE article_winners AS
+        SELECT i.article_id, i._seq,
                CASE WHEN i._skipped THEN 'unchanged'
                     WHEN a.article_id IS NULL THEN 'new'
                     WHEN a.content_hash <> i.content_hash THEN 'updated'
@@ -203,11 +212,21 @@ def _classify_articles(connection: duckdb.DuckDBPyConnection, moment: datetime) 
                coalesce(a.version, 0) + 1 AS version,
                coalesce(a.first_seen_at, $moment) AS first_seen_at,
                $moment::TIMESTAMPTZ AS loaded_at
-        FROM incoming_articles i
+        FROM (SELECT article_id, _seq, content_hash, _skipped FROM incoming_articles
+              QUALIFY row_number() OVER (PARTITION BY article_id ORDER BY _seq DESC) = 1) AS i
         LEFT JOIN articles a USING (article_id)
-        QUALIFY row_number() OVER (PARTITION BY i.article_id ORDER BY i._seq DESC) = 1
         """,
         {"moment": moment},
+    )
+    # The winning rows in full, joined on demand: a view over the incoming rows, so the bodies are read from
+    # there (and spilled with them) instead of being copied into a second table. It does not read `articles`,
+    # so it says the same before and after the merge.
+    connection.execute(
+        """
+        CREATE OR REPLACE TEMP VIEW article_changes AS
+        SELECT i.* EXCLUDE (_seq, _skipped), w.change, w.version, w.first_seen_at, w.loaded_at
+        FROM incoming_articles i JOIN article_winners w ON w.article_id = i.article_id AND w._seq = i._seq
+        """
     )
     # A document that now names another article (its canonical link changed, or the URL key rules did)
     # retires the article it used to be.
