@@ -52,6 +52,9 @@ CATCHES = {
         "Laisser un commentaire",
         "Deine E-Mail-Adresse wird nicht veröffentlicht.",
         "Comments are closed.",
+        "Um den Tipp kommentieren zu können, müssen Sie eingeloggt sein.",
+        "Josef Lindner, Do 9 Apr 2020 / 08:34 Antworten",
+        "You must be logged in to post a comment.",
     ],
     "related": [
         "Das könnte Sie auch interessieren",
@@ -62,11 +65,24 @@ CATCHES = {
         "Noticias relacionadas",
         "Leggi anche",
         "Most read",
+        "Últimas noticias",
+        "Más leídas de Política",
+        "Les plus lus",
+        "Leia também",
+        "Meest gelezen",
+        "Trending on the web",
     ],
     "feedback": ["War dieser Artikel hilfreich?", "Was this article helpful?", "Wie finden Sie diesen Beitrag?"],
-    "author-box": ["Über den Autor", "About the author", "Alle Beiträge von Jane Doe"],
+    "author-box": ["Über den Autor", "About the author", "À propos de l'auteur"],
+    "author-links": ["Alle Beiträge von Jane Doe", "Show all articles of"],
+    "support-call": ["Jetzt spenden", "Would you consider supporting our work?", "Unterstützen Sie unsere Arbeit"],
     "embed": ["A post shared by Jane (@jane)", "Externer Inhalt", "Load more"],
-    "post-meta": ["Filed under: Politics", "Dieser Beitrag wurde am 3. Mai veröffentlicht", "Permalink"],
+    "post-meta": [
+        "Filed under: Politics",
+        "Dieser Beitrag wurde am 3. Mai veröffentlicht",
+        "Permalink",
+        "SUGGESTED CITATION Sauer, Heiko: Expert*innen in der Krise",
+    ],
     "newsletter": [
         "Subscribe to our newsletter",
         "Jetzt den Newsletter abonnieren",
@@ -83,7 +99,15 @@ CATCHES = {
     "login": ["Anmelden", "Sign in", "Mein Konto", "Se connecter"],
     "search": ["Suche", "Search", "Rechercher"],
     "menu-word": ["Startseite", "Menü", "Back to top", "Weiterlesen", "Lire la suite"],
-    "footer-link": ["Impressum", "Datenschutzerklärung", "Mentions légales", "Kontakt", "Privacy Policy"],
+    "footer-link": [
+        "Impressum",
+        "Datenschutzerklärung",
+        "Mentions légales",
+        "Kontakt",
+        "Privacy Policy",
+        "IMPRESSUM | DATENSCHUTZ",
+        "Impressum · Datenschutz · AGB",
+    ],
     "breadcrumb": ["Home › Politik › Inland", "Startseite | Region | Sport"],
 }
 
@@ -103,6 +127,9 @@ PROSE = [
     "Il sindaco ha detto che la piscina aprirà a giugno.",
     "Search and rescue teams were still looking for the missing hikers on Sunday evening.",
     "Cookies baked by pupils were sold at the fair, and the money went to the school library.",
+    "Die Ministerin wollte den Bericht nicht kommentieren, sie sei noch nicht informiert worden.",
+    "Kommentieren wollte sie das Urteil am Montag nicht.",
+    "Die Kinder können die Fragen der Lehrer oft nicht beantworten.",
 ]
 
 

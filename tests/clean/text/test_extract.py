@@ -131,3 +131,24 @@ def test_leftover_boilerplate_is_dropped_from_other_extractors_paragraphs() -> N
     assert cleaned.body == [P1, P2]
     assert cleaned.removed == [{"line": 2, "rule": "ad-label", "text": "Advertisement"}]
     assert drop_leftover_boilerplate(cleaned) is cleaned
+
+
+def test_a_list_of_other_stories_teasers_after_the_article_is_cut() -> None:
+    teasers = [
+        "Uber loses a case in court",
+        "The ride-hailing company failed with its complaint against the taxi centre in Vienna, a court said.",
+        "Waymo asks carmakers for money",
+        "The Google sister company is looking for investors from the car industry for its self-driving cars.",
+        "Lyft raises billions at its market debut",
+        "At its debut on the stock exchange the company took in almost 2.3 billion dollars, more than planned.",
+    ]
+    text = "\n".join(["Ferry operator cuts sailings", P1, "", P2, "", P3, "", *teasers])
+    extraction = extract_text_dump(text)
+    assert extraction.body == [P1, P2, P3]
+    assert {r["rule"] for r in extraction.removed} == {"teaser-list"}
+
+
+def test_an_article_of_short_sections_keeps_them() -> None:
+    sections = ["Fares", P1, "Timetable", P2, "Residents", P3]
+    extraction = extract_text_dump("\n".join(["Ferry operator cuts sailings", *sections]))
+    assert extraction.body == sections

@@ -70,3 +70,10 @@ def test_a_page_of_furniture_has_no_article() -> None:
     region, body = region_of([*MENU, "", *FOOTER, "Anmelden", "Suche"])
     assert region.empty
     assert body == []
+
+
+def test_the_headline_repeats_the_page_title_with_other_quotes() -> None:
+    lines = ["Fernwärme: „Das ist zu teuer“ | Nordkurier", *MENU, 'Fernwärme: "Das ist zu teuer"', P1, P2, P3]
+    region, body = region_of(lines)
+    assert body == [P1, P2, P3]
+    assert region.page_title == 0

@@ -41,12 +41,14 @@ _MAX_PHRASE_WORDS = 8
 # A share word deep inside a line is prose ("… shared the news on Monday …").
 _SHARE_CTA_HEAD, _SHARE_CTA_TAIL = 50, 40
 _SENTENCE_WORDS = 6
+_FORMAL_YOU = re.compile(r"[a-zäöüß,] (?:Sie|Ihnen|Ihr|Ihre[mnrs]?)\b")
 _VIDEO_DURATION = re.compile(r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*min\.?)?")
 _AD_SET = frozenset(AD_WORDS)
 _AD_RUN = re.compile("(?:" + "|".join(sorted(AD_WORDS, key=len, reverse=True)) + ")+")
 _SHARE_SET = frozenset(SHARE_TARGETS) | frozenset(SHARE_FILLERS)
 _SHARE_NETWORKS = frozenset(SHARE_TARGETS) - SHARE_NOT_NETWORKS
 _SYMBOL_CHARS = re.compile("[" + re.escape(SYMBOL_TRIGGERS) + "]")
+_SEPARATORS = re.compile(r"\s*[|•·]\s*")
 
 ROLES: dict[str, CueRole] = {family.rule: family.role for family in FAMILIES} | SYMBOL_ROLES
 """Role of every cue rule id."""
@@ -71,7 +73,7 @@ def short_cue(text: str, low: str, tokens: Sequence[str]) -> str | None:
     match = starts.match(low) if starts is not None else None
     if match is None and not _ANYWHERE_TRIGGERS.isdisjoint(tokens):
         match = _ANYWHERE.search(low)
-        if match is not None and (_is_prose_share(match, len(low)) or _is_sentence(low, tokens)):
+        if match is not None and (_is_prose_share(match, len(low)) or _is_sentence(text, low, tokens)):
             match = None
     if match is not None:
         return _RULE_OF_GROUP[match.lastgroup or ""]
@@ -94,7 +96,13 @@ def long_cue(low: str) -> str | None:
 
 
 def _symbol_rule(text: str, low: str) -> str | None:
-    match = _SYMBOLS.match(low) if _SYMBOL_CHARS.search(text) else None
+    if not _SYMBOL_CHARS.search(text):
+        return None
+    # "Impressum | Datenschutz | AGB": menu or footer items on one line.
+    parts = [" ".join(WORD_RE.findall(part)) for part in _SEPARATORS.split(low)]
+    if len(parts) > 1 and all(part in _LINE_PHRASES for part in parts):
+        return _LINE_PHRASES[parts[0]]
+    match = _SYMBOLS.match(low)
     return None if match is None else _RULE_OF_GROUP[match.lastgroup or ""]
 
 
@@ -113,12 +121,13 @@ def _whole_line_rule(text: str, tokens: Sequence[str]) -> str | None:
     return None
 
 
-def _is_sentence(low: str, tokens: Sequence[str]) -> bool:
+def _is_sentence(text: str, low: str, tokens: Sequence[str]) -> bool:
     """A full sentence that mentions a cue word is prose ("The minister declined to comment."), unless it
-    addresses the reader as furniture does ("Notify me of new comments", "Your e-mail will not be shown")."""
+    addresses the reader as furniture does ("Notify me of new comments", "Your e-mail will not be shown",
+    German's capitalised "Sie" in mid-sentence: "… müssen Sie angemeldet sein")."""
     if len(tokens) < _SENTENCE_WORDS or low.rstrip("\"'”’»)")[-1:] not in ".!?":
         return False
-    return "!" not in low and READER_WORDS.isdisjoint(tokens)
+    return "!" not in low and READER_WORDS.isdisjoint(tokens) and _FORMAL_YOU.search(text) is None
 
 
 def _is_prose_share(match: re.Match[str], length: int) -> bool:

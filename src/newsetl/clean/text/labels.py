@@ -12,7 +12,7 @@ from typing import Literal
 
 from newsetl.clean.text.captions import find_credit
 from newsetl.clean.text.features import LineFeatures
-from newsetl.clean.text.header import BULLET_RE, is_author_bio, meta_rule
+from newsetl.clean.text.header import BULLET_RE, is_author_bio, looks_like_heading, meta_rule
 from newsetl.clean.text.region import Region, nonblank
 from newsetl.clean.text.rules import GUARD
 
@@ -40,6 +40,7 @@ _MAX_VIDEO_TITLE = 200
 _TAIL_WINDOW = 3
 """Last body lines checked for an author box."""
 _MAX_BIO = 400
+_TEASER_PAIR, _MIN_TEASERS, _MAX_TEASER_SUMMARY = 2, 3, 350
 _TOP_WINDOW = 8
 
 
@@ -62,6 +63,7 @@ def label_region(features: LineFeatures, verdicts: list[LineVerdict | None], reg
             verdicts[index] = _inside(features, index, index in repeats)
     _drop_second_copies(features, verdicts, region)
     _trim_author_box(features, verdicts, region)
+    _trim_teaser_list(features, verdicts, region)
     _label_top(features, verdicts, region)
 
 
@@ -148,6 +150,39 @@ def _trim_author_box(features: LineFeatures, verdicts: list[LineVerdict | None],
                 if verdicts[later] is BODY:
                     verdicts[later] = verdict("removed", "author-bio")
             return
+
+
+def _trim_teaser_list(features: LineFeatures, verdicts: list[LineVerdict | None], region: Region) -> None:
+    """Headline, one-sentence summary, headline, summary …: other stories' teasers after the article. Three or
+    more such pairs ending the body are cut; an article's sections have paragraphs of their own."""
+    body = [index for index in range(region.start, region.end) if verdicts[index] is BODY]
+    teasers: list[int] = []
+    position = len(body)
+    while position >= _TEASER_PAIR:
+        heading, summary = body[position - 2], body[position - 1]
+        if not (_is_teaser_heading(features, heading) and _is_teaser_summary(features, summary)):
+            break
+        teasers += [heading, summary]
+        position -= _TEASER_PAIR
+    if len(teasers) >= _MIN_TEASERS * _TEASER_PAIR and position > 0:
+        for index in teasers:
+            verdicts[index] = verdict("removed", "teaser-list")
+
+
+def _is_teaser_heading(features: LineFeatures, index: int) -> bool:
+    text = features.texts[index]
+    return text[0].isupper() and not features.ends[index] and looks_like_heading(text, features.words[index])
+
+
+def _is_teaser_summary(features: LineFeatures, index: int) -> bool:
+    # A sentence (or a clipped one: "…"), not the next line of hard-wrapped prose.
+    text = features.texts[index]
+    return (
+        features.chars[index] <= _MAX_TEASER_SUMMARY
+        and text[0].isupper()
+        and (features.ends[index] or text.endswith("..."))
+        and not _is_teaser_heading(features, index)
+    )
 
 
 def _label_top(features: LineFeatures, verdicts: list[LineVerdict | None], region: Region) -> None:

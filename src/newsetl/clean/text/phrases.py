@@ -99,7 +99,7 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         "inline",
         starts=(
             r"(?:druckversion|printversion|print version|seite drucken|artikel drucken|print this|als pdf|"
-            r"pdf download|vorlesen|listen to (?:this )?article|artikel anh[öo]ren|[ée]couter)\b",
+            r"pdf download|download pdf|vorlesen|listen to (?:this )?article|artikel anh[öo]ren|[ée]couter)\b",
         ),
     ),
     PhraseFamily(
@@ -138,10 +138,13 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:deine|ihre|your) e-?mail-?(?:adresse|address)? (?:wird|will) (?:nicht|not|never)",
             r"(?:join|start) the (?:discussion|conversation)",
             r"(?:das )?kommentieren ist|comments are closed|kommentare sind geschlossen",
+            r"(?:you must be|du musst|sie m[üu]ssen) (?:logged in|eingeloggt|angemeldet)",
         ),
         anywhere=(
             r"\b(?:kommentar|kommentare|kommentieren|kommentierst|comment|comments|commenter|commentaire|"
             r"commentaires|comentario|comentarios|commento|commenti|reactie|reacties)\b",
+            # "Anna, 9 Apr 2020 / 08:34 Antworten": a comment's header ends with its reply link.
+            r"\b(?:antworten|reply|r[ée]pondre|responder|rispondi|beantwoorden)\s*[↓↵]?$",
         ),
     ),
     PhraseFamily(
@@ -180,6 +183,16 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"articles|eintr[äa]ge|kommentare|comments)\s*:?$",
             r"nicht verpassen|don'?t miss\b|passend dazu|dazu passend|zum thema\s*:?$",
             r"interessante (?:artikel|beitr[äa]ge|links)\b",
+            r"(?:latest|more|top) (?:news|headlines|stories)\s*:?$",
+            r"trending (?:now|today|on the web)\b",
+            r"(?:últimas|ultimas|otras|más|mas) (?:noticias|notas|le[íi]das)\b",
+            r"(?:lo )?m[áa]s (?:le[íi]do|visto)s?\b",
+            r"(?:segu[íi]|sigue|seguir) leyendo\b",
+            r"(?:ultime|altre) notizie\b|(?:le )?pi[ùu] (?:lette|letti)\b",
+            r"(?:derni[èe]res|autres) (?:actualit[ée]s|infos|nouvelles)\b|les plus lus\b",
+            r"(?:últimas|ultimas|outras|mais) (?:not[íi]cias|lidas)\b|leia (?:tamb[ée]m|mais)\b",
+            r"(?:laatste|meer) nieuws\b|meest gelezen\b",
+            r"(?:das )?neueste\s*:?$|top-?themen\s*:?$",
         ),
     ),
     PhraseFamily(
@@ -203,6 +216,14 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         starts=(
             r"(?:[üu]ber|about|[àa] propos de|sobre|over|su) (?:den |die |the |l'|el |la |de |het )?(?:autor(?:in)?|"
             r"author|auteur|autore|redakteur(?:in)?|verfasser(?:in)?|writer)\b",
+        ),
+    ),
+    PhraseFamily(
+        # Links to an author's other articles: beside a byline at the top, or in the author box at the end.
+        "author-links",
+        "end",
+        starts=(
+            r"(?:show|view|see) all (?:articles|posts|stories)(?: of| by| from)?\b",
             r"(?:more|find more|all (?:posts|articles|stories)|alle (?:beitr[äa]ge|artikel)|mehr|weitere "
             r"(?:beitr[äa]ge|artikel)) (?:by|from|von) [a-z][\w.'-]+(?: [a-z][\w.'-]+){0,3}\s*:?$",
         ),
@@ -234,7 +255,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"der (?:beitrag|artikel|eintrag) wurde",
             r"(?:getaggt mit|verschlagwortet|abgelegt unter|eingestellt von)",
             r"(?:ver[öo]ffentlicht in|publi[ée] dans|class[ée] dans|publicado en|pubblicato in|geplaatst in)",
-            r"(?:schlagw[öo]rter?|schlagworte?|themen|tags)$",
+            r"(?:schlagw[öo]rter?|schlagworte?|themen|tags|temas|argomenti|sujets)$",
+            r"(?:suggested citation|zitiervorschlag|licensed under|lizenziert unter|this work is licensed)\b",
         ),
         long_starts=(
             r"(?:this entry was posted|dieser (?:eintrag|beitrag|artikel) wurde|der (?:beitrag|artikel|eintrag) "
@@ -258,6 +280,19 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"\b(?:neue|new) (?:beitr[äa]ge|posts|artikel|articles|kommentare|comments)\b.{0,40}\be-?mail\b",
         ),
         long_anywhere=(r"\b(?:newsletter|abonnieren sie|subscribe to|abonnez-vous)\b",),
+    ),
+    PhraseFamily(
+        "support-call",
+        "boundary",
+        starts=(
+            r"(?:jetzt |bitte )?(?:spenden|unterst[üu]tzen) sie (?:uns|unsere arbeit|unabh[äa]ngigen|den|die)\b",
+            r"(?:please )?(?:support|donate to) (?:us|our (?:work|journalism|reporting))\b",
+            r"(?:would you )?consider (?:supporting|a donation|donating)\b",
+            r"(?:soutenez|aidez)[- ](?:nous|notre)\b|apoya (?:nuestro|el) periodismo\b",
+            r"jetzt spenden\b|donate now\b|faire un don\b",
+            r"while you are here\b|bevor sie gehen\b",
+        ),
+        anywhere=(r"\b(?:support our (?:work|journalism)|consider supporting|unterst[üu]tzen sie unsere arbeit)\b",),
     ),
     PhraseFamily(
         "tags",
@@ -362,7 +397,7 @@ SYMBOL_PATTERNS: tuple[tuple[str, str], ...] = (
     ("breadcrumb", r"(?:[^|»›>/\n]{1,40}\s*[|»›>]\s*){2,}[^|»›>\n]{0,60}$"),
 )
 """(rule, pattern) for short lines holding one of ``SYMBOL_TRIGGERS``: "Home › News › …", "Next post →"."""
-SYMBOL_TRIGGERS = "©«»‹›←→|<>"
+SYMBOL_TRIGGERS = "©«»‹›←→|<>•·"
 SYMBOL_ROLES: dict[str, CueRole] = {"prev-next": "end", "breadcrumb": "furniture"}
 
 AD_WORDS = words(

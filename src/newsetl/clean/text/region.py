@@ -30,6 +30,9 @@ _ANCHOR_WINDOW = 16
 _ANCHOR_RATIO = 0.35
 """A run below the headline wins unless the densest run elsewhere is far stronger."""
 _CHEAP_PREFIX = 12
+# A headline repeated with other quotes or dashes ("Don’t" / "Don't") is still the same headline.
+_TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-"})
+_TYPOGRAPHIC = re.compile("[’‘‚“”„–—]")
 _TOP_WINDOW = 8
 """Non-blank lines searched above the core for a headline (and at the top of the body for meta lines)."""
 _BACK_WITHOUT_TITLE = 12
@@ -142,7 +145,7 @@ def _first_line(features: LineFeatures) -> int | None:
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.lower().split())
+    return " ".join(text.lower().translate(_TYPOGRAPHY).split())
 
 
 def _title_repeats(features: LineFeatures) -> list[int]:
@@ -159,6 +162,8 @@ def _title_repeats(features: LineFeatures) -> list[int]:
         if not _MIN_TITLE_PART <= chars[index] <= longest or cues[index] is not None:
             continue
         low = texts[index].lower()
+        if _TYPOGRAPHIC.search(low):
+            low = low.translate(_TYPOGRAPHY)
         if (low[:_CHEAP_PREFIX] in page or head in low) and _repeats_title(low, page, parts):
             found.append(index)
             if len(found) >= _MAX_ANCHORS:
