@@ -24,7 +24,7 @@ from tests.conftest import ConfigFactory
 SOURCE = "hafenblatt"
 MENU = ["Startseite", "Küste", "Hanse", "Segeln", "Wetter"]
 PROMOTION = "Hafenblatt-Leserreisen: Jetzt an die Ostsee"
-SUPPORT = "Unterstützen Sie den Lokaljournalismus im Norden"
+SUPPORT = "Hafenblatt-Abo: Drei Monate für 9,90 Euro lesen"
 FOOTER = ["Hafenblatt – Ihre Zeitung für die Küste", "Impressum", "© Hafenblatt 2024"]
 TEASER_HEADER = "Meistgelesen"
 # What the built-in rules name already ("Startseite", "Impressum", "©", "Meistgelesen") keeps its rule.

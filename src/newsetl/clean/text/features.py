@@ -82,24 +82,19 @@ def line_features(
     of the source's learned boilerplate, which keep a built-in cue when they have one (its role weighs more)."""
     stopwords = stopwords_for(language)
     cjk = language in CJK_LANGUAGES
-    # A quarter of a dump's lines recur within it ("Reply" under every comment, menus at top and bottom); a
-    # memo across documents measured slower than recomputing (its dict outgrows the CPU caches).
-    seen: dict[str, _Row] = {}
-    rows: list[_Row] = []
-    append = rows.append
-    for index, raw in enumerate(lines):
-        text = raw.strip()
-        if not text:
-            append(_BLANK_ROW)
-        elif forced and index in forced:
-            append(_row(text, stopwords, cjk, forced[index]))
-        else:
-            row = seen.get(text)
-            if row is None:
-                row = seen[text] = _row(text, stopwords, cjk, None)
-            if learned and index in learned and row[5] is None:
-                row = _row(text, stopwords, cjk, learned[index])
-            append(row)
+    texts = list(map(str.strip, lines))
+    # Each distinct line once: a quarter of a dump's lines recur within it ("Reply" under every comment, blank
+    # lines, menus at top and bottom). A memo across documents measured slower (its dict outgrows the caches).
+    distinct: dict[str, _Row] = dict.fromkeys(texts, _BLANK_ROW)
+    for text in distinct:
+        if text:
+            distinct[text] = _row(text, stopwords, cjk, None)
+    rows = list(map(distinct.__getitem__, texts))
+    for index, rule in forced.items():
+        rows[index] = _row(texts[index], stopwords, cjk, rule)
+    for index, rule in (learned or {}).items():
+        if rows[index][5] is None and index not in forced:
+            rows[index] = _row(texts[index], stopwords, cjk, rule)
     return _columns(rows)
 
 
