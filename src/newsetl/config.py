@@ -45,6 +45,9 @@ class LearnConfig:
     """... and in at least this share of them."""
     max_chars: int = 200
     """Longer lines are never learned (nor shorter ones that read as prose: a sentence of eight words or more)."""
+    window: int = 2000
+    """Count over the source's most recently read documents only: the cost stays flat as the warehouse grows,
+    and a redesigned site's old menus age out."""
     never: frozenset[str] = frozenset()
     """Lines a person says are not boilerplate: never learned, never removed as learned."""
 
@@ -335,7 +338,7 @@ def _parse_learn(section: Any, source: str) -> LearnConfig:
         return LearnConfig()
     if not isinstance(section, dict):
         raise ConfigError(f"source {source!r}: cleaning.learn must be a mapping")
-    unknown = set(section) - {"enabled", "min_documents", "min_share", "max_chars", "never"}
+    unknown = set(section) - {"enabled", "min_documents", "min_share", "max_chars", "window", "never"}
     if unknown:
         raise ConfigError(f"source {source!r}: cleaning.learn has unknown keys {sorted(unknown)}")
     never = section.get("never") or []
@@ -347,6 +350,7 @@ def _parse_learn(section: Any, source: str) -> LearnConfig:
         min_documents=_learn_number(section, "min_documents", defaults.min_documents, source),
         min_share=_learn_number(section, "min_share", defaults.min_share, source),
         max_chars=_learn_number(section, "max_chars", defaults.max_chars, source),
+        window=_learn_number(section, "window", defaults.window, source),
         never=frozenset(line.strip() for line in never),
     )
     if not 0 <= config.min_share <= 1:

@@ -158,7 +158,7 @@ def test_a_later_run_removes_learned_lines(write_config: ConfigFactory, corpus: 
     later = _rows(config, "SELECT body, rules_version FROM articles WHERE run_id = 'day-15'")
     assert len(later) == 5
     assert not any(PROMOTION in body for body, _version in later)
-    assert all("+" in version for _body, version in later), "the learned lines are part of the rules version"
+    assert all("~" in version for _body, version in later), "the learned lines are part of the rules version"
     removed = _rows(
         config,
         "SELECT DISTINCT trim(text) FROM removed_lines WHERE run_id = 'day-15' AND rule_id = 'learned:hafenblatt'",
@@ -191,6 +191,12 @@ def test_thresholds_come_from_the_config(write_config: ConfigFactory, corpus: Pa
     _ingest(config, "day-14", date(2024, 6, 14))
     assert _rows(config, "SELECT count(*) FROM learned_lines") == [(0,)]
     assert _published(config)["sources"] == {}
+
+
+def test_only_the_most_recent_documents_are_counted(write_config: ConfigFactory, corpus: Path) -> None:
+    config = _config(write_config, corpus, window=10)
+    _ingest(config, "day-14", date(2024, 6, 14))
+    assert set(_rows(config, "SELECT documents, source_documents FROM learned_lines")) == {(10, 10)}
 
 
 def test_learning_can_be_turned_off(write_config: ConfigFactory, corpus: Path) -> None:

@@ -23,6 +23,7 @@ __all__ = [
     "Extraction",
     "article_id",
     "article_row",
+    "configured_rules",
     "count_words",
     "extract_document",
     "extract_html",
@@ -71,13 +72,23 @@ def article_id(source: str, key: str) -> str:
 
 
 def rules_version(cleaning: CleaningConfig) -> str:
-    """Built-in rules version plus a fingerprint of the source's own patterns and the lines it has learned."""
+    """Built-in rules version, a fingerprint of the source's own patterns (``+…``) and of the learned lines that
+    cleaned the article (``~…``): "2026.11.30.1+1a2b3c4d~5e6f7a8b"."""
     patterns = [rule.pattern.pattern for rule in cleaning.drop + cleaning.captions]
-    learned = sorted(cleaning.learned.lines) if cleaning.learned else []
-    if not patterns and not learned:
-        return RULES_VERSION
-    fingerprint = json.dumps([patterns, learned] if learned else patterns, ensure_ascii=False).encode()
-    return f"{RULES_VERSION}+{sha256_hex(fingerprint)[:8]}"
+    version = f"{RULES_VERSION}+{sha256_hex(json.dumps(patterns).encode())[:8]}" if patterns else RULES_VERSION
+    if cleaning.learned and cleaning.learned.lines:
+        learned = json.dumps(sorted(cleaning.learned.lines), ensure_ascii=False).encode()
+        version = f"{version}~{sha256_hex(learned)[:8]}"
+    return version
+
+
+def configured_rules(version: str) -> str:
+    """``version`` without its learned lines: the part a change of configuration or code changes.
+
+    The learned lines shift a little with every load; documents already cleaned keep the lines they were
+    cleaned with (their version says which) until their bytes or the configured rules change.
+    """
+    return version.split("~", 1)[0]
 
 
 def article_row(

@@ -1,9 +1,10 @@
 """Recomputing the learned lines of sources from the articles stored (the loader does it, the single writer).
 
-The count is a pure function of the warehouse's content: for each source, every distinct line of every stored
-text-dump article is counted once per article: its body paragraphs, and the lines cleaning removed for where
-they stood (a menu run, before the headline, after the article) or as learned before. Lines a named rule
-removed ("Advertisement", "Impressum", the source's own patterns) are known already and stay with their rule.
+The count is a pure function of the warehouse's content: for each source, every distinct line of its most
+recently read text-dump articles (``cleaning.learn.window``) is counted once per article: its body paragraphs,
+and the lines cleaning removed for where they stood (a menu run, before the headline, after the article) or as
+learned before. Lines a named rule removed ("Advertisement", "Impressum", the source's own patterns) are known
+already and stay with their rule.
 Lines that stand in enough of the source's documents become ``learned_lines``; loading the same input again
 changes no article, so it gives the same table.
 """
@@ -23,16 +24,22 @@ log = logging.getLogger("newsetl.learn")
 # Whitespace trimmed on both sides, the same characters as `line_key` in Python.
 _TRIM = "' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)"
 _POSITIONAL = ", ".join(f"'{rule}'" for rule in sorted(POSITIONAL_RULES))
+# No source may learn lines longer than this (a cheap filter before the per-source max_chars).
+_MAX_CHARS = 1000
 # A line this long that ends like a sentence of eight words or more reads as prose: never learned.
 _PROSE_CHARS, _PROSE_WORDS = 80, 8
 
 _DOCUMENTS = """
 CREATE OR REPLACE TEMP TABLE learn_documents AS
-SELECT a.source, a.article_id, a.title, r.read_at
-FROM articles a
-JOIN learn_parameters p ON p.source = a.source
-JOIN raw_documents r ON r.source = a.source AND r.uri = a.uri AND r.raw_id = a.raw_id
-WHERE a.extractor = 'text-rules'
+SELECT source, article_id, title, read_at FROM (
+    SELECT a.source, a.article_id, a.title, r.read_at, p.window_size,
+           row_number() OVER (PARTITION BY a.source ORDER BY r.read_at DESC, a.article_id) AS recency
+    FROM articles a
+    JOIN learn_parameters p ON p.source = a.source
+    JOIN raw_documents r ON r.source = a.source AND r.uri = a.uri AND r.raw_id = a.raw_id
+    WHERE a.extractor = 'text-rules'
+)
+WHERE recency <= window_size
 """
 
 _CANDIDATES = f"""
@@ -40,12 +47,12 @@ CREATE OR REPLACE TEMP TABLE learn_candidates AS
 WITH lines AS (
     SELECT l.article_id, trim(l.text, {_TRIM}) AS line
     FROM removed_lines l JOIN learn_documents d ON d.article_id = l.article_id
-    WHERE l.rule_id IN ({_POSITIONAL}) OR l.rule_id LIKE 'learned:%'
+    WHERE (l.rule_id IN ({_POSITIONAL}) OR l.rule_id LIKE 'learned:%') AND length(l.text) <= {_MAX_CHARS}
     UNION
     SELECT article_id, trim(paragraph, {_TRIM}) AS line FROM (
         SELECT d.article_id, unnest(string_split(a.body, chr(10) || chr(10))) AS paragraph
         FROM learn_documents d JOIN articles a ON a.article_id = d.article_id
-    )
+    ) WHERE length(paragraph) <= {_MAX_CHARS}
 )
 SELECT d.source, l.line, count(*) AS documents, min(d.read_at) AS first_seen_at, max(d.read_at) AS last_seen_at
 FROM lines l
@@ -111,19 +118,19 @@ def _parameters(connection: duckdb.DuckDBPyConnection, sources: Mapping[str, Lea
     connection.execute("CREATE OR REPLACE TEMP TABLE learn_sources (source VARCHAR)")
     connection.execute(
         "CREATE OR REPLACE TEMP TABLE learn_parameters "
-        "(source VARCHAR, min_documents BIGINT, min_share DOUBLE, max_chars BIGINT)"
+        "(source VARCHAR, min_documents BIGINT, min_share DOUBLE, max_chars BIGINT, window_size BIGINT)"
     )
     connection.execute("CREATE OR REPLACE TEMP TABLE learn_vetoes (source VARCHAR, line VARCHAR)")
     if not sources:
         return
     connection.executemany("INSERT INTO learn_sources VALUES (?)", [[name] for name in sources])
     enabled = [
-        [name, config.min_documents, config.min_share, config.max_chars]
+        [name, config.min_documents, config.min_share, config.max_chars, config.window]
         for name, config in sources.items()
         if config.enabled
     ]
     if enabled:
-        connection.executemany("INSERT INTO learn_parameters VALUES (?, ?, ?, ?)", enabled)
+        connection.executemany("INSERT INTO learn_parameters VALUES (?, ?, ?, ?, ?)", enabled)
     vetoes = [[name, line] for name, config in sources.items() for line in sorted(config.never)]
     if vetoes:
         connection.executemany("INSERT INTO learn_vetoes VALUES (?, ?)", vetoes)

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
-from newsetl.clean import article_row, extract_document, rules_version
+from newsetl.clean import article_row, configured_rules, extract_document, rules_version
 from newsetl.config import CleaningConfig, Settings, SourceConfig
 from newsetl.errors import DocumentError
 from newsetl.landing import Landing
@@ -153,8 +153,9 @@ class DocumentCleaner:
 
     def _unchanged(self, document: RawDocument, source: SourceConfig, raw_id: str) -> SeenEntry | None:
         entry = self.seen.get((document.source, document.uri))
-        # The rules include the learned lines: when they change, unchanged bytes are cleaned again.
-        if entry is None or entry.raw_id != raw_id or entry.rules_version != _rules_version(self._cleaning_of(source)):
+        # Learned lines shift with every load: only a change of the configured rules cleans unchanged bytes again.
+        rules = configured_rules(entry.rules_version) if entry is not None else ""
+        if entry is None or entry.raw_id != raw_id or rules != _rules_version(source.cleaning):
             return None
         # No look at the landing: it is append-only, and the article's raw_id was landed before it was loaded.
         return entry

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from newsetl.clean import rules_version
+from newsetl.clean import configured_rules, rules_version
 from newsetl.clean.text import extract_text_dump
 from newsetl.clean.text.learned import learned_lines, line_key
 from newsetl.config import CleaningConfig, LearnedLines, PatternRule
@@ -43,5 +43,8 @@ def test_lines_are_matched_without_their_surrounding_whitespace() -> None:
 def test_the_rules_version_names_the_learned_lines() -> None:
     plain = rules_version(CleaningConfig())
     learned = rules_version(CleaningConfig(learned=LEARNED))
-    assert learned.startswith(plain + "+")
+    assert learned.startswith(plain + "~")
     assert learned != rules_version(CleaningConfig(learned=LearnedLines("learned:x", frozenset({"Impressum"}))))
+    assert configured_rules(learned) == plain
+    patterns = CleaningConfig(drop=(PatternRule("a:x", re.compile("^x$")),), learned=LEARNED)
+    assert configured_rules(rules_version(patterns)) == rules_version(CleaningConfig(drop=patterns.drop))
