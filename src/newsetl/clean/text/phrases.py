@@ -108,7 +108,7 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         starts=(
             r"(?:we|this (?:site|website)|wir|diese (?:webseite|website|seite)|ce site|nous|este sitio|questo sito|"
             r"deze (?:site|website)|utilizamos|usamos|utilizziamo|wij)\b.{0,80}\bcookies?\b",
-            r"(?:accept|reject|decline|allow|manage) (?:all )?(?:cookies|settings)?\s*$",
+            r"(?:accept|reject|decline|allow|manage)(?: all)?(?: cookies| settings)?\s*$",
             r"(?:alle )?(?:akzeptieren|ablehnen)\b",
             r"(?:zustimmen|einverstanden|accepter|refuser|tout accepter|aceptar|accetta|accepteren|consent)\b",
             r"(?:i agree|got it)\b",
@@ -135,7 +135,7 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"laisser un commentaire|dejar? un comentario|lascia un commento",
             r"(?:\d+|one|two|ein|eine|einen|einer|zwei|drei|un|une) (?:thoughts?|responses?|replies|comments?|"
             r"antworten|kommentare?|gedanken?|r[ée]ponses?|commentaires?|reacties?) (?:on|to|zu|[àa]|sur|auf|op)\b",
-            r"(?:deine|ihre|your) e-?mail-?(?:adresse|address)? (?:wird|will) (?:nicht|not|never)",
+            r"(?:deine|ihre|your) e-?mail[- ]?(?:adresse|address)? (?:wird|will) (?:nicht|not|never)",
             r"(?:join|start) the (?:discussion|conversation)",
             r"(?:das )?kommentieren ist|comments are closed|kommentare sind geschlossen",
             r"(?:you must be|du musst|sie m[üu]ssen) (?:logged in|eingeloggt|angemeldet)",
