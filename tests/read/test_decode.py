@@ -57,8 +57,8 @@ def test_empty_and_whitespace_are_rejected() -> None:
 
 
 def test_binary_garbage_is_rejected_with_offset() -> None:
-    with pytest.raises(BinaryContentError, match="NUL byte at offset"):
-        decode_text(os.urandom(4096) + b"\x00")
+    with pytest.raises(BinaryContentError, match="NUL bytes in the first"):
+        decode_text(b"GIF89a" + b"\x00\x10\x00\x10" * 200 + os.urandom(2048))
     with pytest.raises(BinaryContentError, match="control bytes"):
         decode_text(bytes(range(1, 9)) * 200)
 
@@ -74,3 +74,9 @@ def test_sniff_html_charset() -> None:
     assert sniff_html_charset(b'<html><head><meta charset="windows-1252">') == "windows-1252"
     assert sniff_html_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=GB18030">') == "GB18030"
     assert sniff_html_charset(b"<html><body>no charset</body></html>") is None
+
+
+def test_a_stray_nul_in_a_page_is_dropped_not_a_reason_to_reject() -> None:
+    text, used = decode_text(GERMAN.encode() + b"\x00" + GERMAN.encode())
+    assert text == GERMAN + GERMAN
+    assert used == "utf-8"

@@ -25,6 +25,8 @@ _CONTROL_BYTES = bytes(sorted(frozenset(range(0, 32)) - {9, 10, 12, 13}))
 _DETECT_BYTES = 200_000
 # Below this share of broken sequences, a UTF-8 document with a few bad bytes is still UTF-8 (as browsers read it).
 _MAX_REPLACED_SHARE = 0.01
+_MAX_STRAY_NULS = 4
+_MAX_NUL_SHARE = 0.001
 
 
 def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
@@ -39,6 +41,8 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
         if data.startswith(bom):
             return _decode_strict(data, encoding), encoding
     _refuse_binary(data)
+    if 0 in data:
+        data = data.replace(b"\x00", b"")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
@@ -64,8 +68,13 @@ def _decode_strict(data: bytes, encoding: str) -> str:
 
 def _refuse_binary(data: bytes) -> None:
     head = data[:_SNIFF_BYTES]
-    if b"\x00" in head:
-        raise BinaryContentError(f"binary data: NUL byte at offset {head.index(0)}, not a text document")
+    # Binary formats are full of NULs; a saved page with one stray NUL is still a page (it is dropped on decode).
+    nuls = head.count(0)
+    if nuls > max(_MAX_STRAY_NULS, _MAX_NUL_SHARE * len(head)):
+        raise BinaryContentError(
+            f"binary data: {nuls} NUL bytes in the first {len(head)} (first at offset {head.index(0)}), "
+            "not a text document"
+        )
     # bytes.translate counts in C: a generator over 64 KiB costs ~1 ms a document.
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if controls > 0.05 * len(head):
