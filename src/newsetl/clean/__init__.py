@@ -7,6 +7,7 @@ import json
 from dataclasses import replace
 
 from newsetl.clean.extraction import Extraction, count_words, words
+from newsetl.clean.feed_item import with_feed_item
 from newsetl.clean.html import extract_html
 from newsetl.clean.jsonl import extract_record, parse_record, record_url
 from newsetl.clean.language import detect_language
@@ -55,6 +56,7 @@ def extract_document(document: RawDocument, cleaning: CleaningConfig) -> tuple[E
         )
     if extraction.extractor != "text-rules":
         extraction = drop_leftover_boilerplate(extraction)
+    extraction = with_feed_item(extraction, document.metadata.get("item") or {})
     if not extraction.body:
         raise ExtractionError(f"no article text found in this {document.format} document")
     if extraction.language is None:
