@@ -21,6 +21,36 @@ from newsetl.bench._vocabulary import (
 )
 
 _CHINESE_SHARE = 0.03
+# Each article also writes about its own things: names, places, terms no other article uses. Without them every
+# article of a language would share nearly all its words (near-duplicates to MinHash, one giant story cluster).
+_SYLLABLES = (
+    "ka",
+    "lo",
+    "ren",
+    "ta",
+    "mi",
+    "sor",
+    "vel",
+    "dan",
+    "ber",
+    "ist",
+    "ul",
+    "mar",
+    "te",
+    "no",
+    "ga",
+    "fin",
+    "or",
+    "ley",
+    "pa",
+    "dro",
+    "sel",
+    "vik",
+    "ham",
+    "tu",
+)
+_TOPIC_WORDS = 150
+_TOPIC_SHARE = 0.6
 _EPOCH = datetime(2024, 1, 1)
 
 
@@ -60,7 +90,8 @@ def make_article(seed: int, kind: str, index: int) -> Article:
     rng = random.Random(f"{seed}:{kind}:{index}")
     language = rng.choice(LANGUAGES)
     chinese = rng.random() < _CHINESE_SHARE
-    paragraphs = tuple(_paragraph(rng, language, chinese) for _ in range(rng.randint(10, 20)))
+    topic = tuple("".join(rng.choices(_SYLLABLES, k=rng.randint(2, 4))) for _ in range(_TOPIC_WORDS))
+    paragraphs = tuple(_paragraph(rng, language, chinese, topic) for _ in range(rng.randint(10, 20)))
     return Article(
         index=index,
         language=language,
@@ -88,10 +119,15 @@ def _sentence(rng: random.Random, language: Language, shortest: int, longest: in
     return " ".join(rng.choices(language.words, k=rng.randint(shortest, longest))).capitalize() + "."
 
 
-def _paragraph(rng: random.Random, language: Language, chinese: bool) -> str:
+def _paragraph(rng: random.Random, language: Language, chinese: bool, topic: tuple[str, ...]) -> str:
     if chinese:
         return "".join(rng.choices(CHINESE_SENTENCES, k=rng.randint(3, 6)))
-    return " ".join(_sentence(rng, language, 8, 22) for _ in range(rng.randint(2, 5)))
+    return " ".join(_topical_sentence(rng, language, topic) for _ in range(rng.randint(2, 5)))
+
+
+def _topical_sentence(rng: random.Random, language: Language, topic: tuple[str, ...]) -> str:
+    words = [rng.choice(topic) if rng.random() < _TOPIC_SHARE else rng.choice(language.words) for _ in range(15)]
+    return " ".join(words[: rng.randint(8, 15)]).capitalize() + "."
 
 
 def _name(rng: random.Random) -> str:
