@@ -100,6 +100,21 @@ def test_changed_cleaning_rules_clean_everything_again(
     assert outcome.counts.totals["articles_updated"] == 5
 
 
+def test_unchanged_content_under_new_rules_is_skipped_again_on_the_next_run(
+    write_config: ConfigFactory, config: Path, dumps_dir: Path
+) -> None:
+    _run(config, "run-1")
+    source = {"name": "dumps", "kind": "dumps", "location": str(dumps_dir)}
+    source["cleaning"] = {"drop": [{"id": "never", "pattern": "^A line no page holds$"}]}
+    new_rules = write_config([source], batch_size=3)
+    second = _run(new_rules, "run-2")
+    third = _run(new_rules, "run-3")
+    assert _skipped(new_rules, "run-2") == 0  # new rules: every document is cleaned again
+    assert second.counts.totals["articles_unchanged"] == 5
+    assert _skipped(new_rules, "run-3") == 5  # and the rules it was cleaned under are recorded
+    assert third.counts.totals["articles_unchanged"] == 5
+
+
 def test_skipping_can_be_switched_off(write_config: ConfigFactory, config: Path, dumps_dir: Path) -> None:
     _run(config, "run-1")
     always = write_config([{"name": "dumps", "kind": "dumps", "location": str(dumps_dir)}], skip_unchanged=False)

@@ -291,6 +291,16 @@ def _merge_articles(connection: duckdb.DuckDBPyConnection) -> None:
         """
     )
     connection.execute("DELETE FROM articles WHERE article_id IN (SELECT article_id FROM article_retired)")
+    # Content cleaned again under newer rules (learned lines, a source pattern) and found unchanged records those
+    # rules: the seen index then lets the next run skip it instead of cleaning it again on every run.
+    connection.execute(
+        """
+        UPDATE articles AS a SET rules_version = c.rules_version
+        FROM article_changes AS c
+        WHERE c.change = 'unchanged' AND c.rules_version IS NOT NULL
+          AND a.article_id = c.article_id AND a.rules_version <> c.rules_version
+        """
+    )
 
 
 def _replace_removed_lines(connection: duckdb.DuckDBPyConnection) -> None:
