@@ -150,6 +150,9 @@ class Settings:
     """Batch files handed from the cleaning tasks to the loader, one folder per run."""
     batch_size: int = 500
     """Documents per cleaning batch (one mapped task each)."""
+    max_batches: int = 32
+    """Most cleaning batches (mapped tasks) per run: a run with more than ``batch_size × max_batches``
+    documents gets bigger batches instead of more tasks, so a run's task count stays bounded."""
     max_document_bytes: int = 20_000_000
     """Larger documents (after decompression) are quarantined as ``too_large``."""
     sources: tuple[SourceConfig, ...] = ()
@@ -220,6 +223,7 @@ def parse_settings(document: dict[str, Any], file: Path) -> Settings:
         landing=landing,
         staging=_path(document, "staging", base, "../data/stage"),
         batch_size=_positive_int(document, "batch_size", 500),
+        max_batches=_positive_int(document, "max_batches", 32),
         max_document_bytes=_positive_int(document, "max_document_bytes", 20_000_000),
         sources=sources,
         fetch=fetch,

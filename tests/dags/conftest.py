@@ -30,6 +30,7 @@ def airflow_db() -> None:
 
 @pytest.fixture(scope="session")
 def dag_bag(airflow_db: None) -> Any:
-    from airflow.dag_processing.dagbag import DagBag
+    # BundleDagBag puts the DAGs folder on sys.path, as the dag-processor and the task runner do.
+    from airflow.dag_processing.dagbag import BundleDagBag
 
-    return DagBag(dag_folder=str(REPO / "dags"))
+    return BundleDagBag(dag_folder=str(REPO / "dags"), bundle_path=REPO / "dags")

@@ -51,5 +51,5 @@ def test_dag_test_fetches_a_feed_with_a_connection_login(
     assert titles == {"Ferry timetable changes for the winter", "Fischmarkt öffnet wieder"}
     # The login went with every request to the feed's origin (robots.txt, feed, articles); not in the YAML.
     assert {request.headers.get("Authorization") for request, _ in server.log} == {LOGIN}
-    assert _rows(config, f"SELECT count(*) FROM fetch_log WHERE run_id = '{run.run_id}'") == [(5,)]
+    assert _rows(config, f"SELECT count(*) FROM fetch_log WHERE run_id = 'news_ingest/{run.run_id}'") == [(5,)]
     assert "s3cret" not in Path(config).read_text()

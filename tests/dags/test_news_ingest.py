@@ -1,48 +1,25 @@
-"""news_ingest through Airflow itself: structure, then dag.test() into a temporary warehouse."""
+"""news_ingest and the per-source DAGs through Airflow itself: dag.test() into a temporary warehouse."""
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pytest
 
 from tests.conftest import SAMPLE_DUMP, SAMPLES, ConfigFactory
+from tests.dags.helpers import dag_bag_for_current_config, fresh_params, rows, states, write_daily_dumps
 
 pytestmark = pytest.mark.airflow
 
 
 @pytest.fixture
-def dag(dag_bag: Any) -> Any:
-    return dag_bag.get_dag("news_ingest")
-
-
-def test_structure(dag: Any) -> None:
-    tasks = {task.task_id: task for task in dag.tasks}
-    assert set(tasks) == {"live_sources", "fetch", "plan", "clean", "load", "check"}
-    assert tasks["fetch"].upstream_task_ids == {"live_sources"}
-    assert tasks["plan"].upstream_task_ids == {"fetch"}
-    assert type(tasks["fetch"]).__name__.endswith("MappedOperator")
-    assert tasks["clean"].upstream_task_ids == {"plan"}
-    assert tasks["load"].upstream_task_ids == {"clean"}
-    assert tasks["check"].upstream_task_ids == {"load"}
-    assert tasks["load"].pool == tasks["check"].pool == "newsetl_warehouse"
-    assert type(tasks["clean"]).__name__.endswith("MappedOperator")
-
-
-def test_schedule_owns_a_real_daily_interval(dag: Any) -> None:
-    interval = dag.timetable.infer_manual_data_interval(run_after=datetime(2026, 11, 30, 12, tzinfo=UTC))
-    assert interval.end - interval.start == (datetime(2026, 11, 30, tzinfo=UTC) - datetime(2026, 11, 29, tzinfo=UTC))
-
-
-def _rows(config: Path, query: str) -> list[tuple[Any, ...]]:
-    from newsetl.config import load_settings
-
-    with duckdb.connect(str(load_settings(config).warehouse), read_only=True) as connection:
-        return connection.execute(query).fetchall()
+def dag(dag_bag: Any) -> Iterator[Any]:
+    with fresh_params(dag_bag.get_dag("news_ingest")) as fresh:
+        yield fresh
 
 
 @pytest.fixture
@@ -56,48 +33,117 @@ def sample_config(write_config: ConfigFactory, tmp_path: Path, monkeypatch: pyte
     return config
 
 
+@pytest.fixture
+def daily_config(write_config: ConfigFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = write_daily_dumps(tmp_path / "daily")
+    config = write_config([{"name": "daily", "kind": "dumps", "location": str(root), "options": {"glob": "{date}/*"}}])
+    monkeypatch.setenv("NEWSETL_CONFIG", str(config))
+    return config
+
+
+def _titles(config: Path) -> list[str]:
+    return sorted(row[0] for row in rows(config, "SELECT title FROM articles"))
+
+
 def test_dag_test_loads_the_samples(dag: Any, sample_config: Path) -> None:
     run = dag.test(logical_date=datetime(2026, 11, 29, tzinfo=UTC))
     assert str(run.state) == "success"
-    titles = {row[0] for row in _rows(sample_config, "SELECT title FROM articles")}
-    assert titles == {
+    assert _titles(sample_config) == [
         "China urges neighbours to back its data security ideas, not the US’",
         "City library reopens after two-year refit",
         "Le marché du vélo d'occasion en plein essor",
-    }
-    assert _rows(sample_config, "SELECT uri, reason_code FROM rejected_documents") == [("empty.txt", "empty")]
-    runs = _rows(sample_config, "SELECT run_id, trigger, status, documents_read, articles_new FROM runs")
-    assert runs == [(run.run_id, "airflow", "checked", 4, 3)]
+    ]
+    assert rows(sample_config, "SELECT uri, reason_code FROM rejected_documents") == [("empty.txt", "empty")]
+    runs = rows(sample_config, "SELECT run_id, trigger, status, documents_read, articles_new FROM runs")
+    assert runs == [(f"news_ingest/{run.run_id}", "airflow", "checked", 4, 3)]
+    # batch_size 1: one mapped cleaning task per document; the articles asset is announced.
+    task_states = states(run)
+    assert sorted(key for key in task_states if key.startswith("clean[")) == [f"clean[{i}]" for i in range(4)]
+    assert task_states["publish"] == "success"
 
 
-def test_a_second_run_changes_no_article(dag: Any, sample_config: Path) -> None:
+def test_a_second_run_changes_no_article_and_announces_nothing(dag: Any, sample_config: Path) -> None:
     dag.test(logical_date=datetime(2026, 11, 28, tzinfo=UTC))
-    before = _rows(sample_config, "SELECT * FROM articles ORDER BY article_id")
+    before = rows(sample_config, "SELECT * FROM articles ORDER BY article_id")
     second = dag.test(logical_date=datetime(2026, 11, 29, tzinfo=UTC))
     assert str(second.state) == "success"
-    assert _rows(sample_config, "SELECT * FROM articles ORDER BY article_id") == before
-    assert _rows(
-        sample_config, f"SELECT articles_new, articles_unchanged FROM runs WHERE run_id = '{second.run_id}'"
+    assert rows(sample_config, "SELECT * FROM articles ORDER BY article_id") == before
+    assert rows(
+        sample_config,
+        "SELECT articles_new, articles_unchanged FROM runs WHERE run_id = ?",
+        [f"news_ingest/{second.run_id}"],
     ) == [(0, 3)]
+    assert states(second)["publish"] == "skipped"
 
 
-def test_params_choose_the_days_of_a_partitioned_source(
-    dag: Any, write_config: ConfigFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    root = tmp_path / "daily"
-    for day in ("2024-06-13", "2024-06-14", "2024-06-15"):
-        (root / day).mkdir(parents=True)
-        (root / day / "story.txt").write_text(f"Story of {day}\n\nThe events of the day, told in a sentence.\n")
-    config = write_config([{"name": "daily", "kind": "dumps", "location": str(root), "options": {"glob": "{date}/*"}}])
-    monkeypatch.setenv("NEWSETL_CONFIG", str(config))
+def test_params_choose_the_days_of_a_partitioned_source(dag: Any, daily_config: Path) -> None:
     run = dag.test(
         logical_date=datetime(2026, 11, 29, tzinfo=UTC), run_conf={"from_date": "2024-06-14", "to_date": "2024-06-15"}
     )
     assert str(run.state) == "success"
-    assert sorted(row[0] for row in _rows(config, "SELECT title FROM articles")) == [
-        "Story of 2024-06-14",
-        "Story of 2024-06-15",
-    ]
-    (interval,) = _rows(config, "SELECT interval_start, interval_end FROM runs")
+    assert _titles(daily_config) == ["Story of 2024-06-14", "Story of 2024-06-15"]
+    (interval,) = rows(daily_config, "SELECT interval_start, interval_end FROM runs")
     assert interval[0].date().isoformat() == "2024-06-14"
     assert interval[1].date().isoformat() == "2024-06-16"
+
+
+def test_without_a_logical_date_the_dates_come_from_params(dag: Any, daily_config: Path) -> None:
+    run = dag.test(logical_date=None, run_conf={"from_date": "2024-06-16"})
+    assert str(run.state) == "success"
+    assert _titles(daily_config) == ["Story of 2024-06-16"]
+
+
+def test_a_dry_run_commits_nothing_and_says_what_a_load_would_do(dag: Any, daily_config: Path) -> None:
+    run = dag.test(logical_date=None, run_conf={"from_date": "2024-06-13", "to_date": "2024-06-14", "dry_run": True})
+    assert str(run.state) == "success"
+    task_states = states(run)
+    assert (task_states["load"], task_states["check"], task_states["publish"]) == ("success", "skipped", "skipped")
+    counts = run.get_task_instance("load").xcom_pull(task_ids="load")
+    assert counts["dry_run"] is True
+    assert counts["totals"]["articles_new"] == 2
+    assert rows(daily_config, "SELECT count(*) FROM articles") == [(0,)]
+    assert rows(daily_config, "SELECT count(*) FROM runs") == [(0,)]
+
+
+def test_a_terminal_error_fails_the_run_at_once_naming_what_failed(dag: Any, daily_config: Path) -> None:
+    run = dag.test(logical_date=None, run_conf={"sources": ["nope"]})
+    assert str(run.state) == "failed"
+    resolve = run.get_task_instance("resolve")
+    # A ConfigError is terminal: failed on the first try, never up_for_retry.
+    assert (str(resolve.state), resolve.try_number) == ("failed", 1)
+    assert states(run)["load"] == "upstream_failed"
+
+
+def test_a_source_with_its_own_schedule_gets_its_own_dag(
+    airflow_db: None, write_config: ConfigFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = write_daily_dumps(tmp_path / "daily")
+    other = write_daily_dumps(tmp_path / "other", ("2024-06-14",))
+    config = write_config(
+        [
+            {
+                "name": "daily",
+                "kind": "dumps",
+                "location": str(root),
+                "options": {"glob": "{date}/*"},
+                "schedule": "0 6 * * *",
+            },
+            {"name": "other", "kind": "dumps", "location": str(other), "options": {"glob": "{date}/*"}},
+        ]
+    )
+    monkeypatch.setenv("NEWSETL_CONFIG", str(config))
+    bag = dag_bag_for_current_config()
+    assert "ingest_daily" in bag.dag_ids and "ingest_other" not in bag.dag_ids
+    # A manual run at 06:00 on the 15th owns the last whole interval, [14th 06:00, 15th 06:00): the days it
+    # touches are the 14th and the 15th; this source only.
+    run = bag.get_dag("ingest_daily").test(logical_date=datetime(2024, 6, 15, 6, tzinfo=UTC))
+    assert str(run.state) == "success"
+    assert (run.data_interval_start, run.data_interval_end) == (
+        datetime(2024, 6, 14, 6, tzinfo=UTC),
+        datetime(2024, 6, 15, 6, tzinfo=UTC),
+    )
+    assert sorted(rows(config, "SELECT source, title FROM articles")) == [
+        ("daily", "Story of 2024-06-14"),
+        ("daily", "Story of 2024-06-15"),
+    ]
+    assert rows(config, "SELECT run_id FROM runs") == [(f"ingest_daily/{run.run_id}",)]

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import logging
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from newsetl.checks import CheckResult, Finding, run_checks
 from newsetl.config import Settings
 from newsetl.errors import CheckFailedError
 from newsetl.pipeline.plan import read_spec
-from newsetl.stage import STAGED_TABLES, StagingArea
+from newsetl.stage import STAGED_TABLES, StagedTable, StagingArea
 from newsetl.stage.seen import publish_seen_index
 from newsetl.warehouse import (
     LoadCounts,
@@ -32,7 +33,7 @@ def load_run(settings: Settings, run_id: str) -> LoadCounts:
     """Merge every staged batch of ``run_id`` into the warehouse and record the run's counts."""
     spec = read_spec(settings, run_id)
     staging = StagingArea(settings.staging)
-    files = {table: staging.staged_files(run_id, table) for table in STAGED_TABLES}
+    files = _staged_files(settings, run_id)
     with open_warehouse(settings.warehouse) as connection:
         start_run(
             connection,
@@ -75,6 +76,19 @@ def _load_fetch_log(connection: Any, settings: Settings, run_id: str, staging: S
         row["headers"] = json.loads(row["headers"] or "{}")
     loaded = replace_fetch_log(connection, run_id, rows, staging.run_dir(run_id) / "fetch_log.jsonl")
     log.info("run %s: %d fetch outcomes recorded in fetch_log", run_id, loaded)
+
+
+def preview_run(settings: Settings, run_id: str) -> LoadCounts:
+    """What loading ``run_id`` would change, computed by the real merge and rolled back (a dry run)."""
+    with open_warehouse(settings.warehouse) as connection:
+        counts = load_staged(connection, _staged_files(settings, run_id), commit=False)
+    log.info("run %s dry run, nothing committed; a load would do: %s", run_id, counts.totals)
+    return counts
+
+
+def _staged_files(settings: Settings, run_id: str) -> dict[StagedTable, list[Path]]:
+    staging = StagingArea(settings.staging)
+    return {table: staging.staged_files(run_id, table) for table in STAGED_TABLES}
 
 
 def check_run(settings: Settings, run_id: str, counts: LoadCounts) -> list[CheckResult]:

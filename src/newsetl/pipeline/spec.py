@@ -11,6 +11,8 @@ from typing import Any, Literal
 from newsetl.discover import Interval
 
 Trigger = Literal["airflow", "cli"]
+Mode = Literal["ingest", "reprocess"]
+"""``ingest`` reads the sources; ``reprocess`` re-cleans what the raw landing already holds (no refetch)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +23,9 @@ class RunSpec:
     sources: tuple[str, ...]
     started_at: datetime
     """When the run began (recorded, never used to choose data)."""
+    mode: Mode = "ingest"
+    dry_run: bool = False
+    """Read and clean, count what the load would change, commit nothing to the warehouse."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -30,6 +35,8 @@ class RunSpec:
             "interval_end": _iso(self.interval.end),
             "sources": list(self.sources),
             "started_at": self.started_at.isoformat(),
+            "mode": self.mode,
+            "dry_run": self.dry_run,
         }
 
     @classmethod
@@ -40,6 +47,8 @@ class RunSpec:
             interval=Interval(_parse(document["interval_start"]), _parse(document["interval_end"])),
             sources=tuple(document["sources"]),
             started_at=datetime.fromisoformat(document["started_at"]),
+            mode=document.get("mode", "ingest"),
+            dry_run=bool(document.get("dry_run", False)),
         )
 
     @classmethod

@@ -104,8 +104,11 @@ class StagingArea:
         os.replace(temporary, path)
         return path
 
+    def manifest_path(self, run_id: str, number: int) -> Path:
+        return self.run_dir(run_id) / "batches" / f"{number:05d}.json"
+
     def write_manifest(self, run_id: str, number: int, items: Sequence[SourceItem]) -> Path:
-        path = self.run_dir(run_id) / "batches" / f"{number:05d}.json"
+        path = self.manifest_path(run_id, number)
         document = {"run_id": run_id, "number": number, "items": [asdict(item) for item in items]}
         return self.write_json(path, document)
 

@@ -85,10 +85,13 @@ def load_staged(
     files: Mapping[StagedTable, Sequence[Path]],
     *,
     loaded_at: datetime | None = None,
+    commit: bool = True,
 ) -> LoadCounts:
     """Merge staged batch files into the warehouse in one transaction and count what changed.
 
     ``loaded_at`` is the system time recorded on new versions (default: now); it never decides what is loaded.
+    With ``commit=False`` (a dry run) the same merge runs and is rolled back: the counts say what a load
+    would change, and the warehouse is left as it was.
     """
     moment = loaded_at or datetime.now(UTC)
     connection.execute("BEGIN")
@@ -103,6 +106,9 @@ def load_staged(
         _merge_articles(connection)
         _replace_removed_lines(connection)
         _merge_rejections(connection)
+        if not commit:
+            connection.execute("ROLLBACK")  # a dry run: counted, nothing kept (clusters and search follow a load)
+            return counts
         update_clusters(connection)
         if counts.totals["articles_new"] + counts.totals["articles_updated"] + counts.totals["articles_retired"]:
             refresh_search_index(connection)

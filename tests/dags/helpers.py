@@ -1,0 +1,66 @@
+"""Helpers for the DAG tests: warehouse queries, task states, dated dumps, a DagBag for a given config."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from tests.conftest import REPO
+
+DAYS = ("2024-06-13", "2024-06-14", "2024-06-15", "2024-06-16", "2024-06-17")
+
+
+def rows(config: Path, query: str, parameters: list[Any] | None = None) -> list[tuple[Any, ...]]:
+    from newsetl.config import load_settings
+
+    with duckdb.connect(str(load_settings(config).warehouse), read_only=True) as connection:
+        return connection.execute(query, parameters or []).fetchall()
+
+
+def states(run: Any) -> dict[str, str]:
+    """``task_id`` (``task_id[i]`` for mapped tasks) → final state of a finished dag.test() run."""
+    found = {}
+    for ti in run.get_task_instances():
+        key = ti.task_id if ti.map_index < 0 else f"{ti.task_id}[{ti.map_index}]"
+        found[key] = str(ti.state.value if hasattr(ti.state, "value") else ti.state)
+    return found
+
+
+def write_daily_dumps(root: Path, days: tuple[str, ...] = DAYS) -> Path:
+    """A date-partitioned dumps folder: ``<day>/story.txt`` per day, each with a trailing "Newsletter" line."""
+    for day in days:
+        (root / day).mkdir(parents=True, exist_ok=True)
+        (root / day / "story.txt").write_text(
+            f"Story of {day}\n\nThe events of {day}, told in a sentence.\n\nNewsletter: sign up for more\n",
+            encoding="utf-8",
+        )
+    return root
+
+
+def dag_bag_for_current_config() -> Any:
+    """Parse the DAGs again (as the dag-processor would) so per-source DAGs follow $NEWSETL_CONFIG."""
+    from airflow.dag_processing.dagbag import BundleDagBag
+
+    return BundleDagBag(dag_folder=str(REPO / "dags"), bundle_path=REPO / "dags")
+
+
+@contextmanager
+def fresh_params(dag: Any) -> Iterator[Any]:
+    """Give ``dag`` back with its params' defaults after a test.
+
+    dag.test() runs every task in this process, and Airflow merges a run's conf into the very Param objects of
+    the DAG (``process_params``), so one test's conf would leak into the next. A scheduler runs each task in a
+    fresh process, where this cannot happen.
+    """
+    holders = [dag.params, *(task.params for task in dag.tasks if task.params)]
+    defaults = [(holder, {name: holder.get_param(name).value for name in holder}) for holder in holders]
+    try:
+        yield dag
+    finally:
+        for holder, values in defaults:
+            for name, value in values.items():
+                holder.get_param(name).value = value
