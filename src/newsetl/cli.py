@@ -85,6 +85,11 @@ def _add_ingest(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     )
     command.add_argument("--run-id", help="run id to use (default: cli__<UTC time>)")
     command.add_argument(
+        "--reprocess",
+        action="store_true",
+        help="re-clean what the raw landing holds for these sources and days with the current rules (no refetch)",
+    )
+    command.add_argument(
         "--workers", type=int, help="processes cleaning batches in parallel (default: one per available core)"
     )
     command.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -225,6 +230,7 @@ def _run_ingest(args: argparse.Namespace) -> int:
         interval=interval,
         sources=sources,
         started_at=started,
+        mode="reprocess" if args.reprocess else "ingest",
     )
     from newsetl.orchestration import source_credentials
 

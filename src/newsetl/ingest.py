@@ -22,12 +22,13 @@ from newsetl.pipeline import (
     BatchResult,
     RunSpec,
     check_run,
-    clean_batch,
+    clean_manifest,
     load_run,
+    manifest_size,
+    plan_reprocess,
     plan_run,
 )
 from newsetl.pipeline.stopwatch import Stopwatch, add_timings
-from newsetl.stage import StagingArea
 from newsetl.warehouse import LoadCounts
 
 if TYPE_CHECKING:
@@ -82,12 +83,13 @@ def ingest(
 ) -> IngestOutcome:
     stopwatch = Stopwatch()
     fetched: list[dict[str, Any]] = []
-    if any(settings.source(name).live for name in spec.sources):
+    reprocess = spec.mode == "reprocess"  # re-clean what the landing holds: nothing is fetched or discovered
+    if not reprocess and any(settings.source(name).live for name in spec.sources):
         with stopwatch.phase("fetch"):
             fetched = fetch_live(settings, spec, credentials)
     with stopwatch.phase("plan"):
-        manifests = plan_run(settings, spec)
-        sizes = [len(StagingArea.read_manifest(path).items) for path in manifests]
+        manifests = plan_reprocess(settings, spec) if reprocess else plan_run(settings, spec)
+        sizes = [manifest_size(path) for path in manifests]
     phases: dict[str, float] = {}
     with (
         stopwatch.phase("clean"),
@@ -122,11 +124,11 @@ def fetch_live(settings: Settings, spec: RunSpec, credentials: CredentialsFor | 
 
 def _clean_all(settings: Settings, manifests: Sequence[Path], workers: int) -> Iterator[BatchResult]:
     if workers <= 1 or len(manifests) <= 1:
-        yield from (clean_batch(settings, path) for path in manifests)
+        yield from (clean_manifest(settings, path) for path in manifests)
         return
     # Processes, not threads: cleaning is pure-Python CPU work that the GIL would serialise.
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(partial(clean_batch, settings), manifests)
+        yield from pool.map(partial(clean_manifest, settings), manifests)
 
 
 def print_summary(outcome: IngestOutcome, console: Console | None = None) -> None:

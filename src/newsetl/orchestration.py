@@ -23,15 +23,13 @@ from newsetl.pipeline import (
     RunSpec,
     begin_run,
     check_run,
-    clean_batch,
+    clean_manifest,
     cut_batches,
     discover_source,
     list_landed,
     load_run,
-    manifest_mode,
     preview_run,
     read_spec,
-    reclean_batch,
 )
 from newsetl.pipeline.spec import Mode
 from newsetl.warehouse import LoadCounts, open_warehouse
@@ -206,10 +204,7 @@ def select_landed_task(context: Mapping[str, Any]) -> int:
     settings = load_settings()
     run_id = newsetl_run_id(context)
     with step(f"run {run_id}: listing landed documents from {settings.warehouse}"):
-        if not settings.warehouse.exists():
-            raise ConfigError(f"nothing to reprocess: the warehouse {settings.warehouse} does not exist yet")
-        with open_warehouse(settings.warehouse, read_only=True) as connection:
-            return list_landed(settings, run_id, connection)
+        return list_landed(settings, run_id)
 
 
 def batches_task(context: Mapping[str, Any]) -> list[str]:
@@ -221,9 +216,7 @@ def batches_task(context: Mapping[str, Any]) -> list[str]:
 def clean_task(manifest: str) -> dict[str, Any]:
     path = Path(manifest)
     with step(f"batch {path.stem} of {path.parent.parent.name} ({manifest})"):
-        settings = load_settings()
-        clean = reclean_batch if manifest_mode(path) == "reprocess" else clean_batch
-        return clean(settings, path).to_json()
+        return clean_manifest(load_settings(), path).to_json()
 
 
 def load_task(context: Mapping[str, Any], batches: int) -> dict[str, Any]:

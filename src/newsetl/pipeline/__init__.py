@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from newsetl.pipeline.batch import BatchResult, clean_batch
 from newsetl.pipeline.finish import check_run, load_run, preview_run
-from newsetl.pipeline.plan import begin_run, cut_batches, discover_source, plan_run, read_spec
-from newsetl.pipeline.reprocess import list_landed, manifest_mode, reclean_batch
+from newsetl.pipeline.plan import begin_run, cut_batches, discover_source, manifest_size, plan_run, read_spec
+from newsetl.pipeline.reprocess import clean_manifest, list_landed, manifest_mode, plan_reprocess, reclean_batch
 from newsetl.pipeline.spec import RunSpec
 
 __all__ = [
@@ -20,11 +20,14 @@ __all__ = [
     "begin_run",
     "check_run",
     "clean_batch",
+    "clean_manifest",
     "cut_batches",
     "discover_source",
     "list_landed",
     "load_run",
     "manifest_mode",
+    "manifest_size",
+    "plan_reprocess",
     "plan_run",
     "preview_run",
     "read_spec",

@@ -89,6 +89,12 @@ def cut_batches(settings: Settings, run_id: str) -> list[Path]:
     return manifests
 
 
+def manifest_size(path: Path) -> int:
+    """How many items a batch manifest lists (source items or landed documents)."""
+    items: list[Any] = json.loads(path.read_text(encoding="utf-8"))["items"]
+    return len(items)
+
+
 def batch_size_for(total: int, batch_size: int, max_batches: int) -> int:
     """``batch_size``, grown just enough that ``total`` items fit in ``max_batches`` batches."""
     return max(batch_size, math.ceil(total / max_batches))

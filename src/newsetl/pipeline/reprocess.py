@@ -22,11 +22,11 @@ import duckdb
 
 from newsetl.config import Settings
 from newsetl.discover import Interval
-from newsetl.errors import DocumentError
+from newsetl.errors import ConfigError, DocumentError
 from newsetl.landing import Landing
-from newsetl.pipeline.batch import BatchResult, DocumentCleaner
-from newsetl.pipeline.plan import items_file, read_spec, write_records
-from newsetl.pipeline.spec import Mode
+from newsetl.pipeline.batch import BatchResult, DocumentCleaner, clean_batch
+from newsetl.pipeline.plan import begin_run, cut_batches, items_file, read_spec, write_records
+from newsetl.pipeline.spec import Mode, RunSpec
 from newsetl.records import DocumentFormat, RawDocument
 from newsetl.stage import StagingArea
 
@@ -59,8 +59,28 @@ class LandedDocument:
     url: str | None = None
 
 
-def list_landed(settings: Settings, run_id: str, connection: duckdb.DuckDBPyConnection) -> int:
-    """Write each source's landed documents for the run's interval to its items file; return how many."""
+def plan_reprocess(settings: Settings, spec: RunSpec) -> list[Path]:
+    """:func:`~newsetl.pipeline.plan.plan_run` for a reprocess run: landed documents instead of discovery."""
+    begin_run(settings, spec)
+    list_landed(settings, spec.run_id)
+    return cut_batches(settings, spec.run_id)
+
+
+def list_landed(settings: Settings, run_id: str) -> int:
+    """Write each source's landed documents for the run's interval to its items file; return how many.
+
+    Reads the warehouse (read-only, briefly): under Airflow it runs in the writer pool, since DuckDB refuses
+    even a reader while a load holds the file.
+    """
+    from newsetl.warehouse import open_warehouse
+
+    if not settings.warehouse.exists():
+        raise ConfigError(f"nothing to reprocess: the warehouse {settings.warehouse} does not exist yet")
+    with open_warehouse(settings.warehouse, read_only=True) as connection:
+        return _list_landed(settings, run_id, connection)
+
+
+def _list_landed(settings: Settings, run_id: str, connection: duckdb.DuckDBPyConnection) -> int:
     spec = read_spec(settings, run_id)
     total = 0
     for name in spec.sources:
@@ -87,6 +107,12 @@ def manifest_mode(path: Path) -> Mode:
     """Whether a batch manifest lists source items (``ingest``) or landed documents (``reprocess``)."""
     mode: Mode = json.loads(path.read_text(encoding="utf-8")).get("mode", "ingest")
     return mode
+
+
+def clean_manifest(settings: Settings, manifest_path: Path) -> BatchResult:
+    """Clean one planned batch, whichever kind: source items are read, landed documents re-read."""
+    clean = reclean_batch if manifest_mode(manifest_path) == "reprocess" else clean_batch
+    return clean(settings, manifest_path)
 
 
 def reclean_batch(settings: Settings, manifest_path: Path) -> BatchResult:
