@@ -1,0 +1,157 @@
+"""Real Airflow components for a test: a throwaway SQLite home, free ports, every process stopped afterwards.
+
+Each component runs in its own process group (its task processes too), so stopping kills the whole group:
+SIGTERM, a bounded wait, then SIGKILL. Logs go to files in the home; a failing test prints their tails.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from tests.conftest import REPO
+
+T = TypeVar("T")
+BIN = Path(sys.executable).parent
+
+
+class CliError(AssertionError):
+    """An ``airflow`` command failed; ``output`` holds what it printed."""
+
+    def __init__(self, command: str, output: str) -> None:
+        super().__init__(f"airflow {command} failed:\n{output[-6000:]}")
+        self.output = output
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def component_env(home: Path, port: int, config: Path) -> dict[str, str]:
+    """The environment of every component and CLI call: one home, one SQLite file, this repo's DAGs."""
+    return {
+        **{key: value for key, value in os.environ.items() if not key.startswith("AIRFLOW")},
+        "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",  # components start `airflow` subprocesses
+        "AIRFLOW_HOME": str(home),
+        # SQLite allows one writer at a time; the CLI, scheduler, dag-processor and API server all write.
+        # Waiting up to 60 s for the lock (pysqlite's default is 5 s) avoids "database is locked".
+        "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{home}/airflow.db?timeout=60",
+        "AIRFLOW__CORE__EXECUTOR": "LocalExecutor",
+        # Four task processes at once: 2 cores, and SQLite's single writer behind the API server.
+        "AIRFLOW__CORE__PARALLELISM": "4",
+        "AIRFLOW__CORE__DAGS_FOLDER": str(REPO / "dags"),
+        "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
+        "AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION": "True",
+        "AIRFLOW__API__HOST": "127.0.0.1",
+        "AIRFLOW__API__PORT": str(port),
+        "AIRFLOW__CORE__EXECUTION_API_SERVER_URL": f"http://127.0.0.1:{port}/execution/",
+        # No login in a throwaway test home: every API caller is an admin.
+        "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_ALL_ADMINS": "True",
+        "NEWSETL_CONFIG": str(config),
+    }
+
+
+class AirflowComponents:
+    def __init__(self, home: Path, config: Path) -> None:
+        self.home = home
+        self.port = free_port()
+        self.env = component_env(home, self.port, config)
+        self.processes: dict[str, subprocess.Popen[bytes]] = {}
+
+    def cli(self, *args: str, timeout: float = 180) -> str:
+        done = subprocess.run(
+            [str(BIN / "airflow"), *args], env=self.env, capture_output=True, text=True, timeout=timeout, check=False
+        )
+        if done.returncode != 0:
+            raise CliError(" ".join(args), f"{done.stdout}\n{done.stderr}")
+        return done.stdout
+
+    def start(self, *names: str) -> None:
+        for name in names:
+            log = (self.home / f"{name}.log").open("wb")
+            self.processes[name] = subprocess.Popen(
+                [str(BIN / "airflow"), name],
+                env=self.env,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+            log.close()
+
+    def stop(self, grace: float = 30) -> None:
+        """SIGTERM every component's process group, wait up to ``grace`` seconds for the groups (task processes
+        included) to exit, then SIGKILL whatever is left."""
+        for process in self.processes.values():
+            _signal_group(process.pid, signal.SIGTERM)
+        deadline = time.monotonic() + grace
+        while time.monotonic() < deadline and any(_group_alive(process) for process in self.processes.values()):
+            time.sleep(0.5)
+        for process in self.processes.values():
+            _signal_group(process.pid, signal.SIGKILL)
+            process.wait(timeout=10)
+        self.processes.clear()
+
+    def api(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{self.port}/api/v2{path}",
+            method=method,
+            data=json.dumps(body).encode() if body is not None else None,
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return json.loads(response.read() or b"null")
+
+    def wait_for(self, what: str, probe: Callable[[], T | None], timeout: float, every: float = 3) -> T:
+        """Poll ``probe`` until it returns something other than None (or a falsy value) or time runs out."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for name, process in self.processes.items():
+                if process.poll() is not None:
+                    raise AssertionError(
+                        f"airflow {name} exited ({process.returncode}) while waiting for {what}\n{self.log_tails()}"
+                    )
+            try:
+                found = probe()
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                found = None
+            if found:
+                return found
+            time.sleep(every)
+        raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}\n{self.log_tails()}")
+
+    def log_tails(self, lines: int = 40) -> str:
+        tails = []
+        for path in sorted(self.home.glob("*.log")):
+            text = path.read_text(errors="replace").splitlines()[-lines:]
+            tails.append(f"==> {path.name} <==\n" + "\n".join(text))
+        return "\n".join(tails)
+
+
+def _signal_group(pid: int, sig: signal.Signals) -> None:
+    try:
+        os.killpg(pid, sig)  # start_new_session: the group id is the component's pid
+    except ProcessLookupError:
+        pass
+
+
+def _group_alive(process: subprocess.Popen[bytes]) -> bool:
+    process.poll()  # reap the leader once it exits, or its zombie keeps the group "alive"
+    try:
+        os.killpg(process.pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
