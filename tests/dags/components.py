@@ -6,6 +6,7 @@ SIGTERM, a bounded wait, then SIGKILL. Logs go to files in the home; a failing t
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -142,10 +143,8 @@ class AirflowComponents:
 
 
 def _signal_group(pid: int, sig: signal.Signals) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(pid, sig)  # start_new_session: the group id is the component's pid
-    except ProcessLookupError:
-        pass
 
 
 def _group_alive(process: subprocess.Popen[bytes]) -> bool:
