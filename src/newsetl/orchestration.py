@@ -44,6 +44,7 @@ WAREHOUSE_POOL = "newsetl_warehouse"
 DEFAULT_SCHEDULE = "@daily"
 """The schedule of ``news_ingest``, which runs every source that has no ``schedule:`` of its own."""
 AUTOMATIC_RUN_TYPES = frozenset({"scheduled", "backfill"})
+_CHANGES = ("articles_new", "articles_updated", "articles_retired")
 
 
 def newsetl_run_id(context: Mapping[str, Any]) -> str:
@@ -249,16 +250,14 @@ def check_task(counts: Mapping[str, Any]) -> list[dict[str, str]]:
 def asset_event_extra(counts: Mapping[str, Any]) -> dict[str, Any] | None:
     """What the articles asset event says about a load, or ``None`` when there is nothing to announce
     (a dry run, or a load that changed no article: downstream DAGs have nothing new to do)."""
-    totals = counts["totals"]
-    if counts["dry_run"] or not (totals["articles_new"] or totals["articles_updated"]):
+    changes = {name: int(counts["totals"].get(name, 0)) for name in _CHANGES}
+    if counts["dry_run"] or not any(changes.values()):
         return None
     return {
         "run_id": counts["run_id"],
         "sources": sorted(counts["per_source"]),
         "interval": counts["interval"],
-        "articles_new": totals["articles_new"],
-        "articles_updated": totals["articles_updated"],
-    }
+    } | changes
 
 
 def summarise_task() -> int:

@@ -31,11 +31,13 @@ def states(run: Any) -> dict[str, str]:
 
 
 def write_daily_dumps(root: Path, days: tuple[str, ...] = DAYS) -> Path:
-    """A date-partitioned dumps folder: ``<day>/story.txt`` per day, each with a trailing "Newsletter" line."""
+    """A date-partitioned dumps folder: ``<day>/story.txt`` per day, each with a "Desk note" line mid-body."""
     for day in days:
         (root / day).mkdir(parents=True, exist_ok=True)
         (root / day / "story.txt").write_text(
-            f"Story of {day}\n\nThe events of {day}, told in a sentence.\n\nNewsletter: sign up for more\n",
+            f"Story of {day}\n\nThe events of {day}, told in a sentence that is long enough to be a paragraph.\n\n"
+            "Desk note: the harbour office is open\n\n"
+            "A second paragraph about the events of the day, long enough to count as body text.\n",
             encoding="utf-8",
         )
     return root

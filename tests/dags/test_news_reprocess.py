@@ -34,7 +34,7 @@ def ingested(write_config: ConfigFactory, tmp_path: Path, monkeypatch: pytest.Mo
         assert ingest(load_settings(config), spec, progress=False).ok
     shutil.rmtree(root)  # nothing can be refetched: reprocessing reads the landing
     document = yaml.safe_load(config.read_text(encoding="utf-8"))
-    document["sources"][0]["cleaning"] = {"drop": [{"id": "newsletter", "pattern": "^Newsletter: .*$"}]}
+    document["sources"][0]["cleaning"] = {"drop": [{"id": "desk-note", "pattern": "^Desk note: .*$"}]}
     config.write_text(yaml.safe_dump(document), encoding="utf-8")
     monkeypatch.setenv("NEWSETL_CONFIG", str(config))
     return config
@@ -46,8 +46,8 @@ def reprocess(dag_bag: Any) -> Iterator[Any]:
         yield dag
 
 
-def _still_has_newsletter(config: Path) -> dict[str, bool]:
-    return {uri: "Newsletter" in body for uri, body in rows(config, "SELECT uri, body FROM articles")}
+def _still_has_desk_note(config: Path) -> dict[str, bool]:
+    return {uri: "Desk note" in body for uri, body in rows(config, "SELECT uri, body FROM articles")}
 
 
 def test_news_reprocess_updates_the_articles_of_the_days_asked_for(reprocess: Any, ingested: Path) -> None:
@@ -55,7 +55,7 @@ def test_news_reprocess_updates_the_articles_of_the_days_asked_for(reprocess: An
         logical_date=None, run_conf={"sources": ["daily"], "from_date": "2024-06-14", "to_date": "2024-06-15"}
     )
     assert str(run.state) == "success"
-    assert _still_has_newsletter(ingested) == {
+    assert _still_has_desk_note(ingested) == {
         "2024-06-13/story.txt": True,
         "2024-06-14/story.txt": False,
         "2024-06-15/story.txt": False,
@@ -83,7 +83,7 @@ def test_the_reprocess_param_of_an_ingest_dag_takes_the_landing_branch(dag_bag: 
     assert str(run.state) == "success"
     task_states = states(run)
     assert (task_states["select_landed"], task_states["discover"]) == ("success", "skipped")
-    assert _still_has_newsletter(ingested) == {
+    assert _still_has_desk_note(ingested) == {
         "2024-06-13/story.txt": False,
         "2024-06-14/story.txt": True,
         "2024-06-15/story.txt": True,

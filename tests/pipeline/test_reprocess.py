@@ -20,7 +20,7 @@ from newsetl.pipeline.spec import Mode
 from tests.conftest import ConfigFactory
 
 DAYS = ("2024-06-13", "2024-06-14", "2024-06-15")
-NEWSLETTER_RULE = {"id": "newsletter", "pattern": "^Newsletter: .*$"}
+DESK_NOTE_RULE = {"id": "desk-note", "pattern": "^Desk note: .*$"}
 
 
 def _run(config: Path, run_id: str, first: str | None, last: str | None = None, mode: Mode = "ingest") -> IngestOutcome:
@@ -36,6 +36,14 @@ def _run(config: Path, run_id: str, first: str | None, last: str | None = None, 
     return ingest(load_settings(config), spec, progress=False)
 
 
+def _story(day: str) -> str:
+    return (
+        f"Story of {day}\n\nThe events of {day}, told in a sentence that is long enough to be a paragraph.\n\n"
+        "Desk note: the harbour office is open\n\n"
+        "A second paragraph about the events of the day, long enough to count as body text.\n"
+    )
+
+
 def _rows(config: Path, query: str) -> list[tuple[Any, ...]]:
     with duckdb.connect(str(load_settings(config).warehouse), read_only=True) as connection:
         return connection.execute(query).fetchall()
@@ -43,13 +51,13 @@ def _rows(config: Path, query: str) -> list[tuple[Any, ...]]:
 
 def _add_rule(config: Path) -> None:
     document = yaml.safe_load(config.read_text(encoding="utf-8"))
-    document["sources"][0]["cleaning"] = {"drop": [NEWSLETTER_RULE]}
+    document["sources"][0]["cleaning"] = {"drop": [DESK_NOTE_RULE]}
     config.write_text(yaml.safe_dump(document), encoding="utf-8")
 
 
 def _bodies(config: Path) -> dict[str, bool]:
-    """uri → whether the body still holds the newsletter line."""
-    return {uri: "Newsletter" in body for uri, body in _rows(config, "SELECT uri, body FROM articles")}
+    """uri → whether the body still holds the desk note line."""
+    return {uri: "Desk note" in body for uri, body in _rows(config, "SELECT uri, body FROM articles")}
 
 
 @pytest.fixture
@@ -58,9 +66,7 @@ def ingested(write_config: ConfigFactory, tmp_path: Path) -> Path:
     root = tmp_path / "daily"
     for day in DAYS:
         (root / day).mkdir(parents=True)
-        (root / day / "story.txt").write_text(
-            f"Story of {day}\n\nThe events of {day}, told in a sentence.\n\nNewsletter: sign up for more\n"
-        )
+        (root / day / "story.txt").write_text(_story(day))
     config = write_config([{"name": "daily", "kind": "dumps", "location": str(root), "options": {"glob": "{date}/*"}}])
     for day in DAYS:
         assert _run(config, f"day-{day}", day).ok
@@ -79,7 +85,7 @@ def test_reprocess_recleans_only_the_days_asked_for_from_the_landing(ingested: P
         "2024-06-14/story.txt": False,
         "2024-06-15/story.txt": False,
     }
-    assert _rows(ingested, "SELECT DISTINCT rule_id FROM removed_lines") == [("daily:newsletter",)]
+    assert _rows(ingested, "SELECT DISTINCT rule_id FROM removed_lines") == [("daily:desk-note",)]
     # Lineage: the updated articles name the reprocess run; the raw documents keep the run that first read them.
     assert _rows(ingested, "SELECT uri FROM articles WHERE run_id = 're-14-15' ORDER BY uri") == [
         ("2024-06-14/story.txt",),
@@ -102,7 +108,7 @@ def test_a_run_over_several_days_is_reprocessed_when_any_of_its_days_is_asked_fo
     root = tmp_path / "daily"
     for day in DAYS:
         (root / day).mkdir(parents=True)
-        (root / day / "story.txt").write_text(f"Story of {day}\n\nThe events of {day}.\n\nNewsletter: sign up\n")
+        (root / day / "story.txt").write_text(_story(day))
     config = write_config([{"name": "daily", "kind": "dumps", "location": str(root), "options": {"glob": "{date}/*"}}])
     _run(config, "all-three", "2024-06-13", "2024-06-15")
     _add_rule(config)

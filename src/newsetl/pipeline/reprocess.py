@@ -125,7 +125,15 @@ def reclean_batch(settings: Settings, manifest_path: Path) -> BatchResult:
         for landed in (LandedDocument(**item) for item in document["items"]):
             _reclean(settings, cleaner, landed)
     counts = writer.counts
-    result = BatchResult(run_id, number, counts["raw_documents"], counts["articles"], counts["rejected_documents"])
+    result = BatchResult(
+        run_id,
+        number,
+        counts["raw_documents"],
+        counts["articles"],
+        counts["rejected_documents"],
+        0,
+        cleaner.stopwatch.seconds,
+    )
     log.info(
         "run %s batch %d (re-clean): %d documents, %d articles, %d rejected",
         run_id,
