@@ -10,6 +10,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 RUN_DATE ?= $(shell date -u +%F)
 BENCH_SIZE ?= 10000
+AIRFLOW_PORT ?= 8080
+AIRFLOW_PASSWORDS := $(CURDIR)/.airflow/simple_auth_manager_passwords.json.generated
 
 export AIRFLOW_HOME := $(CURDIR)/.airflow
 export AIRFLOW__CORE__DAGS_FOLDER := $(CURDIR)/dags
@@ -43,7 +45,11 @@ $(AIRFLOW_HOME)/.ready: $(VENV)/.synced
 	$(BIN)/airflow pools set newsetl_warehouse 1 "newsetl: the one DuckDB writer" > /dev/null
 	@touch $@
 
-airflow-setup: $(AIRFLOW_HOME)/.ready  ## local Airflow home (SQLite) with the warehouse pool
+# The simple auth manager's admin password, chosen once here (random) so `make airflow` can print it.
+$(AIRFLOW_PASSWORDS): | $(AIRFLOW_HOME)/.ready
+	@$(BIN)/python -c 'import json, secrets, sys; open(sys.argv[1], "x").write(json.dumps({"admin": secrets.token_urlsafe(12)}))' $@
+
+airflow-setup: $(AIRFLOW_HOME)/.ready $(AIRFLOW_PASSWORDS)  ## local Airflow home (SQLite) with the warehouse pool and an admin login
 
 run: airflow-setup  ## run the news_ingest DAG through Airflow on the bundled samples, then show what landed
 	$(BIN)/airflow dags test news_ingest $(RUN_DATE) > $(AIRFLOW_HOME)/last-run.log 2>&1 \
@@ -65,7 +71,17 @@ test: setup lint typecheck pytest  ## everything CI checks: lint, types, the who
 
 check: test
 
-airflow: airflow-setup  ## the real scheduler, dag-processor, triggerer and API server on http://localhost:8080
+# `airflow standalone` runs the four components with LocalExecutor on this home's SQLite file. SQLite takes one
+# writer at a time: four task processes at once (2 cores) and a 60 s lock wait keep the components from failing
+# each other with "database is locked". A port other than 8080 must reach the tasks too (execution API URL).
+airflow: airflow-setup  ## scheduler, dag-processor, triggerer and API server on http://localhost:8080 (AIRFLOW_PORT=N; Ctrl-C stops)
+	@echo "Airflow: http://localhost:$(AIRFLOW_PORT)   login: admin / $$($(BIN)/python -c 'import json, sys; print(json.load(open(sys.argv[1]))["admin"])' $(AIRFLOW_PASSWORDS))   (kept in $(AIRFLOW_PASSWORDS))"
+	@echo "DAGs from $(AIRFLOW__CORE__DAGS_FOLDER), sources from $(NEWSETL_CONFIG); metadata and logs in $(AIRFLOW_HOME)"
+	AIRFLOW__API__PORT=$(AIRFLOW_PORT) \
+	AIRFLOW__CORE__EXECUTION_API_SERVER_URL=http://localhost:$(AIRFLOW_PORT)/execution/ \
+	AIRFLOW__DATABASE__SQL_ALCHEMY_CONN="sqlite:///$(AIRFLOW_HOME)/airflow.db?timeout=60" \
+	AIRFLOW__CORE__EXECUTOR=LocalExecutor \
+	AIRFLOW__CORE__PARALLELISM=4 \
 	$(BIN)/airflow standalone
 
 eval: setup  ## score extraction on the devset beside trafilatura and the whole-text baseline

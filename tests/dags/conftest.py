@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -34,3 +36,19 @@ def dag_bag(airflow_db: None) -> Any:
     from airflow.dag_processing.dagbag import BundleDagBag
 
     return BundleDagBag(dag_folder=str(REPO / "dags"), bundle_path=REPO / "dags")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_params(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every test that uses the session's DagBag gets its DAGs back with their params' defaults afterwards
+    (see ``helpers.fresh_params``: dag.test() leaves a run's conf in the DAG's Param objects)."""
+    if "dag_bag" not in request.fixturenames:
+        yield
+        return
+    from tests.dags.helpers import fresh_params
+
+    bag = request.getfixturevalue("dag_bag")
+    with ExitStack() as stack:
+        for dag in bag.dags.values():
+            stack.enter_context(fresh_params(dag))
+        yield

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -11,15 +10,14 @@ from typing import Any
 import pytest
 
 from tests.conftest import SAMPLE_DUMP, SAMPLES, ConfigFactory
-from tests.dags.helpers import dag_bag_for_current_config, fresh_params, rows, states, write_daily_dumps
+from tests.dags.helpers import dag_bag_for_current_config, rows, states, write_daily_dumps
 
 pytestmark = pytest.mark.airflow
 
 
 @pytest.fixture
-def dag(dag_bag: Any) -> Iterator[Any]:
-    with fresh_params(dag_bag.get_dag("news_ingest")) as fresh:
-        yield fresh
+def dag(dag_bag: Any) -> Any:
+    return dag_bag.get_dag("news_ingest")
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,7 @@ from newsetl.discover import Interval
 from newsetl.ingest import ingest
 from newsetl.pipeline import RunSpec
 from tests.conftest import ConfigFactory
-from tests.dags.helpers import fresh_params, rows, states, write_daily_dumps
+from tests.dags.helpers import rows, states, write_daily_dumps
 
 pytestmark = pytest.mark.airflow
 
@@ -41,9 +40,8 @@ def ingested(write_config: ConfigFactory, tmp_path: Path, monkeypatch: pytest.Mo
 
 
 @pytest.fixture
-def reprocess(dag_bag: Any) -> Iterator[Any]:
-    with fresh_params(dag_bag.get_dag("news_reprocess")) as dag:
-        yield dag
+def reprocess(dag_bag: Any) -> Any:
+    return dag_bag.get_dag("news_reprocess")
 
 
 def _still_has_desk_note(config: Path) -> dict[str, bool]:
@@ -78,8 +76,9 @@ def test_a_reprocess_dry_run_counts_the_changes_and_commits_none(reprocess: Any,
 
 
 def test_the_reprocess_param_of_an_ingest_dag_takes_the_landing_branch(dag_bag: Any, ingested: Path) -> None:
-    with fresh_params(dag_bag.get_dag("news_ingest")) as dag:
-        run = dag.test(logical_date=None, run_conf={"reprocess": True, "from_date": "2024-06-13"})
+    run = dag_bag.get_dag("news_ingest").test(
+        logical_date=None, run_conf={"reprocess": True, "from_date": "2024-06-13"}
+    )
     assert str(run.state) == "success"
     task_states = states(run)
     assert (task_states["select_landed"], task_states["discover"]) == ("success", "skipped")
