@@ -99,20 +99,10 @@ def run_params(*, choose_sources: bool, reprocess: bool | None) -> dict[str, Par
             description="Source names from sources.yaml. Empty: every source (scheduled and backfill runs of "
             "news_ingest take the sources without a schedule of their own).",
         )
-    params["from_date"] = Param(
-        None,
-        type=["null", "string"],
-        format="date",
-        title="From date",
-        description="First UTC day to read, YYYY-MM-DD. Empty: the run's data interval (no logical date: all days).",
+    params["from_date"] = _day(
+        "From date", "First UTC day to read, YYYY-MM-DD. Empty: the run's data interval (no logical date: all days)."
     )
-    params["to_date"] = Param(
-        None,
-        type=["null", "string"],
-        format="date",
-        title="To date",
-        description="Last UTC day to read, inclusive. Empty: the from date.",
-    )
+    params["to_date"] = _day("To date", "Last UTC day to read, inclusive. Empty: the from date.")
     if reprocess is not None:
         params["reprocess"] = Param(
             reprocess,
@@ -127,6 +117,10 @@ def run_params(*, choose_sources: bool, reprocess: bool | None) -> dict[str, Par
         description="Read and clean, log what the load would change, and commit nothing to the warehouse.",
     )
     return params
+
+
+def _day(title: str, description: str) -> Param:
+    return Param(None, type=["null", "string"], format="date", title=title, description=description)
 
 
 @task

@@ -43,6 +43,14 @@ def write_daily_dumps(root: Path, days: tuple[str, ...] = DAYS) -> Path:
     return root
 
 
+def daily_source(root: Path, schedule: str | None = None, name: str = "daily") -> dict[str, Any]:
+    """A sources.yaml entry for dumps written by :func:`write_daily_dumps` (``{date}`` folders)."""
+    source: dict[str, Any] = {"name": name, "kind": "dumps", "location": str(root), "options": {"glob": "{date}/*"}}
+    if schedule:
+        source["schedule"] = schedule
+    return source
+
+
 def dag_bag_for_current_config() -> Any:
     """Parse the DAGs again (as the dag-processor would) so per-source DAGs follow $NEWSETL_CONFIG."""
     from airflow.dag_processing.dagbag import BundleDagBag

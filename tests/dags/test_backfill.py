@@ -17,7 +17,7 @@ from newsetl.config import load_settings
 from newsetl.warehouse import open_warehouse
 from tests.conftest import ConfigFactory
 from tests.dags.components import AirflowComponents, CliError
-from tests.dags.helpers import write_daily_dumps
+from tests.dags.helpers import daily_source, write_daily_dumps
 
 pytestmark = pytest.mark.airflow
 
@@ -29,17 +29,7 @@ LOCKED_ATTEMPTS = 3
 @pytest.fixture
 def airflow(write_config: ConfigFactory, tmp_path: Path) -> Iterator[AirflowComponents]:
     root = write_daily_dumps(tmp_path / "daily")  # five days, 13th to 17th
-    config = write_config(
-        [
-            {
-                "name": "daily",
-                "kind": "dumps",
-                "location": str(root),
-                "options": {"glob": "{date}/*"},
-                "schedule": "@daily",
-            }
-        ]
-    )
+    config = write_config([daily_source(root, "@daily")])
     home = tmp_path / "airflow-home"
     home.mkdir()
     components = AirflowComponents(home, config)

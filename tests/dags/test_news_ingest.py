@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import SAMPLE_DUMP, SAMPLES, ConfigFactory
-from tests.dags.helpers import dag_bag_for_current_config, rows, states, write_daily_dumps
+from tests.dags.helpers import dag_bag_for_current_config, daily_source, rows, states, write_daily_dumps
 
 pytestmark = pytest.mark.airflow
 
@@ -34,7 +34,7 @@ def sample_config(write_config: ConfigFactory, tmp_path: Path, monkeypatch: pyte
 @pytest.fixture
 def daily_config(write_config: ConfigFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     root = write_daily_dumps(tmp_path / "daily")
-    config = write_config([{"name": "daily", "kind": "dumps", "location": str(root), "options": {"glob": "{date}/*"}}])
+    config = write_config([daily_source(root)])
     monkeypatch.setenv("NEWSETL_CONFIG", str(config))
     return config
 
@@ -117,18 +117,7 @@ def test_a_source_with_its_own_schedule_gets_its_own_dag(
 ) -> None:
     root = write_daily_dumps(tmp_path / "daily")
     other = write_daily_dumps(tmp_path / "other", ("2024-06-14",))
-    config = write_config(
-        [
-            {
-                "name": "daily",
-                "kind": "dumps",
-                "location": str(root),
-                "options": {"glob": "{date}/*"},
-                "schedule": "0 6 * * *",
-            },
-            {"name": "other", "kind": "dumps", "location": str(other), "options": {"glob": "{date}/*"}},
-        ]
-    )
+    config = write_config([daily_source(root, "0 6 * * *"), daily_source(other, name="other")])
     monkeypatch.setenv("NEWSETL_CONFIG", str(config))
     bag = dag_bag_for_current_config()
     assert {dag_id for dag_id in bag.dag_ids if dag_id.startswith("ingest_")} == {"ingest_daily"}

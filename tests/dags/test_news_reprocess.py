@@ -15,7 +15,7 @@ from newsetl.discover import Interval
 from newsetl.ingest import ingest
 from newsetl.pipeline import RunSpec
 from tests.conftest import ConfigFactory
-from tests.dags.helpers import rows, states, write_daily_dumps
+from tests.dags.helpers import daily_source, rows, states, write_daily_dumps
 
 pytestmark = pytest.mark.airflow
 
@@ -26,7 +26,7 @@ DAYS = ("2024-06-13", "2024-06-14", "2024-06-15")
 def ingested(write_config: ConfigFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Three daily runs of a dated source; then its dumps are deleted and a new drop rule is configured."""
     root = write_daily_dumps(tmp_path / "daily", DAYS)
-    config = write_config([{"name": "daily", "kind": "dumps", "location": str(root), "options": {"glob": "{date}/*"}}])
+    config = write_config([daily_source(root)])
     for day in DAYS:
         first = date.fromisoformat(day)
         spec = RunSpec(f"day-{day}", "cli", Interval.of_days(first, first), ("daily",), datetime.now(UTC))
