@@ -75,6 +75,8 @@ class RawDocumentRow(TypedDict):
     landing_path: str
     read_at: str
     run_id: str
+    metadata: dict[str, Any] | None
+    """RawDocument.metadata as read (charset, feed item, fetch); a reprocess hands it back to cleaning."""
 
 
 class ArticleRow(TypedDict):

@@ -210,3 +210,19 @@ def test_newsetl_fetch_refuses_loopback_unless_allowed(
     first, second = (json.loads(line) for line in capsys.readouterr().out.splitlines())
     assert (first["outcome"], second["outcome"]) == ("refused", "fetched")
     assert "loopback" in first["reason"]
+
+
+def test_a_reprocess_cleans_fetched_pages_with_the_context_they_were_read_with(
+    config: Path, server: HTTPServer
+) -> None:
+    _ingest(config, "feed-1", ("courier",))
+    before = _rows(config, "SELECT title, summary, published_at, body FROM articles ORDER BY title")
+    assert ("The ferry company cuts the late crossings from December.",) in [(row[1],) for row in before]
+    server.clear()  # nothing may be fetched: the charset header and the feed item come from the warehouse
+    spec = RunSpec("re-1", "cli", JUNE_14, ("courier",), datetime(2026, 11, 30, tzinfo=UTC), mode="reprocess")
+    outcome = ingest(load_settings(config), spec, progress=False)
+    assert outcome.ok, outcome.failure
+    assert outcome.counts.totals["articles_updated"] == 0
+    assert outcome.counts.totals["articles_unchanged"] == 2
+    assert _rows(config, "SELECT title, summary, published_at, body FROM articles ORDER BY title") == before
+    assert server.log == []

@@ -225,6 +225,7 @@ class DocumentCleaner:
             landing_path=str(self.landing.path_for(raw_id)),
             read_at=_now(),
             run_id=self.run_id,
+            metadata=document.metadata or None,
         )
 
 

@@ -16,7 +16,7 @@ import logging
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import duckdb
 
@@ -35,13 +35,13 @@ log = logging.getLogger("newsetl.pipeline")
 _FETCH_SIZE = 1_000
 _LANDED_SQL = """
 WITH newest AS (
-    SELECT d.source, d.uri, d.raw_id, d.format, d.url, r.interval_start, r.interval_end,
+    SELECT d.source, d.uri, d.raw_id, d.format, d.url, d.metadata, r.interval_start, r.interval_end,
            date_trunc('day', d.read_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS read_day
     FROM raw_documents d LEFT JOIN runs r USING (run_id)
     WHERE d.source = ?
     QUALIFY row_number() OVER (PARTITION BY d.source, d.uri ORDER BY d.read_at DESC, d.raw_id) = 1
 )
-SELECT source, uri, raw_id, format, url FROM newest
+SELECT source, uri, raw_id, format, url, metadata FROM newest
 WHERE (?::TIMESTAMPTZ IS NULL OR coalesce(interval_end, read_day + INTERVAL 1 DAY) > ?::TIMESTAMPTZ)
   AND (?::TIMESTAMPTZ IS NULL OR coalesce(interval_start, read_day) < ?::TIMESTAMPTZ)
 ORDER BY uri
@@ -57,6 +57,8 @@ class LandedDocument:
     raw_id: str
     format: DocumentFormat
     url: str | None = None
+    metadata: dict[str, Any] | None = None
+    """What the document was read with (charset, feed item): the same context for the same cleaning."""
 
 
 def plan_reprocess(settings: Settings, spec: RunSpec) -> list[Path]:
@@ -99,8 +101,9 @@ def landed_documents(
     start, end = interval.start, interval.end
     cursor = connection.execute(_LANDED_SQL, [source, start, start, end, end])
     while rows := cursor.fetchmany(_FETCH_SIZE):
-        for source_name, uri, raw_id, fmt, url in rows:
-            yield LandedDocument(str(source_name), str(uri), str(raw_id), cast(DocumentFormat, fmt), url)
+        for source_name, uri, raw_id, fmt, url, metadata in rows:
+            context = json.loads(metadata) if metadata else None
+            yield LandedDocument(str(source_name), str(uri), str(raw_id), cast(DocumentFormat, fmt), url, context)
 
 
 def manifest_mode(path: Path) -> Mode:
@@ -153,5 +156,12 @@ def _reclean(settings: Settings, cleaner: DocumentCleaner, landed: LandedDocumen
         log.warning("source %s: %s (raw %s) not re-cleaned: %s", landed.source, landed.uri, landed.raw_id, exc)
         cleaner.reject(landed.source, landed.uri, "", exc.reason_code, exc.reason)
         return
-    raw = RawDocument(source=landed.source, uri=landed.uri, format=landed.format, content=content, url=landed.url)
+    raw = RawDocument(
+        source=landed.source,
+        uri=landed.uri,
+        format=landed.format,
+        content=content,
+        url=landed.url,
+        metadata=landed.metadata or {},
+    )
     cleaner.clean_document(raw, settings.source(landed.source))
