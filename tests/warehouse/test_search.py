@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import timedelta
+from pathlib import Path
 
+import duckdb
+import pytest
+
+from newsetl.warehouse import migrate, migrations
 from tests.dedup.test_minhash import OTHER, STORY
 from tests.warehouse.conftest import T0, Warehouse, make_article
 from tests.warehouse.test_clusters import RETITLED
@@ -49,3 +55,88 @@ def test_search_stories_counts_a_story_once(warehouse: Warehouse) -> None:
     warehouse.load([make_article("wire", "rail.json", STORY), make_article("partner", "rail.html", RETITLED)])
     assert warehouse.value("SELECT count(*) FROM search_articles('rail strike pay')") == 2
     assert warehouse.rows("SELECT matching_copies FROM search_stories('rail strike pay')") == [(2,)]
+
+
+# Accents, case, digits and punctuation, several languages, a Greek question mark (folds to ';'), stopwords only.
+PARITY_TEXTS = [
+    ("Régierung élue", "La régierung a été élue; l'élection s'est tenue à Paris le 3 mai. Élections, élus, ÉLU."),
+    ("Bürgermeister", "Der Bürgermeister sagte: „Die Straße wird 2025 gebaut.“ Straßen-Bau, STRASSE, strasse."),
+    ("TikTok and data security", TIKTOK),
+    ("Harbour summit", SECURITY),
+    ("Ferry", "Ferries, ferry's, FERRY—the ferry-man (ferrymen) said #ferry @port 3ferries ferry_boat."),
+    ("Greek", "τι;λέξη και λέξεις· κόσμος; ΚΌΣΜΟΣ Άλφα"),
+    ("Case folding", "İstanbul ISTANBUL ẞtraße STRASSE Kelvin K Ωmega Ω"),
+    ("Stopwords", "The and of to in it is was were"),
+    ("中文", "中文新闻 数据安全 TikTok"),
+]
+PARITY_QUERIES = [
+    "tiktok data security",
+    "ferry",
+    "régierung ELECTION",
+    "strasse bürgermeister",
+    "λέξη κόσμος",
+    "the and",
+    "数据安全",
+    "ferryman's 2025",
+    "istanbul straße kelvin ωmega",
+]
+
+
+def test_scores_equal_the_fts_extension_on_a_freshly_built_index(warehouse: Warehouse) -> None:
+    warehouse.load(
+        [make_article("site", f"{n}.html", body, title=title) for n, (title, body) in enumerate(PARITY_TEXTS)]
+    )
+    # The index the fts extension builds from scratch over the same articles, with the options newsetl used.
+    warehouse.connection.execute(
+        "PRAGMA create_fts_index('articles', 'article_id', 'title', 'summary', 'body', stemmer = 'porter', "
+        "stopwords = 'english', strip_accents = 1, lower = 1, overwrite = 1)"
+    )
+    for query in PARITY_QUERIES:
+        ours = dict(warehouse.rows("SELECT article_id, score FROM search_articles(?)", query))
+        theirs = dict(
+            warehouse.rows(
+                "SELECT article_id, fts_main_articles.match_bm25(article_id, ?) AS score FROM articles "
+                "WHERE score IS NOT NULL",
+                query,
+            )
+        )
+        assert ours.keys() == theirs.keys(), query
+        for article_id, score in theirs.items():
+            assert ours[article_id] == pytest.approx(score, rel=1e-12), query
+    assert warehouse.value("SELECT count(*) FROM search_articles('ferry')") > 0
+
+
+def test_a_changed_or_retired_article_leaves_no_terms_behind(warehouse: Warehouse) -> None:
+    warehouse.load([make_article("scmp", "tiktok.txt", TIKTOK), make_article("wire", "solar.json", OTHER)])
+    terms = warehouse.value("SELECT count(*) FROM search_postings")
+    warehouse.load([make_article("scmp", "tiktok.txt", TIKTOK), make_article("wire", "solar.json", OTHER)])
+    assert warehouse.value("SELECT count(*) FROM search_postings") == terms  # unchanged: nothing indexed again
+    warehouse.load([make_article("scmp", "tiktok.txt", SECURITY)], at=T0 + timedelta(hours=1))
+    assert warehouse.value("SELECT count(*) FROM search_docs") == 2
+    assert (
+        warehouse.value("SELECT count(*) FROM search_postings WHERE docid NOT IN (SELECT docid FROM search_docs)") == 0
+    )
+    assert warehouse.value("SELECT count(*) FROM search_articles('tiktok')") == 0
+    assert warehouse.value("SELECT count(*) FROM search_articles('harbour')") == 1
+
+
+def test_schema_070_indexes_the_articles_already_stored(tmp_path: Path) -> None:
+    before = tmp_path / "sql-before"
+    before.mkdir()
+    for migration in migrations():
+        if migration.version < 70:
+            shutil.copy(migration.path, before)
+    with duckdb.connect(str(tmp_path / "w.duckdb")) as connection:
+        migrate(connection, before)
+        for n, (title, body) in enumerate([("TikTok", TIKTOK), ("Solar", OTHER)]):
+            connection.execute(
+                "INSERT INTO articles (article_id, source, uri, title, body, authors, tags, captions, word_count, "
+                "content_hash, raw_id, run_id, extractor, rules_version) "
+                "VALUES (?, 'wire', ?, ?, ?, [], [], [], 1, 'h', 'r', 'old-run', 'html', 'v0')",
+                [f"a{n}", f"{n}.json", title, body],
+            )
+        migrate(connection)
+        assert connection.execute("SELECT count(*) FROM search_docs").fetchone() == (2,)
+        schemas = "SELECT count(*) FROM information_schema.schemata WHERE schema_name = 'fts_main_articles'"
+        assert connection.execute(schemas).fetchone() == (0,)
+        assert connection.execute("SELECT title FROM search_articles('tiktok')").fetchall() == [("TikTok",)]

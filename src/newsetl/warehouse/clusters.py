@@ -1,15 +1,20 @@
 """Story clusters: copies of one story (within or across sources) share a ``story_id``.
 
-Inside the load's transaction, set-based:
+Inside the load's transaction, set-based, for what the load touched:
 
 1. the MinHash signatures staged with new or changed articles replace the stored ones; each is cut into
    bands (:mod:`newsetl.dedup.minhash`) kept in ``signature_bands``;
 2. candidate pairs are articles sharing a band bucket with a changed one; a pair whose signatures agree on at
-   least ``SIMILARITY_THRESHOLD`` of their values becomes an edge in ``story_edges``;
+   least ``SIMILARITY_THRESHOLD`` of their values becomes an edge in ``story_edges``. In a bucket shared by more
+   than ``BUCKET_PARTNERS`` articles (thousands of exact copies, bodies made of the same template) a changed
+   article is compared with the ``BUCKET_PARTNERS`` members that come first by id, not with every member: the
+   pairs grow with the copies, not with their square, and the copies still meet in those first members;
 3. stories are the connected components of the edges, found by label propagation (each article takes the
    smallest label among its neighbours until nothing changes: as many statements as the longest chain, not
-   one per article). A story's id is the ``article_id`` of its first-seen copy (then earliest published), so
-   it stays put when later copies join.
+   one per article). Only the stories the load could change are labelled again: the stories its changed
+   articles were in, the stories its new edges reach, and its new articles (an edge appears or disappears only
+   at a changed article, so no other story can merge or split). A story's id is the ``article_id`` of its
+   first-seen copy (then earliest published), so it stays put when later copies join.
 """
 
 from __future__ import annotations
@@ -25,12 +30,15 @@ log = logging.getLogger("newsetl.warehouse")
 
 SIMILARITY_THRESHOLD = 0.5
 """Estimated Jaccard similarity of word 5-gram sets above which two articles are copies of one story."""
+BUCKET_PARTNERS = 20
+"""Members of one band bucket a changed article is compared with, at most (see the module docstring)."""
 _MAX_ROUNDS = 10_000
 
 
 def update_clusters(connection: duckdb.DuckDBPyConnection) -> None:
     _replace_signatures(connection)
     _link_similar(connection)
+    _affected_stories(connection)
     rounds = _label_components(connection)
     _store_clusters(connection)
     log.info("story clusters: labels settled after %d round(s)", rounds)
@@ -76,11 +84,19 @@ def _link_similar(connection: duckdb.DuckDBPyConnection) -> None:
     connection.execute(
         f"""
         INSERT INTO story_edges
-        WITH pairs AS (
+        WITH buckets AS (
+            SELECT DISTINCT band, bucket FROM signature_bands
+            WHERE article_id IN (SELECT article_id FROM signature_changes)),
+        members AS (
+            SELECT b.band, b.bucket, b.article_id,
+                   row_number() OVER (PARTITION BY b.band, b.bucket ORDER BY b.article_id) AS place
+            FROM signature_bands b JOIN buckets USING (band, bucket)),
+        pairs AS (
             SELECT DISTINCT least(n.article_id, o.article_id) AS a, greatest(n.article_id, o.article_id) AS b
-            FROM signature_bands n
-            JOIN signature_bands o ON o.band = n.band AND o.bucket = n.bucket AND o.article_id <> n.article_id
-            WHERE n.article_id IN (SELECT article_id FROM signature_changes)),
+            FROM members n
+            JOIN members o ON o.band = n.band AND o.bucket = n.bucket AND o.article_id <> n.article_id
+            WHERE n.article_id IN (SELECT article_id FROM signature_changes)
+              AND (o.place <= $partners OR n.place <= $partners)),
         scored AS (
             SELECT p.a, p.b,
                    len(list_filter(range(1, {NUM_PERM + 1}), i -> sa.minhash[i] = sb.minhash[i])) / {NUM_PERM}
@@ -90,7 +106,30 @@ def _link_similar(connection: duckdb.DuckDBPyConnection) -> None:
             JOIN article_signatures sb ON sb.article_id = p.b)
         SELECT a, b, similarity FROM scored WHERE similarity >= $threshold
         """,
-        {"threshold": SIMILARITY_THRESHOLD},
+        {"threshold": SIMILARITY_THRESHOLD, "partners": BUCKET_PARTNERS},
+    )
+
+
+def _affected_stories(connection: duckdb.DuckDBPyConnection) -> None:
+    """The current articles whose story this load may change, whole stories at a time."""
+    connection.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE cluster_seeds AS
+        SELECT article_id FROM signature_touched
+        UNION SELECT article_id FROM article_changes WHERE change <> 'unchanged'
+        """
+    )
+    connection.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE cluster_region AS
+        WITH reached AS (
+            SELECT article_id FROM cluster_seeds
+            UNION SELECT article_b FROM story_edges WHERE article_a IN (SELECT article_id FROM cluster_seeds)
+            UNION SELECT article_a FROM story_edges WHERE article_b IN (SELECT article_id FROM cluster_seeds)),
+        stories AS (SELECT DISTINCT story_id FROM story_clusters WHERE article_id IN (SELECT article_id FROM reached))
+        SELECT article_id FROM reached
+        UNION SELECT article_id FROM story_clusters WHERE story_id IN (SELECT story_id FROM stories)
+        """
     )
 
 
@@ -102,6 +141,19 @@ def _label_components(connection: duckdb.DuckDBPyConnection) -> int:
                struct_pack(seen := first_seen_at, published := coalesce(published_at, 'infinity'::TIMESTAMPTZ),
                            id := article_id) AS label
         FROM articles
+        WHERE article_id IN (SELECT article_id FROM cluster_region)
+        """
+    )
+    # Every edge of an article in the region leads to another one in it (the region is whole stories and what
+    # the new edges reach), so the labels never need to look outside.
+    connection.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE story_label_edges AS
+        SELECT article_a AS x, article_b AS y FROM story_edges
+        WHERE article_a IN (SELECT article_id FROM story_labels)
+        UNION ALL
+        SELECT article_b, article_a FROM story_edges
+        WHERE article_b IN (SELECT article_id FROM story_labels)
         """
     )
     for rounds in range(1, _MAX_ROUNDS + 1):
@@ -109,8 +161,7 @@ def _label_components(connection: duckdb.DuckDBPyConnection) -> int:
             """
             UPDATE story_labels AS l SET label = m.label
             FROM (SELECT e.x AS article_id, min(n.label) AS label
-                  FROM (SELECT article_a AS x, article_b AS y FROM story_edges
-                        UNION ALL SELECT article_b, article_a FROM story_edges) e
+                  FROM story_label_edges e
                   JOIN story_labels n ON n.article_id = e.y
                   GROUP BY e.x) AS m
             WHERE l.article_id = m.article_id AND m.label < l.label
@@ -122,7 +173,7 @@ def _label_components(connection: duckdb.DuckDBPyConnection) -> int:
 
 
 def _store_clusters(connection: duckdb.DuckDBPyConnection) -> None:
-    connection.execute("DELETE FROM story_clusters WHERE article_id NOT IN (SELECT article_id FROM story_labels)")
+    connection.execute("DELETE FROM story_clusters WHERE article_id IN (SELECT article_id FROM article_retired)")
     connection.execute(
         """
         MERGE INTO story_clusters AS s

@@ -3,7 +3,8 @@
 Every table is written by key (MERGE / ON CONFLICT), never blind INSERT, so loading the same staged run
 twice leaves the same rows. Articles are compared by content hash: unchanged content is not rewritten, so
 its row (and the run that wrote it) stays as it was and no version is added. A changed article gets a new
-version in ``article_versions`` and the old one is closed; story clusters and the search index follow.
+version in ``article_versions`` and the old one is closed; story clusters and the search index follow, for the
+articles the load wrote.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import duckdb
 from newsetl.stage import STAGED_TABLES, StagedTable
 from newsetl.warehouse.clusters import update_clusters
 from newsetl.warehouse.history import record_versions
-from newsetl.warehouse.search import refresh_search_index
+from newsetl.warehouse.search import update_search_index
 
 log = logging.getLogger("newsetl.warehouse")
 
@@ -111,7 +112,7 @@ def load_staged(
             return counts
         update_clusters(connection)
         if counts.totals["articles_new"] + counts.totals["articles_updated"] + counts.totals["articles_retired"]:
-            refresh_search_index(connection)
+            update_search_index(connection)
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")
