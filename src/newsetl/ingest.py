@@ -30,6 +30,7 @@ from newsetl.pipeline import (
 )
 from newsetl.pipeline.stopwatch import Stopwatch, add_timings
 from newsetl.warehouse import LoadCounts
+from newsetl.warehouse.load import COUNT_NAMES
 
 if TYPE_CHECKING:
     from newsetl.fetch import Credentials
@@ -139,14 +140,8 @@ def print_summary(outcome: IngestOutcome, console: Console | None = None) -> Non
             f"{fetched['known']} already landed; pages {fetched['outcomes']}; feeds/sitemaps {fetched['discovery']}"
         )
     table = Table(title=f"run {outcome.run_id}")
-    names = (
-        "documents_read",
-        "articles_new",
-        "articles_updated",
-        "articles_unchanged",
-        "documents_rejected",
-        "documents_duplicate",
-    )
+    # Every count the runs ledger keeps, retired articles included: an operator sees what a rekey did.
+    names = COUNT_NAMES
     table.add_column("source")
     for name in names:
         table.add_column(name.split("_", 1)[1], justify="right")
