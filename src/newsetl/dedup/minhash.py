@@ -3,20 +3,27 @@
 A body becomes the set of its overlapping word 5-grams ("shingles"); two bodies that share most of their
 shingles are copies of one story with small edits (a wire story republished with a new headline, a byline
 line or one extra paragraph). ``datasketch`` turns each set into 128 minimum hash values whose agreement
-estimates the Jaccard similarity of the two sets. The warehouse stores the signatures, cuts each into
-32 bands of 4 values (locality-sensitive hashing: pairs with similarity above ~0.42 share a band with high
-probability) and confirms candidate pairs on the whole signature.
+estimates the Jaccard similarity of the two sets. Each word is hashed once (CRC-32 of its lower case) and a
+shingle's hash is a position-weighted sum of its five words' hashes, computed for all shingles at once: 0.39 ms
+a document against 0.93 ms for SHA-1 of every shingle's text (1,000 benchmark dumps), the larger part of what
+cleaning spent on signatures. datasketch mixes every input hash (murmur3's finaliser) before its permutations.
+
+The warehouse stores the signatures, cuts each into 32 bands of 4 values (locality-sensitive hashing: pairs with
+similarity above ~0.42 share a band with high probability) and confirms candidate pairs on the whole signature.
 
 Computed while cleaning (pure, parallel across batches), never in the single-writer load.
 """
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
     from datasketch import MinHash
 
 NUM_PERM = 128
@@ -25,19 +32,34 @@ ROWS_PER_BAND = NUM_PERM // BANDS
 SHINGLE_WORDS = 5
 MIN_WORDS = 2 * SHINGLE_WORDS
 """Shorter bodies say too little to call two of them copies of one story; they get no signature."""
-SCHEME = f"datasketch-affine32-{NUM_PERM}-seed1-w{SHINGLE_WORDS}"
+SCHEME = f"datasketch-affine32-{NUM_PERM}-seed1-w{SHINGLE_WORDS}-crc32sum"
 """Stored beside each signature: signatures made with another scheme are not comparable and are recomputed."""
+# Odd 32-bit multipliers, one per position in a shingle, so "a b c d e" and "b a c d e" hash apart.
+_POSITION_WEIGHTS = (0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1)
+_LOW_32 = 0xFFFFFFFF
 
 
 def signature(words: Sequence[str]) -> list[int] | None:
     """The MinHash signature of a text given as its words (128 unsigned 32-bit ints); ``None`` if too short."""
-    tokens = [word.lower() for word in words]
-    if len(tokens) < MIN_WORDS:
+    if len(words) < MIN_WORDS:
         return None
-    shingles = {" ".join(tokens[i : i + SHINGLE_WORDS]).encode() for i in range(len(tokens) - SHINGLE_WORDS + 1)}
     sketch = _new_sketch()
-    sketch.update_batch(list(shingles))
+    # A shingle that occurs twice changes no minimum: no need to make them a set.
+    sketch.update_batch(_shingle_hashes(words).tolist())
     return [int(value) for value in sketch.hashvalues]
+
+
+def _shingle_hashes(words: Sequence[str]) -> npt.NDArray[np.uint64]:
+    """One 32-bit hash per run of ``SHINGLE_WORDS`` words, case folded, in one pass of array arithmetic."""
+    import numpy as np
+
+    word_hashes = np.fromiter((zlib.crc32(word.lower().encode()) for word in words), dtype=np.uint64, count=len(words))
+    count = len(words) - SHINGLE_WORDS + 1
+    mixed = np.zeros(count, dtype=np.uint64)
+    for position, weight in enumerate(_POSITION_WEIGHTS):
+        mixed += word_hashes[position : position + count] * np.uint64(weight)  # wraps modulo 2**64, as meant
+    folded: npt.NDArray[np.uint64] = (mixed >> np.uint64(32)) ^ (mixed & np.uint64(_LOW_32))
+    return folded
 
 
 def similarity(first: list[int], second: list[int]) -> float:
@@ -49,7 +71,8 @@ def _new_sketch() -> MinHash:
     from datasketch import MinHash
 
     # Sharing the permutations of one template skips drawing 128 random pairs for every document.
-    return MinHash(num_perm=NUM_PERM, permutations=_template().permutations, scheme="affine32")
+    # The inputs are already hashes (``_shingle_hashes``): ``int`` hands them over as they are.
+    return MinHash(num_perm=NUM_PERM, permutations=_template().permutations, scheme="affine32", hashfunc=int)
 
 
 @cache
