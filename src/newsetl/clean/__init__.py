@@ -99,10 +99,12 @@ def configured_rules(version: str) -> str:
 def article_row(
     document: RawDocument, extraction: Extraction, *, url: str | None, run_id: str, rules: str
 ) -> ArticleRow:
+    body = extraction.body_text
+    body_words = words(body)  # once: the word count and the signature both need them
     content = {
         "title": extraction.title,
         "summary": extraction.summary,
-        "body": extraction.body_text,
+        "body": body,
         "authors": extraction.authors,
         "published_at": extraction.published_at,
     }
@@ -116,7 +118,7 @@ def article_row(
         url_key=key,
         title=extraction.title,
         summary=extraction.summary,
-        body=extraction.body_text,
+        body=body,
         authors=extraction.authors,
         published_at=extraction.published_at,
         updated_at=extraction.updated_at,
@@ -125,11 +127,11 @@ def article_row(
         tags=extraction.tags,
         captions=extraction.captions,
         reading_time_minutes=extraction.reading_time_minutes,
-        word_count=extraction.word_count,
+        word_count=len(body_words),
         content_hash=sha256_hex(json.dumps(content, ensure_ascii=False, sort_keys=True).encode()),
         raw_id=document.raw_id,
         run_id=run_id,
         extractor=extraction.extractor,
         rules_version=rules,
-        minhash=signature(words(extraction.body_text)),
+        minhash=signature(body_words),
     )

@@ -4,7 +4,7 @@ A body becomes the set of its overlapping word 5-grams ("shingles"); two bodies 
 shingles are copies of one story with small edits (a wire story republished with a new headline, a byline
 line or one extra paragraph). ``datasketch`` turns each set into 128 minimum hash values whose agreement
 estimates the Jaccard similarity of the two sets. Each word is hashed once (CRC-32 of its lower case) and a
-shingle's hash is a position-weighted sum of its five words' hashes, computed for all shingles at once: 0.39 ms
+shingle's hash is a position-weighted sum of its five words' hashes, computed for all shingles at once: 0.36 ms
 a document against 0.93 ms for SHA-1 of every shingle's text (1,000 benchmark dumps), the larger part of what
 cleaning spent on signatures. datasketch mixes every input hash (murmur3's finaliser) before its permutations.
 
@@ -46,20 +46,22 @@ def signature(words: Sequence[str]) -> list[int] | None:
     sketch = _new_sketch()
     # A shingle that occurs twice changes no minimum: no need to make them a set.
     sketch.update_batch(_shingle_hashes(words).tolist())
-    return [int(value) for value in sketch.hashvalues]
+    return [int(value) for value in sketch.hashvalues.tolist()]
 
 
 def _shingle_hashes(words: Sequence[str]) -> npt.NDArray[np.uint64]:
     """One 32-bit hash per run of ``SHINGLE_WORDS`` words, case folded, in one pass of array arithmetic."""
     import numpy as np
 
-    word_hashes = np.fromiter((zlib.crc32(word.lower().encode()) for word in words), dtype=np.uint64, count=len(words))
-    count = len(words) - SHINGLE_WORDS + 1
+    # Folded and encoded as one string, then cut again: C-level passes instead of a Python call per word.
+    folded_words = " ".join(words).lower().encode().split()
+    word_hashes = np.fromiter(map(zlib.crc32, folded_words), dtype=np.uint64, count=len(folded_words))
+    count = len(folded_words) - SHINGLE_WORDS + 1
     mixed = np.zeros(count, dtype=np.uint64)
     for position, weight in enumerate(_POSITION_WEIGHTS):
         mixed += word_hashes[position : position + count] * np.uint64(weight)  # wraps modulo 2**64, as meant
-    folded: npt.NDArray[np.uint64] = (mixed >> np.uint64(32)) ^ (mixed & np.uint64(_LOW_32))
-    return folded
+    shingle_hashes: npt.NDArray[np.uint64] = (mixed >> np.uint64(32)) ^ (mixed & np.uint64(_LOW_32))
+    return shingle_hashes
 
 
 def similarity(first: list[int], second: list[int]) -> float:
