@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -73,3 +74,12 @@ def test_the_corpus_mixes_languages_furniture_and_awkward_files(tmp_path: Path) 
     lines = corpus.files("jsonl")[0].read_text(encoding="utf-8").splitlines()
     assert len(lines) == 500
     assert not lines[499].endswith("}")  # one truncated record a file
+
+
+def test_bench_with_the_dag_stops_at_once_without_a_migrated_airflow_home(tmp_path: Path) -> None:
+    env = {**os.environ, "AIRFLOW_HOME": str(tmp_path / "no-airflow-home")}
+    command = [NEWSETL, "bench", "--docs", "50", "--dag", "--workdir", str(tmp_path / "bench")]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False, env=env)
+    assert done.returncode != 0
+    assert "--dag needs a migrated Airflow home" in done.stderr + done.stdout
+    assert not (tmp_path / "bench").exists()  # nothing generated or run before the check

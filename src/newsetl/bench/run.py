@@ -16,6 +16,7 @@ import json
 import logging
 import os
 import shutil
+import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,6 +94,8 @@ class BenchResult:
 
 
 def run_bench(options: BenchOptions) -> BenchResult:
+    if options.dag:
+        _require_airflow_home()  # before minutes of work, not after
     spec = options.spec
     name = f"corpus-s{spec.seed}-t{spec.text}-h{spec.html}-j{spec.jsonl}"
     corpus = build_corpus(options.workdir / name, spec)
@@ -153,6 +156,20 @@ def _dag(config: Path) -> ProcessRun:
     _require_success(run, "airflow dags test news_ingest")
     run.summary.update(_last_run(config))
     return run
+
+
+def _require_airflow_home() -> None:
+    """Fail unless ``airflow dags test`` can run: an Airflow home whose metadata database is migrated."""
+    airflow = Path(sys.executable).parent / "airflow"
+    check = subprocess.run(
+        [str(airflow), "db", "check-migrations", "-t", "0"], capture_output=True, text=True, check=False
+    )
+    if check.returncode != 0:
+        home = os.environ.get("AIRFLOW_HOME", "~/airflow (AIRFLOW_HOME is not set)")
+        raise NewsetlError(
+            f"--dag needs a migrated Airflow home; {home} is not one. Run `make bench` (it sets AIRFLOW_HOME and "
+            "migrates it), or `make airflow-setup` and export AIRFLOW_HOME=$PWD/.airflow"
+        )
 
 
 def _last_run(config: Path) -> dict[str, Any]:
