@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
@@ -88,7 +88,7 @@ def _list_landed(settings: Settings, run_id: str, connection: duckdb.DuckDBPyCon
     for name in spec.sources:
         settings.source(name)
         documents = landed_documents(connection, name, spec.interval)
-        found = write_records(items_file(settings, run_id, name), map(asdict, documents))
+        found = write_records(items_file(settings, run_id, name), documents)
         log.info("run %s source %s: %d landed document(s) to re-clean over %s", run_id, name, found, spec.interval)
         total += found
     return total

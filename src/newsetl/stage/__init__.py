@@ -100,7 +100,7 @@ class StagingArea:
     def write_json(self, path: Path, document: Any) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(f".{path.name}.tmp")
-        temporary.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+        temporary.write_bytes(msgspec.json.format(_ENCODER.encode(document), indent=1))
         os.replace(temporary, path)
         return path
 
