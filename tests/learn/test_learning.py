@@ -203,3 +203,25 @@ def test_learning_can_be_turned_off(write_config: ConfigFactory, corpus: Path) -
     config = _config(write_config, corpus, enabled=False)
     _ingest(config, "day-14", date(2024, 6, 14))
     assert _rows(config, "SELECT count(*) FROM learned_lines") == [(0,)]
+
+
+def test_a_load_that_changed_no_article_counts_again_only_if_the_settings_changed(
+    write_config: ConfigFactory, corpus: Path
+) -> None:
+    config = _config(write_config, corpus)
+    _ingest(config, "first", date(2024, 6, 14))
+    counted = _rows(config, "SELECT source, settings, counted_at FROM learn_counts")
+    assert [row[0] for row in counted] == [SOURCE]
+    table = _rows(config, "SELECT * FROM learned_lines ORDER BY line")
+
+    _ingest(config, "again", date(2024, 6, 14))  # every document skipped: no article changed
+    assert _rows(config, "SELECT source, settings, counted_at FROM learn_counts") == counted, "not counted again"
+    assert _rows(config, "SELECT * FROM learned_lines ORDER BY line") == table
+
+    stricter = _config(write_config, corpus, min_documents=31)  # same warehouse, new settings
+    _ingest(stricter, "stricter", date(2024, 6, 14))
+    changed = "SELECT articles_new + articles_updated + articles_retired FROM runs WHERE run_id = 'stricter'"
+    assert _rows(stricter, changed) == [(0,)], "the same warehouse, and again no article changed"
+    assert _rows(stricter, "SELECT count(*) FROM learned_lines") == [(0,)], "counted again under the new settings"
+    (settings,) = _rows(stricter, "SELECT settings FROM learn_counts")[0]
+    assert json.loads(settings)["min_documents"] == 31

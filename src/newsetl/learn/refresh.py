@@ -11,6 +11,7 @@ changes no article, so it gives the same table.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Mapping
 
@@ -26,6 +27,8 @@ _TRIM = "' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)"
 _POSITIONAL = ", ".join(f"'{rule}'" for rule in sorted(POSITIONAL_RULES))
 # No source may learn lines longer than this (a cheap filter before the per-source max_chars).
 _MAX_CHARS = 1000
+# Bump when the counting SQL below changes: the stored settings then differ and the next load counts again.
+_COUNT_VERSION = 1
 # A line this long that ends like a sentence of eight words or more reads as prose: never learned.
 _PROSE_CHARS, _PROSE_WORDS = 80, 8
 
@@ -81,8 +84,19 @@ WHERE c.documents >= p.min_documents
 """
 
 
-def refresh_learned(connection: duckdb.DuckDBPyConnection, sources: Mapping[str, LearnConfig]) -> dict[str, int]:
-    """Recompute ``learned_lines`` of ``sources`` (in one transaction); the number of active lines per source."""
+def refresh_learned(
+    connection: duckdb.DuckDBPyConnection, sources: Mapping[str, LearnConfig], *, articles_changed: bool = True
+) -> dict[str, int]:
+    """Recompute ``learned_lines`` of ``sources`` (in one transaction); the number of active lines per source.
+
+    With ``articles_changed=False`` (the load wrote, updated and retired no article) and the same settings as the
+    last count, the count would give the same table: it is skipped.
+    """
+    settings = {name: _settings_key(config) for name, config in sources.items()}
+    if not articles_changed and _counted_with(connection, settings):
+        active = _active_counts(connection, sources)
+        log.info("learned boilerplate unchanged (no article changed, same settings): %s active lines", active)
+        return active
     connection.execute("BEGIN")
     try:
         _parameters(connection, sources)
@@ -90,17 +104,49 @@ def refresh_learned(connection: duckdb.DuckDBPyConnection, sources: Mapping[str,
         connection.execute(_DOCUMENTS)
         connection.execute(_CANDIDATES)
         connection.execute(_REPLACE)
-        rows = connection.execute(
-            "SELECT source, count(*) FILTER (status = 'active') FROM learned_lines "
-            "WHERE source IN (SELECT source FROM learn_sources) GROUP BY source"
-        ).fetchall()
+        connection.execute("DELETE FROM learn_counts WHERE source IN (SELECT source FROM learn_sources)")
+        connection.executemany(
+            "INSERT INTO learn_counts VALUES (?, ?, now())", [[name, key] for name, key in settings.items()]
+        )
+        active = _active_counts(connection, sources)
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")
         raise
-    active = dict.fromkeys(sources, 0) | {str(source): int(count) for source, count in rows}
     log.info("learned boilerplate refreshed: %s active lines per source", active)
     return active
+
+
+def _settings_key(config: LearnConfig) -> str:
+    fields = {
+        "version": _COUNT_VERSION,
+        "enabled": config.enabled,
+        "min_documents": config.min_documents,
+        "min_share": config.min_share,
+        "max_chars": config.max_chars,
+        "window": config.window,
+        "never": sorted(config.never),
+    }
+    return json.dumps(fields, ensure_ascii=False, sort_keys=True)
+
+
+def _counted_with(connection: duckdb.DuckDBPyConnection, settings: Mapping[str, str]) -> bool:
+    """Whether every source was last counted with exactly these settings."""
+    if not settings:
+        return True
+    rows = connection.execute(
+        "SELECT source, settings FROM learn_counts WHERE source IN (SELECT unnest(?))", [list(settings)]
+    ).fetchall()
+    return {str(source): str(key) for source, key in rows} == dict(settings)
+
+
+def _active_counts(connection: duckdb.DuckDBPyConnection, sources: Mapping[str, LearnConfig]) -> dict[str, int]:
+    rows = connection.execute(
+        "SELECT source, count(*) FILTER (status = 'active') FROM learned_lines "
+        "WHERE source IN (SELECT unnest(?)) GROUP BY source",
+        [list(sources)],
+    ).fetchall()
+    return dict.fromkeys(sources, 0) | {str(source): int(count) for source, count in rows}
 
 
 def active_lines(connection: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:

@@ -45,19 +45,21 @@ def load_run(settings: Settings, run_id: str) -> LoadCounts:
         )
         counts = load_staged(connection, files)
         _load_fetch_log(connection, settings, run_id, staging)
-        _learn(connection, settings, spec.sources)
+        _learn(connection, settings, spec.sources, counts)
         finish_run(connection, run_id=run_id, counts=counts, status="loaded", finished_at=datetime.now(UTC))
         publish_seen_index(connection, staging.seen_index)
     log.info("run %s loaded: %s", run_id, counts.totals)
     return counts
 
 
-def _learn(connection: Any, settings: Settings, sources: tuple[str, ...]) -> None:
+def _learn(connection: Any, settings: Settings, sources: tuple[str, ...], counts: LoadCounts) -> None:
     """Recount the learned boilerplate of the run's sources and publish it for the cleaners of later runs."""
     from newsetl.learn import publish
     from newsetl.learn.refresh import active_lines, refresh_learned
 
-    refresh_learned(connection, {name: settings.source(name).cleaning.learn for name in sources})
+    changed = sum(counts.totals.get(name, 0) for name in ("articles_new", "articles_updated", "articles_retired"))
+    learn = {name: settings.source(name).cleaning.learn for name in sources}
+    refresh_learned(connection, learn, articles_changed=changed > 0)
     publish(settings.staging, active_lines(connection))
 
 
