@@ -152,3 +152,36 @@ def test_an_article_of_short_sections_keeps_them() -> None:
     sections = ["Fares", P1, "Timetable", P2, "Residents", P3]
     extraction = extract_text_dump("\n".join(["Ferry operator cuts sailings", *sections]))
     assert extraction.body == sections
+
+
+def test_an_author_box_that_opens_with_the_name_alone_is_cut_off() -> None:
+    bio = "Jane is a senior reporter covering transport and infrastructure for the paper since 2015."
+    text = f"Ferry operator cuts sailings\n{P1}\n{P2}\n{P3}\nJane Leung\n{bio}\n"
+    extraction = extract_text_dump(text)
+    assert extraction.body == [P1, P2, P3]
+    assert rules_by_text(extraction) == {"Jane Leung": "author-bio", bio: "author-bio"}
+
+
+def test_a_closing_section_named_like_a_person_is_not_an_author_box() -> None:
+    # The line after the heading repeats its words, but no verb follows them: a section, not a biography.
+    section = "Night sailings on the outlying routes will resume in May once the new crews are trained."
+    text = f"Ferry operator cuts sailings\n{P1}\n{P2}\n{P3}\nNight Sailings\n{section}\n"
+    assert extract_text_dump(text).body == [P1, P2, P3, "Night Sailings", section]
+
+
+def test_a_related_stories_block_below_the_article_ends_it() -> None:
+    # The teasers' prose outweighs the block's penalty, so the region runs on past it: the block still ends it.
+    article = [f"{P1} {P2} {P3} ({number})" for number in range(1, 16)]
+    teasers = [f"Other story {number}: {P1} {P2} {P3}" for number in (1, 2, 3)]
+    text = "\n\n".join(["Ferry operator cuts sailings", *article, "Related articles", *teasers])
+    extraction = extract_text_dump(text)
+    assert extraction.body == article
+    assert [rules_by_text(extraction)[teaser] for teaser in teasers] == ["after-boundary"] * 3
+
+
+def test_short_lines_below_the_last_paragraph_are_not_the_article() -> None:
+    credit = "Reporting by Jane Leung and Tom Lee."
+    text = f"Ferry operator cuts sailings\n\n{P1}\n\n{P2}\n\n{P3}\n\nThe Courier Newsroom\n\n{credit}\n"
+    extraction = extract_text_dump(text)
+    assert extraction.body == [P1, P2, P3, credit]
+    assert rules_by_text(extraction)["The Courier Newsroom"] == "short-tail"

@@ -40,7 +40,7 @@ ROLE_WEIGHTS: dict[CueRole, float] = {
 }
 _W_GOOD_BASE, _W_GOOD_PER_100, _W_GOOD_CAP = 1.0, 0.01, 700
 _W_NEAR_END, _W_NEAR = 0.8, 0.0
-_W_SHORT_END, _W_SHORT, _W_NAV = -0.1, -0.4, -1.0
+_W_SHORT_END, _W_SHORT, _W_NAV = -0.1, -0.6, -1.0
 _MIN_SHORT_SENTENCE_WORDS = 3
 # A menu: this many short lines in a row without a sentence (blank lines do not break it), of few words each.
 _NAV_RUN, _NAV_WORDS = 5, 6

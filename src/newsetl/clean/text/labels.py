@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from typing import Literal
 
 from newsetl.clean.text.captions import find_credit
+from newsetl.clean.text.cues import ROLES
 from newsetl.clean.text.features import LineFeatures
 from newsetl.clean.text.header import BULLET_RE, is_author_bio, looks_like_heading, meta_rule
 from newsetl.clean.text.region import Region, nonblank
 from newsetl.clean.text.rules import GUARD
+from newsetl.clean.text.stopwords import ALL_STOPWORDS
 
 LineLabel = Literal["title", "summary", "byline", "date", "caption", "body", "removed", "blank"]
 
@@ -25,7 +27,18 @@ class LineVerdict:
     rule: str
 
 
-POSITIONAL_RULES = frozenset({"before-title", "before-body", "after-body", "nav-run", "page-title", "repeated-line"})
+POSITIONAL_RULES = frozenset(
+    {
+        "before-title",
+        "before-body",
+        "after-body",
+        "after-boundary",
+        "short-tail",
+        "nav-run",
+        "page-title",
+        "repeated-line",
+    }
+)
 """Rules that remove a line for where it stands, not for what it says: such lines are what learning can name."""
 
 BLANK = LineVerdict("blank", "blank")
@@ -41,6 +54,9 @@ _TAIL_WINDOW = 3
 """Last body lines checked for an author box."""
 _MAX_BIO = 400
 _TEASER_PAIR, _MIN_TEASERS, _MAX_TEASER_SUMMARY = 2, 3, 350
+_NAME_WORDS = (2, 4)
+_LATE_BOUNDARY = 0.8
+"""Share of the region's prose above a related-stories, newsletter or footer block that makes it the article's end."""
 _TOP_WINDOW = 8
 
 
@@ -64,6 +80,8 @@ def label_region(features: LineFeatures, verdicts: list[LineVerdict | None], reg
     _drop_second_copies(features, verdicts, region)
     _trim_author_box(features, verdicts, region)
     _trim_teaser_list(features, verdicts, region)
+    _end_at_late_boundary(features, verdicts, region)
+    _trim_short_tail(features, verdicts, region)
     _label_top(features, verdicts, region)
 
 
@@ -144,12 +162,41 @@ def _drop_second_copies(features: LineFeatures, verdicts: list[LineVerdict | Non
 def _trim_author_box(features: LineFeatures, verdicts: list[LineVerdict | None], region: Region) -> None:
     """A short biography among the last body lines, and everything after it, is the author box."""
     body = [index for index in range(region.end - 1, region.start - 1, -1) if verdicts[index] is BODY]
-    for index in body[:_TAIL_WINDOW]:
-        if features.chars[index] <= _MAX_BIO and is_author_bio(features.texts[index]):
-            for later in range(index, region.end):
-                if verdicts[later] is BODY:
-                    verdicts[later] = verdict("removed", "author-bio")
-            return
+    # The box may open with the name on its own line: "Jane Doe" / "Jane is a reporter …".
+    pairs = zip(body[1 : _TAIL_WINDOW + 1], body[:_TAIL_WINDOW], strict=False)
+    start = next((name for name, bio in pairs if _name_then_bio(features, name, bio)), None)
+    if start is None:
+        bios = (index for index in body[:_TAIL_WINDOW] if features.chars[index] <= _MAX_BIO)
+        start = next((index for index in bios if is_author_bio(features.texts[index])), None)
+    if start is not None:
+        _remove_body(verdicts, range(start, region.end), "author-bio")
+
+
+def _name_then_bio(features: LineFeatures, name: int, bio: int) -> bool:
+    """A person's name alone on a line, then a short text about them that starts with the name and a verb
+    ("Jane Doe" / "Jane is a reporter …") or goes on from it in lower case ("Dr. Max Muster" / "ist Partner
+    der Kanzlei …"). The verb is a stop word in every list ("is", "ist", "est"), which a product feature
+    ("Remote Access" / "Remote access to your Mac") does not have after its name."""
+    text = features.texts[name]
+    parts = text.split()
+    if not _NAME_WORDS[0] <= len(parts) <= _NAME_WORDS[1] or features.ends[name] or features.chars[bio] > _MAX_BIO:
+        return False
+    if not all(part[0].isupper() for part in parts) or any(part.lower() in ALL_STOPWORDS for part in parts):
+        return False
+    following = features.texts[bio]
+    if following[0].islower():
+        return features.ends[bio]
+    # "Dr. Max Muster": the first name is the first word that is not a title.
+    first = next((part for part in parts if len(part) > 2 and not part.endswith(".")), parts[0])
+    lead = next((lead for lead in (text + " ", first + " ") if following.startswith(lead)), None)
+    return lead is not None and following[len(lead) :].split(" ", 1)[0].lower() in ALL_STOPWORDS
+
+
+def _remove_body(verdicts: list[LineVerdict | None], indices: range, rule: str) -> None:
+    removed = verdict("removed", rule)
+    for index in indices:
+        if verdicts[index] is BODY:
+            verdicts[index] = removed
 
 
 def _trim_teaser_list(features: LineFeatures, verdicts: list[LineVerdict | None], region: Region) -> None:
@@ -202,3 +249,36 @@ def _label_top(features: LineFeatures, verdicts: list[LineVerdict | None], regio
                 verdicts[index] = verdict("summary", "summary-bullet")
             else:
                 seen_body = True
+
+
+def _end_at_late_boundary(features: LineFeatures, verdicts: list[LineVerdict | None], region: Region) -> None:
+    """A block that surrounds articles (related stories, newsletter box, footer) below most of the region's
+    prose ends the article: what follows it is other stories' teasers and the page's furniture, even when its
+    sentences outweigh the block's penalty in the region search."""
+    lines = range(region.start, region.end)
+    prose = [features.chars[index] if _is_prose(features, verdicts, index) else 0 for index in lines]
+    total, seen = sum(prose), 0
+    for index, chars in zip(lines, prose, strict=True):
+        seen += chars
+        cue = features.cues[index]
+        if cue is not None and ROLES.get(cue) == "boundary" and 0 < total * _LATE_BOUNDARY <= seen:
+            _remove_body(verdicts, range(index, region.end), "after-boundary")
+            return
+
+
+def _trim_short_tail(features: LineFeatures, verdicts: list[LineVerdict | None], region: Region) -> None:
+    """Below the article's last paragraph of prose, short lines without a sentence are labels, links and
+    names (a share prompt, a source's name, "All news"), not the article."""
+    last = next(
+        (index for index in range(region.end - 1, region.start - 1, -1) if _is_prose(features, verdicts, index)), None
+    )
+    if last is None:
+        return
+    removed = verdict("removed", "short-tail")
+    for index in range(last + 1, region.end):
+        if verdicts[index] is BODY and features.kinds[index] == "short":
+            verdicts[index] = removed
+
+
+def _is_prose(features: LineFeatures, verdicts: list[LineVerdict | None], index: int) -> bool:
+    return verdicts[index] is BODY and features.kinds[index] == "good"
