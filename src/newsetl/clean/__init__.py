@@ -32,11 +32,11 @@ __all__ = [
     "rules_version",
 ]
 
-RULES_VERSION = "2026.11.30.2"
+RULES_VERSION = "2026.11.30.3"
 """Version of the built-in cleaning rules; bump it when they change so lineage shows which rules cleaned what.
 
-Also bumped when what cleaning stages changes (.2: MinHash scheme ``…-crc32sum``), so the next run cleans stored
-documents again instead of skipping them by content hash, and every article gets the new staged value."""
+Also when what cleaning stages changes. A new version makes the next run clean stored documents again instead of
+skipping them by content hash. .2: MinHash scheme ``…-crc32sum``; .3: text rules ``short-tail``, ``after-boundary``."""
 
 
 def extract_document(document: RawDocument, cleaning: CleaningConfig) -> tuple[Extraction, str | None, str | None]:
@@ -78,7 +78,7 @@ def article_id(source: str, key: str) -> str:
 
 def rules_version(cleaning: CleaningConfig) -> str:
     """Built-in rules version, a fingerprint of the source's own patterns (``+…``) and of the learned lines that
-    cleaned the article (``~…``): "2026.11.30.2+1a2b3c4d~5e6f7a8b"."""
+    cleaned the article (``~…``): "2026.11.30.3+1a2b3c4d~5e6f7a8b"."""
     patterns = [rule.pattern.pattern for rule in cleaning.drop + cleaning.captions]
     version = f"{RULES_VERSION}+{sha256_hex(json.dumps(patterns).encode())[:8]}" if patterns else RULES_VERSION
     if cleaning.learned and cleaning.learned.lines:
