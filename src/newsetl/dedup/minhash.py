@@ -46,7 +46,8 @@ def signature(words: Sequence[str]) -> list[int] | None:
     sketch = _new_sketch()
     # A shingle that occurs twice changes no minimum: no need to make them a set.
     sketch.update_batch(_shingle_hashes(words).tolist())
-    return [int(value) for value in sketch.hashvalues.tolist()]
+    values: list[int] = sketch.hashvalues.tolist()  # numpy's uint64 as Python ints
+    return values
 
 
 def _shingle_hashes(words: Sequence[str]) -> npt.NDArray[np.uint64]:
