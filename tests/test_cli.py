@@ -82,7 +82,7 @@ def test_ingest_writes_a_summary_with_counts_checks_and_timings(write_config: Co
     assert document["ok"] is True
     assert document["totals"]["articles_new"] == 2
     assert {check["name"] for check in document["checks"]} >= {"accounting", "duplicate_keys"}
-    assert set(document["timings"]) >= {"plan", "clean", "load", "check", "read", "land", "extract", "stage"}
+    assert set(document["timings"]) >= {"plan", "clean", "load", "check", "read", "land", "extract", "index", "stage"}
 
 
 def test_errors_are_one_clear_line(write_config: ConfigFactory) -> None:

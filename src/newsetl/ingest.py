@@ -48,7 +48,7 @@ class IngestOutcome:
     failure: str | None = None
     timings: dict[str, float] = field(default_factory=dict)
     """Wall seconds of ``plan``, ``clean``, ``load``, ``check``; and, summed over the cleaning processes,
-    seconds per cleaning phase (``read``, ``land``, ``extract``, ``stage``)."""
+    seconds per cleaning phase (``read``, ``land``, ``extract``, ``index``, ``stage``)."""
     fetched: list[dict[str, Any]] = field(default_factory=list)
     """The fetch stage's summary per live source."""
 
@@ -159,6 +159,6 @@ def print_summary(outcome: IngestOutcome, console: Console | None = None) -> Non
 def _timing_line(timings: dict[str, float]) -> str:
     walls = ", ".join(f"{name} {timings[name]:.1f} s" for name in ("plan", "clean", "load", "check") if name in timings)
     phases = ", ".join(
-        f"{name} {timings[name]:.1f} s" for name in ("read", "land", "extract", "stage") if name in timings
+        f"{name} {timings[name]:.1f} s" for name in ("read", "land", "extract", "index", "stage") if name in timings
     )
     return f"time: {walls}" + (f" (cleaning processes: {phases})" if phases else "")

@@ -152,7 +152,7 @@ def test_parallel_workers_give_the_same_rows(config: Path, tmp_path: Path) -> No
     assert outcome.counts.totals["articles_new"] == 6
     assert outcome.counts.totals["documents_rejected"] == 5
     # Each batch reports where its time went; the run adds them up across the processes.
-    phases = {"plan", "clean", "load", "check", "skip", "read", "land", "extract", "stage"}
+    phases = {"plan", "clean", "load", "check", "skip", "read", "land", "extract", "index", "stage"}
     assert set(outcome.timings) == phases | {f"{phase}.cpu" for phase in phases}
     assert all(seconds >= 0 for seconds in outcome.timings.values())
 

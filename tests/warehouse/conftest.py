@@ -15,6 +15,7 @@ import pytest
 from newsetl.clean import Extraction, article_row
 from newsetl.records import ArticleRow, RawDocument
 from newsetl.warehouse import LoadCounts, load_staged, migrate
+from newsetl.warehouse.terms import stage_search_terms
 
 T0 = datetime(2026, 11, 1, 6, 0, tzinfo=UTC)
 
@@ -52,14 +53,27 @@ class Warehouse:
         migrate(self.connection)
         self._batches = 0
 
-    def load(self, articles: Sequence[ArticleRow], *, at: datetime = T0, run_id: str = "run-1") -> LoadCounts:
+    def load(
+        self,
+        articles: Sequence[ArticleRow],
+        *,
+        at: datetime = T0,
+        run_id: str = "run-1",
+        stage_terms: bool = False,
+        search_terms: Sequence[Path] = (),
+    ) -> LoadCounts:
+        """Load the articles; with ``stage_terms`` their search terms are staged too, as a cleaning process does."""
         self._batches += 1
         staged = self.folder / f"stage-{self._batches}"
         files = {
-            "articles": [_write(staged / "articles.jsonl", [{**row, "run_id": run_id} for row in articles])],
-            "raw_documents": [_write(staged / "raw.jsonl", [_raw(row, run_id, at) for row in articles])],
+            "articles": [write_rows(staged / "articles.jsonl", [{**row, "run_id": run_id} for row in articles])],
+            "raw_documents": [write_rows(staged / "raw.jsonl", [_raw(row, run_id, at) for row in articles])],
         }
-        return load_staged(self.connection, files, loaded_at=at)  # type: ignore[arg-type]
+        terms = list(search_terms)
+        if stage_terms:
+            stage_search_terms(files["articles"][0], staged / "terms.parquet")
+            terms.append(staged / "terms.parquet")
+        return load_staged(self.connection, files, search_terms=terms, loaded_at=at)  # type: ignore[arg-type]
 
     def rows(self, query: str, *parameters: Any) -> list[tuple[Any, ...]]:
         return self.connection.execute(query, list(parameters)).fetchall()
@@ -83,7 +97,7 @@ def _raw(row: ArticleRow, run_id: str, at: datetime) -> dict[str, Any]:
     }
 
 
-def _write(path: Path, rows: Sequence[Any]) -> Path:
+def write_rows(path: Path, rows: Sequence[Any]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
     return path

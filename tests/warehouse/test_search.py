@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 from datetime import timedelta
 from pathlib import Path
@@ -82,10 +83,16 @@ PARITY_QUERIES = [
 ]
 
 
-def test_scores_equal_the_fts_extension_on_a_freshly_built_index(warehouse: Warehouse) -> None:
-    warehouse.load(
-        [make_article("site", f"{n}.html", body, title=title) for n, (title, body) in enumerate(PARITY_TEXTS)]
-    )
+@pytest.mark.parametrize("staged", [True, False], ids=["terms-staged", "terms-counted-in-the-load"])
+def test_scores_equal_the_fts_extension_on_a_freshly_built_index(
+    warehouse: Warehouse, staged: bool, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.INFO, logger="newsetl.warehouse"):
+        warehouse.load(
+            [make_article("site", f"{n}.html", body, title=title) for n, (title, body) in enumerate(PARITY_TEXTS)],
+            stage_terms=staged,
+        )
+    assert ("counted in the load" in caplog.text) is not staged
     # The index the fts extension builds from scratch over the same articles, with the options newsetl used.
     warehouse.connection.execute(
         "PRAGMA create_fts_index('articles', 'article_id', 'title', 'summary', 'body', stemmer = 'porter', "

@@ -74,6 +74,8 @@ def clean_batch(settings: Settings, manifest_path: Path) -> BatchResult:
         cleaner = DocumentCleaner(Landing(settings.landing), writer, manifest.run_id, stopwatch, seen, learned)
         for item in manifest.items:
             cleaner.clean_item(settings, settings.source(item.source), item)
+        with stopwatch.phase("index"):
+            writer.stage_search_terms()
         with stopwatch.phase("stage"):
             writer.commit()
     counts = writer.counts

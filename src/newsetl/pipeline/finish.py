@@ -43,7 +43,7 @@ def load_run(settings: Settings, run_id: str) -> LoadCounts:
             sources=spec.sources,
             started_at=spec.started_at,
         )
-        counts = load_staged(connection, files)
+        counts = load_staged(connection, files, search_terms=staging.staged_search_terms(run_id))
         _load_fetch_log(connection, settings, run_id, staging)
         _learn(connection, settings, spec.sources, counts)
         finish_run(connection, run_id=run_id, counts=counts, status="loaded", finished_at=datetime.now(UTC))

@@ -1,7 +1,8 @@
 """The staging area: durable hand-off between tasks, one folder per run.
 
 ``<staging>/<run>/run.json`` describes the run, ``batches/NNNNN.json`` lists the items of each cleaning batch,
-and ``<table>/batch-NNNNN.jsonl`` holds the rows a batch produced for each warehouse table. Files are
+and ``<table>/batch-NNNNN.jsonl`` holds the rows a batch produced for each warehouse table;
+``search_terms/batch-NNNNN.parquet`` the search terms of its articles, counted as they are staged. Files are
 written under a temporary name and renamed, so a retried task replaces its own output and the loader never
 sees half a batch.
 """
@@ -9,20 +10,22 @@ sees half a batch.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import shutil
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, Any, Literal
 
+import duckdb
 import msgspec
 
 from newsetl.records import SourceItem
 
-__all__ = ["SEEN_INDEX", "STAGED_TABLES", "BatchManifest", "BatchWriter", "StagedTable", "StagingArea"]
+__all__ = ["SEARCH_TERMS", "SEEN_INDEX", "STAGED_TABLES", "BatchManifest", "BatchWriter", "StagedTable", "StagingArea"]
 
 StagedTable = Literal["raw_documents", "articles", "removed_lines", "rejected_documents", "skipped_documents"]
 STAGED_TABLES: tuple[StagedTable, ...] = (
@@ -33,8 +36,11 @@ STAGED_TABLES: tuple[StagedTable, ...] = (
     "skipped_documents",
 )
 """``skipped_documents``: documents whose bytes and cleaning rules match what the warehouse already holds."""
+SEARCH_TERMS = "search_terms"
+"""The folder of a run's staged search terms (``newsetl.warehouse.terms``), one Parquet file a batch."""
 SEEN_INDEX = "seen-index.parquet"
 """The loader's index of what the warehouse holds, in the staging root, read by cleaning tasks."""
+log = logging.getLogger("newsetl.stage")
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 # msgspec writes the same JSON as json.dumps(ensure_ascii=False) about five times faster.
 _ENCODER = msgspec.json.Encoder()
@@ -54,6 +60,9 @@ class BatchWriter:
         self._folder = folder
         self._name = f"batch-{number:05d}.jsonl"
         self._streams: dict[StagedTable, IO[bytes]] = {}
+        self._terms: Path | None = None
+        self._terms_counted = False
+        self._committed = False
         self.counts: dict[StagedTable, int] = dict.fromkeys(STAGED_TABLES, 0)
 
     def write(self, table: StagedTable, row: Any) -> None:
@@ -69,18 +78,65 @@ class BatchWriter:
         self._streams[table] = stream
         return stream
 
+    def stage_search_terms(self) -> None:
+        """Count the search terms of the articles written so far (once; ``commit`` does it if not done).
+
+        If that fails the batch is staged without them and the load counts them: the index never costs a batch.
+        """
+        stream = self._streams.get("articles")
+        if stream is None or self._terms_counted:
+            return
+        # Imported here: the warehouse imports this package.
+        from newsetl.warehouse.terms import stage_search_terms
+
+        self._terms_counted = True
+        stream.flush()
+        folder = self._folder / SEARCH_TERMS
+        folder.mkdir(parents=True, exist_ok=True)
+        terms = folder / f".{self._terms_name}.tmp"
+        try:
+            stage_search_terms(self._folder / "articles" / f".{self._name}.tmp", terms)
+        except duckdb.Error as exc:
+            log.warning("%s: search terms not staged, the load will count them: %s", self._name, exc)
+            with suppress(OSError):
+                terms.unlink(missing_ok=True)
+            return
+        self._terms = terms
+
+    @property
+    def _terms_name(self) -> str:
+        return self._name.replace(".jsonl", ".parquet")
+
     def commit(self) -> None:
-        for table, stream in self._streams.items():
-            stream.close()
+        """Put the batch's files in place, replacing an earlier attempt's; once (the context manager commits too)."""
+        if self._committed:
+            return
+        self._committed = True
+        self.stage_search_terms()
+        terms = self._folder / SEARCH_TERMS / self._terms_name
+        if self._terms is not None:
+            os.replace(self._terms, terms)  # before the articles: an article file never appears without its terms
+        else:
+            terms.unlink(missing_ok=True)  # an earlier attempt's, for articles this attempt did not stage
+        for table in STAGED_TABLES:
+            stream = self._streams.get(table)
             folder = self._folder / table
+            if stream is None:
+                (folder / self._name).unlink(missing_ok=True)  # an earlier attempt's rows this attempt did not have
+                continue
+            stream.close()
             os.replace(folder / f".{self._name}.tmp", folder / self._name)
         self._streams.clear()
+        self._terms, self._terms_counted = None, False
 
     def abort(self) -> None:
         for table, stream in self._streams.items():
             stream.close()
             (self._folder / table / f".{self._name}.tmp").unlink(missing_ok=True)
         self._streams.clear()
+        if self._terms is not None:
+            self._terms.unlink(missing_ok=True)
+        self._terms, self._terms_counted = None, False
 
 
 class StagingArea:
@@ -134,3 +190,6 @@ class StagingArea:
 
     def staged_files(self, run_id: str, table: StagedTable) -> list[Path]:
         return sorted((self.run_dir(run_id) / table).glob("batch-*.jsonl"))
+
+    def staged_search_terms(self, run_id: str) -> list[Path]:
+        return sorted((self.run_dir(run_id) / SEARCH_TERMS).glob("batch-*.parquet"))

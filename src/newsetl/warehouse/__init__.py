@@ -12,10 +12,10 @@ import duckdb
 from newsetl.warehouse._connect import connect
 from newsetl.warehouse.export import ExportResult, export_parquet
 from newsetl.warehouse.fetch_log import replace_fetch_log
+from newsetl.warehouse.fts import fts_extension_path, load_fts
 from newsetl.warehouse.load import LoadCounts, load_staged
 from newsetl.warehouse.migrate import migrate, migrations, sql_dir
 from newsetl.warehouse.runs import finish_run, record_checks, record_findings, start_run
-from newsetl.warehouse.search import fts_extension_path, load_fts
 from newsetl.warehouse.snapshot import open_snapshot, publish_snapshot
 
 __all__ = [

@@ -85,11 +85,13 @@ def load_staged(
     connection: duckdb.DuckDBPyConnection,
     files: Mapping[StagedTable, Sequence[Path]],
     *,
+    search_terms: Sequence[Path] = (),
     loaded_at: datetime | None = None,
     commit: bool = True,
 ) -> LoadCounts:
     """Merge staged batch files into the warehouse in one transaction and count what changed.
 
+    ``search_terms`` are the run's staged search terms files (see ``newsetl.warehouse.terms``).
     ``loaded_at`` is the system time recorded on new versions (default: now); it never decides what is loaded.
     With ``commit=False`` (a dry run) the same merge runs and is rolled back: the counts say what a load
     would change, and the warehouse is left as it was.
@@ -112,7 +114,7 @@ def load_staged(
             return counts
         update_clusters(connection)
         if counts.totals["articles_new"] + counts.totals["articles_updated"] + counts.totals["articles_retired"]:
-            update_search_index(connection)
+            update_search_index(connection, search_terms)
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")

@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 
 from newsetl.errors import MigrationError
-from newsetl.warehouse.search import load_fts
+from newsetl.warehouse.fts import load_fts
 
 log = logging.getLogger("newsetl.warehouse")
 

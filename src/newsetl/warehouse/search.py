@@ -8,49 +8,62 @@ exactly as DuckDB's ``fts`` extension makes them (its tokenizer, stopwords and P
 ``search_articles(q)`` scores them with its BM25 formula: the same scores as ``match_bm25`` over an index
 rebuilt from scratch (``tests/warehouse/test_search.py`` compares them).
 
-The extension cannot be downloaded at run time here (and should not need to be anywhere): the
-``duckdb-extension-fts`` wheel, pinned to the duckdb version, carries the official signed binary, which
-``LOAD '<path>'`` accepts with signature checks on. It supplies ``stem``, to the loader and to readers.
+The terms of an article are counted by the cleaning process that staged it (``newsetl.warehouse.terms``); the
+load inserts them. An article staged without terms (by an older version, say) has them counted here.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 
 import duckdb
 
-from newsetl.errors import WarehouseError
+from newsetl.warehouse.terms import ARTICLE_TEXT, TERMS_QUERY
 
 log = logging.getLogger("newsetl.warehouse")
 
-INDEX_COLUMNS = ("title", "summary", "body")
+_TEMPORARY = ("search_counted", "search_staged", "search_texts", "search_pending", "search_replaced")
 
 
-def fts_extension_path() -> Path:
-    """The fts extension binary for the installed duckdb, inside the ``duckdb-extension-fts`` package."""
-    import duckdb_extension_fts
-
-    path = Path(duckdb_extension_fts.__file__).parent / "extensions" / f"v{duckdb.__version__}" / "fts.duckdb_extension"
-    if not path.is_file():
-        raise WarehouseError(
-            f"no fts extension for duckdb {duckdb.__version__} at {path}: install duckdb-extension-fts=="
-            f"{duckdb.__version__} (the versions must match; see uv.lock)"
-        )
-    return path
-
-
-def load_fts(connection: duckdb.DuckDBPyConnection) -> None:
-    """Make ``stem`` and so the ``search_*`` macros usable on this connection."""
-    connection.execute(f"LOAD '{fts_extension_path()}'")
-
-
-def update_search_index(connection: duckdb.DuckDBPyConnection) -> int:
+def update_search_index(connection: duckdb.DuckDBPyConnection, staged_terms: Sequence[Path] = ()) -> int:
     """Index the articles this load wrote, drop the entries of those it replaced or retired; the articles indexed.
 
-    Runs in the load's transaction after the merge (it reads the new content from ``articles``), over the load's
-    ``article_changes`` and ``article_retired``.
+    Runs in the load's transaction after the merge, over the load's ``article_changes`` and ``article_retired``.
+    ``staged_terms`` are the run's staged terms files; an article they do not cover is read from ``articles``.
     """
+    try:
+        _drop_replaced(connection)
+        connection.execute(
+            "CREATE OR REPLACE TEMP TABLE search_pending AS "
+            "SELECT nextval('search_docid') AS docid, article_id, source, uri, raw_id "
+            "FROM article_changes WHERE change <> 'unchanged'"
+        )
+        _take_staged(connection, staged_terms)
+        _count_the_rest(connection)
+        # Sorted by term, so a row group holds few terms and a search skips the row groups its terms are not in.
+        connection.execute(
+            "INSERT INTO search_postings SELECT term, docid, tf FROM "
+            "(SELECT docid, unnest(terms, recursive := true) FROM search_staged "
+            "UNION ALL BY NAME SELECT docid, term, tf FROM search_counted) ORDER BY term"
+        )
+        row = connection.execute(
+            """
+            INSERT INTO search_docs
+            SELECT p.docid, p.article_id, coalesce(s.length, c.length, 0)
+            FROM search_pending p
+            LEFT JOIN search_staged s USING (docid)
+            LEFT JOIN (SELECT docid, sum(tf) AS length FROM search_counted GROUP BY docid) c USING (docid)
+            """
+        ).fetchone()
+    finally:
+        for table in _TEMPORARY:
+            connection.execute(f"DROP TABLE IF EXISTS {table}")
+    return int(row[0]) if row else 0
+
+
+def _drop_replaced(connection: duckdb.DuckDBPyConnection) -> None:
     replaced = connection.execute(
         """
         CREATE OR REPLACE TEMP TABLE search_replaced AS
@@ -62,23 +75,38 @@ def update_search_index(connection: duckdb.DuckDBPyConnection) -> int:
     if replaced and replaced[0]:
         connection.execute("DELETE FROM search_postings WHERE docid IN (SELECT docid FROM search_replaced)")
         connection.execute("DELETE FROM search_docs WHERE docid IN (SELECT docid FROM search_replaced)")
+
+
+def _take_staged(connection: duckdb.DuckDBPyConnection, staged_terms: Sequence[Path]) -> None:
+    """The staged terms of the documents that won their articles (by place: source, uri and bytes)."""
+    if not staged_terms:
+        connection.execute(
+            "CREATE OR REPLACE TEMP TABLE search_staged (docid BIGINT, terms STRUCT(term VARCHAR, tf INTEGER)[], "
+            "length INTEGER)"
+        )
+        return
     connection.execute(
-        "CREATE OR REPLACE TEMP TABLE search_pending AS "
-        "SELECT nextval('search_docid') AS docid, article_id FROM article_changes WHERE change <> 'unchanged'"
-    )
-    connection.execute(
-        "CREATE OR REPLACE TEMP TABLE search_pending_terms AS SELECT * FROM search_terms_of('search_pending')"
-    )
-    # Sorted by term, so a row group holds few terms and a search skips the row groups its terms are not in.
-    connection.execute("INSERT INTO search_postings SELECT * FROM search_pending_terms ORDER BY term")
-    row = connection.execute(
         """
-        INSERT INTO search_docs
-        SELECT p.docid, p.article_id, coalesce(sum(t.tf), 0)
-        FROM search_pending p LEFT JOIN search_pending_terms t USING (docid)
-        GROUP BY ALL
+        CREATE OR REPLACE TEMP TABLE search_staged AS
+        SELECT p.docid, t.terms, t.length
+        FROM search_pending p JOIN read_parquet(?) t USING (article_id, source, uri, raw_id)
+        QUALIFY row_number() OVER (PARTITION BY p.docid) = 1
+        """,
+        [[str(path) for path in staged_terms]],
+    )
+
+
+def _count_the_rest(connection: duckdb.DuckDBPyConnection) -> None:
+    texts = connection.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE search_texts AS
+        SELECT p.docid AS key, {ARTICLE_TEXT} AS text
+        FROM search_pending p JOIN articles a USING (article_id)
+        WHERE p.docid NOT IN (SELECT docid FROM search_staged)
         """
     ).fetchone()
-    for table in ("search_pending_terms", "search_pending", "search_replaced"):
-        connection.execute(f"DROP TABLE IF EXISTS {table}")
-    return int(row[0]) if row else 0
+    connection.execute(
+        f"CREATE OR REPLACE TEMP TABLE search_counted AS SELECT key AS docid, term, tf FROM ({TERMS_QUERY})"
+    )
+    if texts and texts[0]:
+        log.info("search terms counted in the load for %d article(s) staged without them", texts[0])

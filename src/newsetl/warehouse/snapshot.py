@@ -25,7 +25,7 @@ from pathlib import Path
 import duckdb
 
 from newsetl.errors import WarehouseError
-from newsetl.warehouse.search import load_fts
+from newsetl.warehouse.fts import load_fts
 
 log = logging.getLogger("newsetl.warehouse")
 
