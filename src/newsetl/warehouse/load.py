@@ -290,13 +290,16 @@ def _merge_raw_documents(connection: duckdb.DuckDBPyConnection) -> None:
 
 
 def _merge_articles(connection: duckdb.DuckDBPyConnection) -> None:
+    # New articles are appended; a MERGE would probe the key index for each of them first.
+    connection.execute(
+        "INSERT INTO articles BY NAME SELECT * EXCLUDE (change, minhash) FROM article_changes WHERE change = 'new'"
+    )
     connection.execute(
         """
         MERGE INTO articles AS a
-        USING (SELECT * EXCLUDE (change, minhash) FROM article_changes WHERE change <> 'unchanged') AS c
+        USING (SELECT * EXCLUDE (change, minhash) FROM article_changes WHERE change = 'updated') AS c
         ON a.article_id = c.article_id
         WHEN MATCHED THEN UPDATE
-        WHEN NOT MATCHED THEN INSERT BY NAME
         """
     )
     connection.execute("DELETE FROM articles WHERE article_id IN (SELECT article_id FROM article_retired)")

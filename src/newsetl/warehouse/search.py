@@ -42,12 +42,7 @@ def update_search_index(connection: duckdb.DuckDBPyConnection, staged_terms: Seq
         )
         _take_staged(connection, staged_terms)
         _count_the_rest(connection)
-        # Sorted by term, so a row group holds few terms and a search skips the row groups its terms are not in.
-        connection.execute(
-            "INSERT INTO search_postings SELECT term, docid, tf FROM "
-            "(SELECT docid, unnest(terms, recursive := true) FROM search_staged "
-            "UNION ALL BY NAME SELECT docid, term, tf FROM search_counted) ORDER BY term"
-        )
+        connection.execute("INSERT INTO search_postings SELECT term, docid, tf FROM search_counted ORDER BY term")
         row = connection.execute(
             """
             INSERT INTO search_docs
@@ -78,35 +73,54 @@ def _drop_replaced(connection: duckdb.DuckDBPyConnection) -> None:
 
 
 def _take_staged(connection: duckdb.DuckDBPyConnection, staged_terms: Sequence[Path]) -> None:
-    """The staged terms of the documents that won their articles (by place: source, uri and bytes)."""
+    """Insert the staged terms of the documents that won their articles (by place: source, uri and bytes).
+
+    ``search_staged`` keeps which staged row each indexed article took (one, should a retried batch have left
+    a document twice) and its length; the term lists are read once, straight into the postings.
+    """
     if not staged_terms:
         connection.execute(
-            "CREATE OR REPLACE TEMP TABLE search_staged (docid BIGINT, terms STRUCT(term VARCHAR, tf INTEGER)[], "
-            "length INTEGER)"
+            "CREATE OR REPLACE TEMP TABLE search_staged (docid BIGINT, length INTEGER, filename VARCHAR, row BIGINT)"
         )
         return
+    files = sorted({str(path) for path in staged_terms})  # a file is named by its path in what follows
     connection.execute(
         """
         CREATE OR REPLACE TEMP TABLE search_staged AS
-        SELECT p.docid, t.terms, t.length
-        FROM search_pending p JOIN read_parquet(?) t USING (article_id, source, uri, raw_id)
+        SELECT p.docid, t.length, t.filename, t.file_row_number AS row
+        FROM search_pending p
+        JOIN read_parquet(?, filename = true, file_row_number = true) t USING (article_id, source, uri, raw_id)
         QUALIFY row_number() OVER (PARTITION BY p.docid) = 1
         """,
-        [[str(path) for path in staged_terms]],
+        [files],
+    )
+    # Sorted by term, so a row group holds few terms and a search skips the row groups its terms are not in.
+    connection.execute(
+        """
+        INSERT INTO search_postings
+        SELECT term, docid, tf FROM (
+            SELECT s.docid, unnest(t.terms, recursive := true)
+            FROM read_parquet(?, filename = true, file_row_number = true) t
+            JOIN search_staged s ON s.filename = t.filename AND s.row = t.file_row_number)
+        ORDER BY term
+        """,
+        [files],
     )
 
 
 def _count_the_rest(connection: duckdb.DuckDBPyConnection) -> None:
-    texts = connection.execute(
-        f"""
-        CREATE OR REPLACE TEMP TABLE search_texts AS
-        SELECT p.docid AS key, {ARTICLE_TEXT} AS text
-        FROM search_pending p JOIN articles a USING (article_id)
-        WHERE p.docid NOT IN (SELECT docid FROM search_staged)
-        """
+    unstaged = connection.execute(
+        "CREATE OR REPLACE TEMP TABLE search_texts AS "
+        "SELECT docid AS key, article_id, NULL::VARCHAR AS text "
+        "FROM search_pending ANTI JOIN search_staged USING (docid)"
     ).fetchone()
+    if not unstaged or not unstaged[0]:
+        connection.execute("CREATE OR REPLACE TEMP TABLE search_counted (docid BIGINT, term VARCHAR, tf INTEGER)")
+        return
+    log.info("search terms counted in the load for %d article(s) staged without them", unstaged[0])
+    connection.execute(
+        f"UPDATE search_texts t SET text = {ARTICLE_TEXT} FROM articles a WHERE a.article_id = t.article_id"
+    )
     connection.execute(
         f"CREATE OR REPLACE TEMP TABLE search_counted AS SELECT key AS docid, term, tf FROM ({TERMS_QUERY})"
     )
-    if texts and texts[0]:
-        log.info("search terms counted in the load for %d article(s) staged without them", texts[0])
