@@ -12,16 +12,14 @@ It reads a relation ``search_texts (key, text)`` and the table ``search_stopword
 
 from __future__ import annotations
 
-import logging
-import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
 import duckdb
 
 from newsetl.warehouse.fts import load_fts
-
-log = logging.getLogger("newsetl.warehouse")
 
 # Text is lowered and cut at whitespace, digits and punctuation; only the distinct pieces then go through the
 # fts tokenizer (the costly accent stripping), the stopword list and the Porter stemmer (see sql/070 and 071).
@@ -63,14 +61,15 @@ def stage_search_terms(articles: Path, target: Path) -> int:
 
     Every article gets a row, an article without terms an empty list; returns the rows written.
     """
-    connection = _terms_connection()
-    connection.execute(
-        f"CREATE OR REPLACE TEMP TABLE search_texts AS "
-        f"SELECT row_number() OVER () AS key, article_id, source, uri, raw_id, {ARTICLE_TEXT} AS text "
-        f"FROM read_json(?, format = 'newline_delimited', columns = {_ARTICLE_COLUMNS})",
-        [str(articles)],
-    )
-    try:
+    # A database of its own each time (about 30 ms): one kept for the process's life holds on to some 130 MiB
+    # its allocator does not give back, in each cleaning process.
+    with _terms_database() as connection:
+        connection.execute(
+            f"CREATE TEMP TABLE search_texts AS "
+            f"SELECT row_number() OVER () AS key, article_id, source, uri, raw_id, {ARTICLE_TEXT} AS text "
+            f"FROM read_json(?, format = 'newline_delimited', columns = {_ARTICLE_COLUMNS})",
+            [str(articles)],
+        )
         written = connection.execute(
             f"""
             COPY (
@@ -83,30 +82,33 @@ def stage_search_terms(articles: Path, target: Path) -> int:
             ) TO '{_quoted(target)}' (FORMAT parquet, COMPRESSION zstd)
             """
         ).fetchone()
-    finally:
-        connection.execute("DROP TABLE search_texts")
     return int(written[0]) if written else 0
 
 
-def _terms_connection() -> duckdb.DuckDBPyConnection:
-    # One in-memory database per process (a cleaning worker cleans many batches): opening one and reading the
-    # stopwords costs about 45 ms. Keyed by pid because a forked child must not share its parent's connection.
-    return _open_terms_database(os.getpid())
+@contextmanager
+def _terms_database() -> Iterator[duckdb.DuckDBPyConnection]:
+    connection = duckdb.connect()
+    try:
+        connection.execute("SET threads = 1")  # the cleaning processes are the parallelism
+        connection.execute(f"SET memory_limit = '{_MEMORY_LIMIT}'")
+        load_fts(connection)
+        listed = ", ".join(f"('{_quoted(word)}')" for word in _stopwords())
+        connection.execute(f"CREATE TABLE search_stopwords AS SELECT * FROM (VALUES {listed}) AS stopwords(word)")
+        yield connection
+    finally:
+        connection.close()
 
 
 @cache
-def _open_terms_database(pid: int) -> duckdb.DuckDBPyConnection:
-    connection = duckdb.connect()
-    connection.execute("SET threads = 1")  # the processes are the parallelism
-    connection.execute(f"SET memory_limit = '{_MEMORY_LIMIT}'")
-    load_fts(connection)
-    # The fts extension's English stopword list, as the warehouse's search_stopwords was filled (sql/070).
-    connection.execute("CREATE TABLE stopword_probe (id INTEGER, text VARCHAR)")
-    connection.execute("PRAGMA create_fts_index('stopword_probe', 'id', 'text', stopwords = 'english')")
-    connection.execute("CREATE TABLE search_stopwords AS SELECT sw AS word FROM fts_main_stopword_probe.stopwords")
-    log.debug("process %d: search terms database ready", pid)
-    return connection
+def _stopwords() -> tuple[str, ...]:
+    """The fts extension's English stopword list, as the warehouse's search_stopwords was filled (sql/070)."""
+    with duckdb.connect() as connection:
+        load_fts(connection)
+        connection.execute("CREATE TABLE stopword_probe (id INTEGER, text VARCHAR)")
+        connection.execute("PRAGMA create_fts_index('stopword_probe', 'id', 'text', stopwords = 'english')")
+        rows = connection.execute("SELECT sw FROM fts_main_stopword_probe.stopwords ORDER BY sw").fetchall()
+    return tuple(str(word) for (word,) in rows)
 
 
-def _quoted(path: Path) -> str:
-    return str(path).replace("'", "''")
+def _quoted(text: Path | str) -> str:
+    return str(text).replace("'", "''")
