@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from newsetl.clean.extraction import Extraction, count_words, words
-from newsetl.clean.feed_item import with_feed_item
-from newsetl.clean.html import extract_html
-from newsetl.clean.jsonl import extract_record, parse_record, record_url
-from newsetl.clean.language import detect_language
-from newsetl.clean.text import drop_leftover_boilerplate, extract_text_dump
 from newsetl.config import CleaningConfig
 from newsetl.dedup import article_url_key
 from newsetl.dedup.minhash import signature
-from newsetl.errors import ExtractionError
-from newsetl.read import decode_text, sniff_html_charset
 from newsetl.records import ArticleRow, RawDocument, sha256_hex
+
+if TYPE_CHECKING:
+    from newsetl.clean.document import extract_document
+    from newsetl.clean.html import extract_html
+    from newsetl.clean.text import extract_text_dump
 
 __all__ = [
     "RULES_VERSION",
@@ -32,39 +30,28 @@ __all__ = [
     "rules_version",
 ]
 
+# The extractors (trafilatura, lxml, the language model) take most of a second to import: they are imported when
+# first used, so a process that only plans, loads or checks (a re-run over unchanged input) never pays for them.
+_EXTRACTORS = {
+    "extract_document": "newsetl.clean.document",
+    "extract_html": "newsetl.clean.html",
+    "extract_text_dump": "newsetl.clean.text",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXTRACTORS:
+        import importlib
+
+        return getattr(importlib.import_module(_EXTRACTORS[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 RULES_VERSION = "2026.11.30.3"
 """Version of the built-in cleaning rules; bump it when they change so lineage shows which rules cleaned what.
 
 Also when what cleaning stages changes. A new version makes the next run clean stored documents again instead of
 skipping them by content hash. .2: MinHash scheme ``…-crc32sum``; .3: text rules ``short-tail``, ``after-boundary``."""
-
-
-def extract_document(document: RawDocument, cleaning: CleaningConfig) -> tuple[Extraction, str | None, str | None]:
-    """The article in ``document``, the text encoding used (if decoded here) and the URL it declares.
-
-    Raises a :class:`DocumentError` subclass with a reason a person can act on.
-    """
-    url = document.url
-    encoding: str | None = None
-    if document.format == "jsonl":
-        record = parse_record(document.content)
-        url = url or record_url(record)
-        extraction = extract_record(record, cleaning)
-        encoding = "utf-8"
-    else:
-        declared = sniff_html_charset(document.content) if document.format == "html" else None
-        text, encoding = decode_text(document.content, declared or document.metadata.get("charset"))
-        extraction = (
-            extract_html(text, url, cleaning.zone) if document.format == "html" else extract_text_dump(text, cleaning)
-        )
-    if extraction.extractor != "text-rules":
-        extraction = drop_leftover_boilerplate(extraction)
-    extraction = with_feed_item(extraction, document.metadata.get("item") or {})
-    if not extraction.body:
-        raise ExtractionError(f"no article text found in this {document.format} document")
-    if extraction.language is None:
-        extraction = replace(extraction, language=detect_language(extraction.body_text))
-    return extraction, encoding, url
 
 
 def article_id(source: str, key: str) -> str:

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
-from newsetl.clean import article_row, configured_rules, extract_document, rules_version
+from newsetl.clean import article_row, configured_rules, rules_version
 from newsetl.config import CleaningConfig, Settings, SourceConfig
 from newsetl.errors import DocumentError
 from newsetl.landing import Landing
@@ -172,6 +172,8 @@ class DocumentCleaner:
         )
 
     def _extract(self, document: RawDocument, source: SourceConfig, raw_id: str) -> _Outcome:
+        from newsetl.clean.document import extract_document  # imported when a document is first cleaned
+
         cleaning = self._cleaning_of(source)
         try:
             extraction, encoding, url = extract_document(document, cleaning)

@@ -17,6 +17,7 @@ import logging
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import duckdb
@@ -60,16 +61,29 @@ def read_seen(path: Path, items: Sequence[SourceItem]) -> dict[tuple[str, str], 
     where = " OR ".join("(source = ? AND uri BETWEEN ? AND ?)" for _ in ranges)
     parameters = [value for bounds in ranges for value in bounds]
     try:
-        with duckdb.connect() as connection:
-            rows = connection.execute(
+        rows = (
+            _reader(os.getpid())
+            .execute(
                 f"SELECT source, uri, raw_id, article_id, rules_version FROM read_parquet('{_quoted(path)}') "
                 f"WHERE {where}",
                 parameters,
-            ).fetchall()
+            )
+            .fetchall()
+        )
     except duckdb.Error as exc:
         log.warning("seen index %s is unreadable (%s); cleaning every document", path, exc)
         return {}
     return {(source, uri): SeenEntry(raw_id, article_id, rules) for source, uri, raw_id, article_id, rules in rows}
+
+
+@cache
+def _reader(pid: int) -> duckdb.DuckDBPyConnection:
+    # One in-memory database per process, not one per batch: opening one costs 8 ms, a third of a re-run's
+    # cleaning work. By pid, because a forked cleaning process must not use its parent's.
+    connection = duckdb.connect()
+    connection.execute("SET threads = 1")
+    log.debug("process %d reads the seen index", pid)
+    return connection
 
 
 def _ranges(items: Sequence[SourceItem]) -> list[tuple[str, str, str]]:

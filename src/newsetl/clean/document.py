@@ -1,0 +1,44 @@
+"""Extracting the article from one raw document, whatever its format: the extractors' single entry point."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from newsetl.clean.extraction import Extraction
+from newsetl.clean.feed_item import with_feed_item
+from newsetl.clean.html import extract_html
+from newsetl.clean.jsonl import extract_record, parse_record, record_url
+from newsetl.clean.language import detect_language
+from newsetl.clean.text import drop_leftover_boilerplate, extract_text_dump
+from newsetl.config import CleaningConfig
+from newsetl.errors import ExtractionError
+from newsetl.read import decode_text, sniff_html_charset
+from newsetl.records import RawDocument
+
+
+def extract_document(document: RawDocument, cleaning: CleaningConfig) -> tuple[Extraction, str | None, str | None]:
+    """The article in ``document``, the text encoding used (if decoded here) and the URL it declares.
+
+    Raises a :class:`DocumentError` subclass with a reason a person can act on.
+    """
+    url = document.url
+    encoding: str | None = None
+    if document.format == "jsonl":
+        record = parse_record(document.content)
+        url = url or record_url(record)
+        extraction = extract_record(record, cleaning)
+        encoding = "utf-8"
+    else:
+        declared = sniff_html_charset(document.content) if document.format == "html" else None
+        text, encoding = decode_text(document.content, declared or document.metadata.get("charset"))
+        extraction = (
+            extract_html(text, url, cleaning.zone) if document.format == "html" else extract_text_dump(text, cleaning)
+        )
+    if extraction.extractor != "text-rules":
+        extraction = drop_leftover_boilerplate(extraction)
+    extraction = with_feed_item(extraction, document.metadata.get("item") or {})
+    if not extraction.body:
+        raise ExtractionError(f"no article text found in this {document.format} document")
+    if extraction.language is None:
+        extraction = replace(extraction, language=detect_language(extraction.body_text))
+    return extraction, encoding, url
