@@ -178,7 +178,7 @@ class Fetcher:
             etag=headers.get("etag"),
             last_modified=headers.get("last-modified"),
             raw_id=raw_id,
-            landing_path=str(self.landing.path_for(raw_id)),
+            landing_path=self.landing.location_of(raw_id),
             content_type=headers.get("content-type"),
             headers=headers,
             fetched_at=datetime.now(UTC).isoformat(),

@@ -25,11 +25,16 @@ class Landing:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self._root_text = str(root)
         self._folders: set[Path] = set()
         """Shard folders known to exist (one mkdir per folder per process, not per document)."""
 
     def path_for(self, raw_id: str) -> Path:
         return self.root / raw_id[:2] / f"{raw_id}.gz"
+
+    def location_of(self, raw_id: str) -> str:
+        """``path_for`` as text, for the raw documents' lineage column (built per document: no Path parsing)."""
+        return f"{self._root_text}/{raw_id[:2]}/{raw_id}.gz"
 
     def put(self, content: bytes, *, raw_id: str | None = None) -> str:
         """Store ``content`` unless it is already there; return its address (sha256 hex).

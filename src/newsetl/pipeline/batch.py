@@ -226,7 +226,7 @@ class DocumentCleaner:
             format=document.format,
             encoding=encoding,
             size_bytes=len(document.content),
-            landing_path=str(self.landing.path_for(raw_id)),
+            landing_path=self.landing.location_of(raw_id),
             read_at=_now(),
             run_id=self.run_id,
             metadata=document.metadata or None,

@@ -6,8 +6,8 @@ quarantined alone while its neighbours load.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 from newsetl.config import SourceConfig
 from newsetl.errors import ConfigError, EmptyDocumentError
@@ -48,10 +48,11 @@ _EXTENSIONS: dict[str, DocumentFormat] = {
 
 def detect_format(name: str, content: bytes) -> DocumentFormat:
     """The format by file extension (``.gz`` looked through), else by sniffing the first bytes."""
-    path = Path(name.lower())
-    if path.suffix == ".gz":
-        path = path.with_suffix("")
-    known = _EXTENSIONS.get(path.suffix)
+    # Strings, not Path objects: this runs for every document, and Path parsing cost more than the lookup.
+    stem, suffix = os.path.splitext(name.lower())
+    if suffix == ".gz":
+        suffix = os.path.splitext(stem)[1]
+    known = _EXTENSIONS.get(suffix)
     if known:
         return known
     head = content[:2048].lstrip().lower()
@@ -64,7 +65,7 @@ def detect_format(name: str, content: bytes) -> DocumentFormat:
 
 def read_file_item(item: SourceItem, fmt: DocumentFormat | None, max_bytes: int) -> Iterator[RawDocument]:
     """Raw documents in the file ``item.location``; raises :class:`DocumentError` for the whole file."""
-    content = read_capped(Path(item.location), max_bytes)
+    content = read_capped(item.location, max_bytes)
     chosen = fmt or detect_format(item.location, content)
     if chosen != "jsonl":
         if not content.strip():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import os
 import zlib
 from pathlib import Path
 
@@ -16,20 +17,21 @@ from newsetl.errors import (
 _CHUNK = 1 << 16
 
 
-def read_capped(path: Path, max_bytes: int) -> bytes:
+def read_capped(path: Path | str, max_bytes: int) -> bytes:
     """The file's content (decompressed for ``.gz``), refusing anything over ``max_bytes``."""
     try:
-        size = path.stat().st_size
+        size = os.stat(path).st_size
     except OSError as exc:
         raise ReadError(f"cannot stat {path}: {exc.strerror}") from exc
     if size == 0:
         raise EmptyDocumentError("file is empty (0 bytes)")
-    if path.suffix == ".gz":
-        return _read_gzip(path, max_bytes)
+    if str(path).endswith(".gz"):
+        return _read_gzip(Path(path), max_bytes)
     if size > max_bytes:
         raise TooLargeError(f"file is {size:,} bytes, over the limit of {max_bytes:,} (max_document_bytes)")
     try:
-        return path.read_bytes()
+        with open(path, "rb") as stream:
+            return stream.read()
     except OSError as exc:
         raise ReadError(f"cannot read {path}: {exc.strerror}") from exc
 
