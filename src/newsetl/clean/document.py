@@ -5,15 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from newsetl.clean.extraction import Extraction
-from newsetl.clean.feed_item import with_feed_item
-from newsetl.clean.html import extract_html
-from newsetl.clean.jsonl import extract_record, parse_record, record_url
-from newsetl.clean.language import detect_language
-from newsetl.clean.text import drop_leftover_boilerplate, extract_text_dump
 from newsetl.config import CleaningConfig
 from newsetl.errors import ExtractionError
 from newsetl.read import decode_text, sniff_html_charset
 from newsetl.records import RawDocument
+
+# The extractors are imported inside the function, on first use: trafilatura, lxml and the language model take
+# most of a second to import, and a process that only re-reads unchanged or unreadable documents never needs them.
+# After the first document an import there is a dictionary lookup.
 
 
 def extract_document(document: RawDocument, cleaning: CleaningConfig) -> tuple[Extraction, str | None, str | None]:
@@ -24,6 +23,8 @@ def extract_document(document: RawDocument, cleaning: CleaningConfig) -> tuple[E
     url = document.url
     encoding: str | None = None
     if document.format == "jsonl":
+        from newsetl.clean.jsonl import extract_record, parse_record, record_url
+
         record = parse_record(document.content)
         url = url or record_url(record)
         extraction = extract_record(record, cleaning)
@@ -31,9 +32,15 @@ def extract_document(document: RawDocument, cleaning: CleaningConfig) -> tuple[E
     else:
         declared = sniff_html_charset(document.content) if document.format == "html" else None
         text, encoding = decode_text(document.content, declared or document.metadata.get("charset"))
-        extraction = (
-            extract_html(text, url, cleaning.zone) if document.format == "html" else extract_text_dump(text, cleaning)
-        )
+        extraction = _extract_decoded(text, url, document.format, cleaning)
+    return _finished(extraction, document), encoding, url
+
+
+def _finished(extraction: Extraction, document: RawDocument) -> Extraction:
+    from newsetl.clean.feed_item import with_feed_item
+    from newsetl.clean.language import detect_language
+    from newsetl.clean.text import drop_leftover_boilerplate
+
     if extraction.extractor != "text-rules":
         extraction = drop_leftover_boilerplate(extraction)
     extraction = with_feed_item(extraction, document.metadata.get("item") or {})
@@ -41,4 +48,14 @@ def extract_document(document: RawDocument, cleaning: CleaningConfig) -> tuple[E
         raise ExtractionError(f"no article text found in this {document.format} document")
     if extraction.language is None:
         extraction = replace(extraction, language=detect_language(extraction.body_text))
-    return extraction, encoding, url
+    return extraction
+
+
+def _extract_decoded(text: str, url: str | None, fmt: str, cleaning: CleaningConfig) -> Extraction:
+    if fmt == "html":
+        from newsetl.clean.html import extract_html
+
+        return extract_html(text, url, cleaning.zone)
+    from newsetl.clean.text import extract_text_dump
+
+    return extract_text_dump(text, cleaning)
