@@ -1,0 +1,37 @@
+"""The extractors' entry point loads each extractor when a document first needs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+# What a re-run over unchanged input imports: planning, the seen index, reading and hashing, loading, checks.
+# The extractors (trafilatura, lxml, the language model) cost most of a second to import and are not needed.
+RERUN_PATH = """
+import json, sys
+import newsetl.ingest, newsetl.pipeline.batch, newsetl.pipeline.finish, newsetl.checks
+from newsetl.clean.document import extract_document
+from newsetl.config import CleaningConfig
+from newsetl.errors import DocumentError
+from newsetl.records import RawDocument
+try:
+    extract_document(RawDocument(source="s", uri="x.txt", format="text", content=bytes(256) * 20), CleaningConfig())
+except DocumentError as exc:
+    rejected = exc.reason_code
+loaded = [name for name in ("trafilatura", "lxml", "py3langid", "bs4") if name in sys.modules]
+print(json.dumps({"rejected": rejected, "loaded": loaded}))
+"""
+
+
+def test_a_run_that_cleans_nothing_loads_no_extractor() -> None:
+    shown = subprocess.run([sys.executable, "-c", RERUN_PATH], capture_output=True, text=True, check=True)
+    outcome = json.loads(shown.stdout)
+    assert outcome["rejected"] == "binary"
+    assert outcome["loaded"] == []
+
+
+def test_the_first_document_of_a_format_loads_its_extractor() -> None:
+    script = RERUN_PATH.replace('format="text", content=bytes(256) * 20', 'format="html", content=b"<p>x</p>"')
+    shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert "trafilatura" in json.loads(shown.stdout)["loaded"]
