@@ -40,9 +40,10 @@ __all__ = [
 ]
 
 
-WRITER_MEMORY_LIMIT = "512MB"
+WRITER_MEMORY_LIMIT = "256MB"
 """DuckDB's memory for a writing connection: beyond it joins, sorts and temporary tables spill to
-``<warehouse>.tmp`` instead of growing with the run (DuckDB's own default is 80 % of the machine's memory)."""
+``<warehouse>.tmp`` instead of growing with the run (DuckDB's own default is 80 % of the machine's memory).
+Loading 99,705 articles: 40.1 s and a 720 MiB peak for the process at 512MB, 41.5 s and 463 MiB at 256MB."""
 
 
 @contextmanager
