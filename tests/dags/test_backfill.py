@@ -65,6 +65,7 @@ def _backfill(components: AirflowComponents, *extra: str) -> dict[str, Any]:
             # _cleanup_partial_backfill); Postgres (the compose deployment) waits for the lock instead.
             if "database is locked" not in exc.output or attempt == LOCKED_ATTEMPTS:
                 raise
+            _cancel_unfinished(components)
     # Backfill runs stay queued while their DAG is paused (new DAGs start paused): unpause it, as an operator would.
     # Unpausing after the first backfill exists keeps the scheduled run's tasks off SQLite while it is created.
     components.api("PATCH", f"/dags/{DAG_ID}", {"is_paused": False})
@@ -75,6 +76,14 @@ def _backfill(components: AirflowComponents, *extra: str) -> dict[str, Any]:
         return latest if latest["completed_at"] else None
 
     return components.wait_for("the backfill to complete", completed, BACKFILL_TIMEOUT, every=5)
+
+
+def _cancel_unfinished(components: AirflowComponents) -> None:
+    # Airflow's removal of the partial backfill is best effort: when it loses the same SQLite lock race, the orphan
+    # (never completed) makes the next create fail with AlreadyRunningBackfill. Cancel it, as an operator would.
+    for backfill in components.api("GET", f"/backfills?dag_id={DAG_ID}")["backfills"]:
+        if not backfill["completed_at"]:
+            components.api("PUT", f"/backfills/{backfill['id']}/cancel")
 
 
 def _backfill_runs(components: AirflowComponents) -> list[tuple[str, str, str, str]]:
