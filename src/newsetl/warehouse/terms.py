@@ -49,7 +49,8 @@ ARTICLE_TEXT = "concat_ws(' ', title, summary, body)"
 """What of an article is indexed, as one text."""
 STAGED_TERMS_COLUMNS = "article_id, source, uri, raw_id, terms, length"
 """A staged terms file: one row an article (its place, as staged), ``terms`` a list of (term, tf)."""
-# A batch is a few megabytes of text; the cap keeps a cleaning process small whatever it is given.
+# Terms are counted for so many articles at a time, and the database may use so much for it (it needs far less).
+_ARTICLES_AT_ONCE = 500
 _MEMORY_LIMIT = "256MB"
 _ARTICLE_COLUMNS = "{'article_id': 'VARCHAR', 'source': 'VARCHAR', 'uri': 'VARCHAR', 'raw_id': 'VARCHAR', " + (
     "'title': 'VARCHAR', 'summary': 'VARCHAR', 'body': 'VARCHAR'}"
@@ -64,25 +65,42 @@ def stage_search_terms(articles: Path, target: Path) -> int:
     # A database of its own each time (about 30 ms): one kept for the process's life holds on to some 130 MiB
     # its allocator does not give back, in each cleaning process.
     with _terms_database() as connection:
-        connection.execute(
-            f"CREATE TEMP TABLE search_texts AS "
+        row = connection.execute(
+            f"CREATE TEMP TABLE batch_texts AS "
             f"SELECT row_number() OVER () AS key, article_id, source, uri, raw_id, {ARTICLE_TEXT} AS text "
             f"FROM read_json(?, format = 'newline_delimited', columns = {_ARTICLE_COLUMNS})",
             [str(articles)],
+        ).fetchone()
+        connection.execute(
+            "CREATE TEMP TABLE batch_terms (key BIGINT, terms STRUCT(term VARCHAR, tf INTEGER)[], length INTEGER)"
         )
+        for first in range(1, (int(row[0]) if row else 0) + 1, _ARTICLES_AT_ONCE):
+            _count_terms(connection, first, first + _ARTICLES_AT_ONCE - 1)
         written = connection.execute(
             f"""
             COPY (
-                SELECT t.article_id, t.source, t.uri, t.raw_id,
-                       coalesce(list({{'term': k.term, 'tf': k.tf}}) FILTER (k.term IS NOT NULL), []) AS terms,
-                       coalesce(sum(k.tf), 0)::INTEGER AS length
-                FROM search_texts t LEFT JOIN ({TERMS_QUERY}) k USING (key)
-                GROUP BY t.key, t.article_id, t.source, t.uri, t.raw_id
+                SELECT t.article_id, t.source, t.uri, t.raw_id, coalesce(k.terms, []) AS terms,
+                       coalesce(k.length, 0) AS length
+                FROM batch_texts t LEFT JOIN batch_terms k USING (key)
                 ORDER BY t.key
             ) TO '{_quoted(target)}' (FORMAT parquet, COMPRESSION zstd)
             """
         ).fetchone()
     return int(written[0]) if written else 0
+
+
+def _count_terms(connection: duckdb.DuckDBPyConnection, first: int, last: int) -> None:
+    # A slice at a time: the memory counting takes follows the slice, not the batch (a batch grows with the run).
+    connection.execute(
+        "CREATE OR REPLACE TEMP VIEW search_texts AS "
+        f"SELECT key, text FROM batch_texts WHERE key BETWEEN {first} AND {last}"
+    )
+    connection.execute(
+        f"""
+        INSERT INTO batch_terms
+        SELECT key, list({{'term': term, 'tf': tf}}), sum(tf)::INTEGER FROM ({TERMS_QUERY}) GROUP BY key
+        """
+    )
 
 
 @contextmanager
