@@ -25,6 +25,8 @@ from tests.conftest import REPO
 T = TypeVar("T")
 BIN = Path(sys.executable).parent
 
+API_TIMEOUT = 120.0
+
 
 class CliError(AssertionError):
     """An ``airflow`` command failed; ``output`` holds what it printed."""
@@ -113,7 +115,9 @@ class AirflowComponents:
             data=json.dumps(body).encode() if body is not None else None,
             headers={"Content-Type": "application/json"},
         )
-        with urllib.request.urlopen(request, timeout=30) as response:
+        # Generous: on SQLite the API server waits for the scheduler's write lock, which a busy 2-core machine can
+        # hold past 30 s (a PATCH timed out at 30 s in a CI run while a task was being scheduled).
+        with urllib.request.urlopen(request, timeout=API_TIMEOUT) as response:
             return json.loads(response.read() or b"null")
 
     def wait_for(self, what: str, probe: Callable[[], T | None], timeout: float, every: float = 3) -> T:
