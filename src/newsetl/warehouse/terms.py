@@ -47,12 +47,11 @@ GROUP BY ALL
 """
 ARTICLE_TEXT = "concat_ws(' ', title, summary, body)"
 """What of an article is indexed, as one text."""
-STAGED_TERMS_COLUMNS = "article_id, source, uri, raw_id, terms, length"
-"""A staged terms file: one row an article (its place, as staged), ``terms`` a list of (term, tf)."""
 # Terms are counted for so many articles at a time, and the database may use so much for it (it needs far less).
 _ARTICLES_AT_ONCE = 500
 _MEMORY_LIMIT = "256MB"
-_ARTICLE_COLUMNS = "{'article_id': 'VARCHAR', 'source': 'VARCHAR', 'uri': 'VARCHAR', 'raw_id': 'VARCHAR', " + (
+_ARTICLE_COLUMNS = (
+    "{'article_id': 'VARCHAR', 'source': 'VARCHAR', 'uri': 'VARCHAR', 'raw_id': 'VARCHAR', "
     "'title': 'VARCHAR', 'summary': 'VARCHAR', 'body': 'VARCHAR'}"
 )
 
@@ -60,7 +59,8 @@ _ARTICLE_COLUMNS = "{'article_id': 'VARCHAR', 'source': 'VARCHAR', 'uri': 'VARCH
 def stage_search_terms(articles: Path, target: Path) -> int:
     """Write the search terms of the staged articles in ``articles`` (JSON Lines) to ``target`` (Parquet).
 
-    Every article gets a row, an article without terms an empty list; returns the rows written.
+    One row an article: its place as staged (article_id, source, uri, raw_id), ``terms`` a list of (term, tf)
+    (empty for an article without terms) and ``length``; returns the rows written.
     """
     # A database of its own each time (about 30 ms): one kept for the process's life holds on to some 130 MiB
     # its allocator does not give back, in each cleaning process.
