@@ -30,10 +30,10 @@ class Landing:
         """Shard folders known to exist (one mkdir per folder per process, not per document)."""
 
     def path_for(self, raw_id: str) -> Path:
-        return self.root / raw_id[:2] / f"{raw_id}.gz"
+        return Path(self.location_of(raw_id))
 
     def location_of(self, raw_id: str) -> str:
-        """``path_for`` as text, for the raw documents' lineage column (built per document: no Path parsing)."""
+        """Where ``raw_id`` is stored, as text: the raw documents' lineage column, built per document."""
         return f"{self._root_text}/{raw_id[:2]}/{raw_id}.gz"
 
     def put(self, content: bytes, *, raw_id: str | None = None) -> str:
