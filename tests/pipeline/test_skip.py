@@ -212,3 +212,32 @@ def test_a_new_document_after_a_skipped_one_of_the_same_article_wins(
     assert outcome.counts.totals["articles_updated"] == 1
     assert outcome.counts.totals["documents_duplicate"] == 1
     assert _rows(config, "SELECT title FROM articles WHERE url LIKE '%/a'") == [("A corrected",)]
+
+
+RERUN_IMPORTS = """
+import json, sys
+from newsetl.cli import main
+code = main(["ingest", "--config", sys.argv[1], "--run-id", "run-2", "--workers", "1", "--no-progress"])
+heavy = ("courlan", "warcio", "requests", "dateutil", "newsetl.clean.text.cues", "newsetl.clean.text.labels")
+print(json.dumps({"code": code, "loaded": [name for name in heavy if name in sys.modules]}))
+"""
+
+
+def test_a_rerun_over_dumps_imports_no_url_warc_fetch_or_text_rule_module(
+    write_config: ConfigFactory, dumps_dir: Path
+) -> None:
+    # Start-up is a fixed cost of every re-run: what a run over dump folders that cleans nothing never calls
+    # (URL keys, WARC, the fetcher, the text cleaner's rule tables) must not be imported for it.
+    import subprocess
+    import sys
+
+    for n in range(5):
+        (dumps_dir / f"story-{n}.txt").write_text(STORY.format(n=n), encoding="utf-8")
+    config = write_config([{"name": "dumps", "kind": "dumps", "location": str(dumps_dir)}], batch_size=3)
+    _run(config, "run-1")
+    shown = subprocess.run(
+        [sys.executable, "-c", RERUN_IMPORTS, str(config)], capture_output=True, text=True, check=True, timeout=300
+    )
+    outcome = json.loads(shown.stdout.strip().splitlines()[-1])
+    assert outcome == {"code": 0, "loaded": []}
+    assert _skipped(config, "run-2") == 5

@@ -9,21 +9,35 @@ never disagree about what a rule matches.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
+from typing import TYPE_CHECKING
 
 import duckdb
 
 from newsetl.checks._model import MAX_FINDINGS, CheckResult, Finding, examples
-from newsetl.clean.text.rules import BUILT_IN, LineRule
 from newsetl.config import SourceConfig
 
+if TYPE_CHECKING:
+    from newsetl.clean.text.rules import LineRule
+
 _FETCH_SIZE = 1_000
-_BUILT_IN_DROPS = tuple(rule for rule in BUILT_IN if rule.action == "drop")
 
 
 def active_rules(source: SourceConfig | None) -> tuple[LineRule, ...]:
     """The line rules a body of ``source`` must not match after cleaning."""
+    from newsetl.clean.text.rules import LineRule
+
     own = tuple(LineRule(rule.id, rule.pattern, "drop") for rule in source.cleaning.drop) if source else ()
-    return own + _BUILT_IN_DROPS
+    return own + _built_in_drops()
+
+
+@cache
+def _built_in_drops() -> tuple[LineRule, ...]:
+    # Imported when a body is first judged: the rules compile the cleaner's cue tables (~0.1 s), and a run that
+    # wrote no article (a re-run over unchanged input) has no body to judge.
+    from newsetl.clean.text.rules import BUILT_IN
+
+    return tuple(rule for rule in BUILT_IN if rule.action == "drop")
 
 
 def check_boilerplate_leak(

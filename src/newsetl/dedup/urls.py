@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
-from courlan import normalize_url
-
 # Query parameters that never change which article a URL shows (courlan already drops utm_*, fbclid, ref, ...).
 _NOISE_PARAMS = frozenset(
     {
@@ -55,6 +53,10 @@ def url_key(url: str | None) -> str | None:
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return None
     target = _unwrap_amp_cache(parts.scheme.lower(), parts.netloc.lower(), parts.path) or url.strip()
+    # Imported here: courlan (and the urllib3 it pulls in) costs 60-80 ms at start-up, and a run that cleans nothing
+    # (a re-run over unchanged text dumps) never needs it.
+    from courlan import normalize_url
+
     try:
         normalized = urlsplit(normalize_url(target, trailing_slash=False))
     except ValueError:

@@ -14,17 +14,16 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Mapping
+from functools import cache
 
 import duckdb
 
-from newsetl.clean.text.labels import POSITIONAL_RULES
 from newsetl.config import LearnConfig
 
 log = logging.getLogger("newsetl.learn")
 
 # Whitespace trimmed on both sides, the same characters as `line_key` in Python.
 _TRIM = "' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)"
-_POSITIONAL = ", ".join(f"'{rule}'" for rule in sorted(POSITIONAL_RULES))
 # No source may learn lines longer than this (a cheap filter before the per-source max_chars).
 _MAX_CHARS = 1000
 # Bump when the counting SQL below changes: the stored settings then differ and the next load counts again.
@@ -45,12 +44,20 @@ SELECT source, article_id, title, read_at FROM (
 WHERE recency <= window_size
 """
 
-_CANDIDATES = f"""
+
+@cache
+def _candidates() -> str:
+    # The labels module is the whole text cleaner (~60 ms to import): imported when lines are counted, not by every
+    # load (a load that changed no article keeps the count it has).
+    from newsetl.clean.text.labels import POSITIONAL_RULES
+
+    positional = ", ".join(f"'{rule}'" for rule in sorted(POSITIONAL_RULES))
+    return f"""
 CREATE OR REPLACE TEMP TABLE learn_candidates AS
 WITH lines AS (
     SELECT l.article_id, trim(l.text, {_TRIM}) AS line
     FROM removed_lines l JOIN learn_documents d ON d.article_id = l.article_id
-    WHERE (l.rule_id IN ({_POSITIONAL}) OR l.rule_id LIKE 'learned:%') AND length(l.text) <= {_MAX_CHARS}
+    WHERE (l.rule_id IN ({positional}) OR l.rule_id LIKE 'learned:%') AND length(l.text) <= {_MAX_CHARS}
     UNION
     SELECT article_id, trim(paragraph, {_TRIM}) AS line FROM (
         SELECT d.article_id, unnest(string_split(a.body, chr(10) || chr(10))) AS paragraph
@@ -68,6 +75,7 @@ WHERE l.line <> ''
            AND len(string_split(l.line, ' ')) >= {_PROSE_WORDS})
 GROUP BY d.source, l.line
 """
+
 
 _REPLACE = """
 INSERT INTO learned_lines
@@ -102,7 +110,7 @@ def refresh_learned(
         _parameters(connection, sources)
         connection.execute("DELETE FROM learned_lines WHERE source IN (SELECT source FROM learn_sources)")
         connection.execute(_DOCUMENTS)
-        connection.execute(_CANDIDATES)
+        connection.execute(_candidates())
         connection.execute(_REPLACE)
         connection.execute("DELETE FROM learn_counts WHERE source IN (SELECT source FROM learn_sources)")
         connection.executemany(

@@ -14,7 +14,6 @@ from newsetl.errors import ConfigError, EmptyDocumentError
 from newsetl.read._decode import charset_parameter, decode_text, sniff_html_charset
 from newsetl.read._files import read_capped
 from newsetl.read._live import read_fetched_item
-from newsetl.read._warc import read_warc_record
 from newsetl.records import DocumentFormat, RawDocument, SourceItem
 
 __all__ = [
@@ -92,6 +91,13 @@ def read_dump_item(source: SourceConfig, item: SourceItem, max_bytes: int) -> It
     if fmt not in ("auto", "text", "html", "jsonl"):
         raise ConfigError(f"source {source.name!r}: options.format must be auto, text, html or jsonl, got {fmt!r}")
     return read_file_item(item, None if fmt == "auto" else fmt, max_bytes)
+
+
+def read_warc_record(source: SourceConfig, item: SourceItem, max_bytes: int) -> Iterator[RawDocument]:
+    """The ``warc`` kind: one record read back from its offset (warcio imported on first use, not at start-up)."""
+    from newsetl.read._warc import read_warc_record as read_record
+
+    return read_record(source, item, max_bytes)
 
 
 _READERS: dict[str, Reader] = {
