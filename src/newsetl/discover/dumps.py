@@ -26,15 +26,26 @@ def discover_dumps(source: SourceConfig, interval: Interval) -> Iterator[SourceI
     root = Path(source.location)
     if not root.is_dir():
         raise ConfigError(f"source {source.name!r}: dumps folder {root} does not exist")
+    folder = os.path.join(root, "")  # with its trailing separator
     for pattern in _patterns(source, interval):
         # glob.glob over strings is ~3x cheaper than Path.glob at 100,000 files; sorting by path parts keeps the
         # order Path objects sort in ("a/b" before "a-b"), which decides which document of an article wins.
         names = glob.glob(pattern, root_dir=root, recursive=True)
-        for name in sorted(names, key=lambda name: name.split(os.sep)):
-            location = os.path.join(root, name)
-            relative = PurePath(name)
-            if not _hidden(relative) and os.path.isfile(location):
-                yield SourceItem(source=source.name, uri=relative.as_posix(), location=location)
+        for parts, name in sorted((name.split(os.sep), name) for name in names):
+            uri, location = _place(folder, parts, name)
+            if uri is not None and os.path.isfile(location):
+                yield SourceItem(source=source.name, uri=uri, location=location)
+
+
+def _place(folder: str, parts: list[str], name: str) -> tuple[str | None, str]:
+    """The item's uri (``None`` for a hidden file) and path for the glob match ``name``, split into ``parts``."""
+    # Every file of every run passes here: a relative POSIX name with no empty or "." part is its own uri and
+    # joins by concatenation; only other names pay for PurePath and os.path.join (40 % of the listing's cost).
+    if os.sep != "/" or "" in parts or "." in parts:
+        relative = PurePath(name)
+        return None if _hidden(relative) else relative.as_posix(), os.path.join(folder, name)
+    hidden = parts[-1] in _SKIPPED_NAMES or any(part.startswith(".") for part in parts)
+    return None if hidden else name, folder + name
 
 
 def _patterns(source: SourceConfig, interval: Interval) -> list[str]:

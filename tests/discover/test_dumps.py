@@ -1,0 +1,45 @@
+"""Listing a dumps folder: which files, under which uri, in which order (real files in a temporary folder)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsetl.config import SourceConfig
+from newsetl.discover import Interval, discover_dumps
+
+
+def _listed(folder: Path, pattern: str) -> list[tuple[str, str]]:
+    source = SourceConfig(name="dumps", kind="dumps", location=str(folder), options={"glob": pattern})
+    return [(item.uri, item.location) for item in discover_dumps(source, Interval.unbounded())]
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    for name in ("a/b.txt", "a-b.txt", "a/c/d.txt.gz", ".hidden/x.txt", "a/.secret.txt", "a/.DS_Store", "Thumbs.db"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("story", encoding="utf-8")
+    (tmp_path / "a" / "folder.txt").mkdir()
+    return tmp_path
+
+
+def test_files_are_listed_by_path_parts_without_hidden_files_or_folders(folder: Path) -> None:
+    # "a/b" sorts before "a-b" (by parts, as Path objects sort): the order decides which document of an article wins.
+    assert _listed(folder, "**/*") == [
+        ("a/b.txt", f"{folder}/a/b.txt"),
+        ("a/c/d.txt.gz", f"{folder}/a/c/d.txt.gz"),
+        ("a-b.txt", f"{folder}/a-b.txt"),
+    ]
+
+
+def test_hidden_names_a_pattern_spells_out_are_still_left_out(folder: Path) -> None:
+    assert _listed(folder, ".hidden/*.txt") == []
+    assert _listed(folder, "a/.*") == []
+
+
+@pytest.mark.parametrize("pattern", ["./a/*.txt", "a//*.txt", "a/./*.txt"])
+def test_a_pattern_with_dot_or_empty_parts_gives_the_same_uri_as_the_plain_one(folder: Path, pattern: str) -> None:
+    # The uri is the document's identity in the warehouse: however the glob is spelled, one file has one uri.
+    assert [uri for uri, _location in _listed(folder, pattern)] == ["a/b.txt"]
+    assert [Path(location) for _uri, location in _listed(folder, pattern)] == [folder / "a" / "b.txt"]
