@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 import gzip
+import os
 from pathlib import Path
 
 import pytest
 
-from newsetl.errors import CorruptArchiveError, EmptyDocumentError, ParseError, TooLargeError
+from newsetl.errors import CorruptArchiveError, EmptyDocumentError, ParseError, ReadError, TooLargeError
 from newsetl.read import detect_format, read_capped, read_file_item
+from newsetl.read._files import _read_to_end
 from newsetl.records import SourceItem
 
 
@@ -105,3 +107,28 @@ def test_forced_format_wins_over_extension(tmp_path: Path) -> None:
 def test_parse_error_type_exists_for_bad_records() -> None:
     # Parsing happens in cleaning, so one bad line fails alone; the error carries the quarantine code.
     assert ParseError.reason_code == "malformed"
+
+
+def test_a_missing_file_or_a_folder_is_a_read_error(tmp_path: Path) -> None:
+    with pytest.raises(ReadError, match="cannot open"):
+        read_capped(tmp_path / "gone.txt", 100)
+    with pytest.raises(ReadError, match="cannot read"):
+        read_capped(tmp_path, 1 << 20)
+
+
+def test_a_named_pipe_reads_as_empty_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    with pytest.raises(EmptyDocumentError):
+        read_capped(pipe, 100)
+
+
+def test_a_file_longer_than_its_size_said_is_read_to_its_end(tmp_path: Path) -> None:
+    # The size comes from fstat before reading; a file that grew in between is still read whole.
+    path = tmp_path / "growing.txt"
+    path.write_bytes(b"x" * 200_000)
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        assert _read_to_end(descriptor, 10) == b"x" * 200_000
+    finally:
+        os.close(descriptor)
