@@ -7,8 +7,8 @@ prints the figures, the benchmark reads them, and Airflow's task logs show them 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
+from types import TracebackType
 
 __all__ = ["Stopwatch", "add_timings"]
 
@@ -22,15 +22,30 @@ class Stopwatch:
     def __init__(self) -> None:
         self.seconds: dict[str, float] = {}
 
-    @contextmanager
-    def phase(self, name: str) -> Iterator[None]:
-        started, cpu = time.perf_counter(), time.process_time()
-        try:
-            yield
-        finally:
-            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
-            key = f"{name}.cpu"
-            self.seconds[key] = self.seconds.get(key, 0.0) + time.process_time() - cpu
+    def phase(self, name: str) -> _Phase:
+        """A context manager adding the time spent in its block to ``name`` (also when the block raises)."""
+        return _Phase(self.seconds, name)
+
+
+class _Phase:
+    # A class rather than @contextmanager: a re-run enters four phases per document, and a generator-based
+    # context manager made a phase cost 1.8 µs instead of 1.2.
+    __slots__ = ("_cpu", "_name", "_seconds", "_started")
+
+    def __init__(self, seconds: dict[str, float], name: str) -> None:
+        self._seconds, self._name = seconds, name
+        self._started = self._cpu = 0.0
+
+    def __enter__(self) -> None:
+        self._started, self._cpu = time.perf_counter(), time.process_time()
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        seconds, name = self._seconds, self._name
+        seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - self._started
+        key = f"{name}.cpu"
+        seconds[key] = seconds.get(key, 0.0) + time.process_time() - self._cpu
 
 
 def add_timings(total: dict[str, float], more: Mapping[str, float]) -> dict[str, float]:

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from newsetl.pipeline.stopwatch import Stopwatch, add_timings
+
+
+def test_a_phase_adds_its_wall_and_cpu_seconds_each_time_it_is_entered() -> None:
+    stopwatch = Stopwatch()
+    for _ in range(2):
+        with stopwatch.phase("read"):
+            deadline = time.process_time() + 0.01
+            while time.process_time() < deadline:  # CPU work, so that both clocks move
+                pass
+    assert set(stopwatch.seconds) == {"read", "read.cpu"}
+    assert stopwatch.seconds["read"] >= 0.02
+    assert stopwatch.seconds["read.cpu"] >= 0.02
+
+
+def test_a_phase_that_raises_is_counted_and_the_error_goes_on() -> None:
+    stopwatch = Stopwatch()
+    with pytest.raises(ValueError, match="bad bytes"), stopwatch.phase("extract"):
+        raise ValueError("bad bytes")
+    assert stopwatch.seconds["extract"] >= 0.0
+    assert "extract.cpu" in stopwatch.seconds
+
+
+def test_timings_add_up_phase_by_phase() -> None:
+    assert add_timings({"read": 1.0}, {"read": 0.5, "stage": 2.0}) == {"read": 1.5, "stage": 2.0}
