@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from newsetl.checks import CHECK_NAMES, run_checks
+from newsetl.checks._model import MAX_FINDINGS
 from newsetl.checks.accounting import check_accounting
 from newsetl.checks.fields import check_required_fields
 from newsetl.checks.keys import check_duplicate_keys, check_history, check_lineage
@@ -159,3 +160,14 @@ def test_all_checks_pass_on_a_clean_load(warehouse: Warehouse) -> None:
     _record_run(warehouse, "run-1", 0, 2)
     results = run_checks(warehouse.connection, "run-1", counts, {"nordkurier": NK})
     assert [(result.name, result.status) for result in results] == [(name, "pass") for name in CHECK_NAMES]
+
+
+def test_a_key_check_counts_every_problem_and_keeps_examples_up_to_the_cap(warehouse: Warehouse) -> None:
+    warehouse.load([make_article("wire", f"{n}.json", f"{STORY} {n}") for n in range(MAX_FINDINGS + 5)])
+    _record_run(warehouse, "run-1", 0, MAX_FINDINGS + 5, "wire")
+    warehouse.connection.execute("DELETE FROM raw_documents")
+    lineage = check_lineage(warehouse.connection)
+    assert lineage.status == "fail"
+    assert lineage.detail.startswith(f"{MAX_FINDINGS + 5} found, e.g. article whose raw document is not recorded: ")
+    assert len(lineage.findings) == MAX_FINDINGS
+    assert {finding.source for finding in lineage.findings} == {"wire"}

