@@ -8,7 +8,8 @@ task reads the rows for its batch's places; a document whose bytes and rules mat
 decoding or parsing and staged as a ``skipped_documents`` row, which the loader counts as unchanged.
 
 The file is written under a temporary name and renamed, so readers see the old index or the new one, never
-half of one. A missing or unreadable index means "nothing seen": every document is cleaned.
+half of one. A missing or unreadable index means "nothing seen": every document is cleaned. The file carries a
+fingerprint of its rows; a load after which the rows are the same (a re-run's) leaves it as it is.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ log = logging.getLogger("newsetl.stage")
 # JSON Lines documents are places inside their file ("export.jsonl#L12"): a range over the batch's item uris,
 # closed by the highest code point, takes them in with their file.
 _AFTER_EVERY_SUFFIX = "\U0010ffff"
+_COLUMNS = "source, uri, raw_id, article_id, rules_version"
+_FORMAT = "seen-1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,16 +44,47 @@ class SeenEntry:
 
 
 def publish_seen_index(connection: duckdb.DuckDBPyConnection, path: Path) -> int:
-    """Write the index of the warehouse's current articles to ``path`` (atomically); return its rows."""
+    """Write the index of the warehouse's current articles to ``path`` (atomically); return its rows.
+
+    A file that already holds exactly these rows (its fingerprint says so) is left as it is: a load that changed
+    no article, a re-run's, would otherwise rewrite the same index (0.25 s at 100,000 articles).
+    """
+    rows, fingerprint = _fingerprint(connection)
+    if _published_fingerprint(connection, path) == fingerprint:
+        log.info("seen index %s already holds the %d current articles", path, rows)
+        return rows
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     connection.execute(
-        f"COPY (SELECT source, uri, raw_id, article_id, rules_version FROM articles ORDER BY source, uri) "
-        f"TO '{_quoted(temporary)}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 16384)"
+        f"COPY (SELECT {_COLUMNS} FROM articles ORDER BY source, uri) TO '{_quoted(temporary)}' "
+        f"(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 16384, KV_METADATA {{fingerprint: '{fingerprint}'}})"
     )
     os.replace(temporary, path)
-    row = connection.execute("SELECT count(*) FROM articles").fetchone()
-    return int(row[0]) if row else 0
+    return rows
+
+
+def _fingerprint(connection: duckdb.DuckDBPyConnection) -> tuple[int, str]:
+    """The number of current articles and a fingerprint of the index rows they make (one scan, 15 ms at 100,000).
+
+    A sum, not an xor, of row hashes, so that no two rows cancel out; the format version changes it whenever the
+    index's columns or layout do.
+    """
+    row = connection.execute(f"SELECT count(*), coalesce(sum(hash({_COLUMNS})), 0) FROM articles").fetchone()
+    count, total = (int(row[0]), int(row[1])) if row else (0, 0)
+    return count, f"{_FORMAT}:{count}:{total}"
+
+
+def _published_fingerprint(connection: duckdb.DuckDBPyConnection, path: Path) -> str | None:
+    if not path.exists():
+        return None
+    try:
+        rows = connection.execute(
+            f"SELECT value::VARCHAR FROM parquet_kv_metadata('{_quoted(path)}') WHERE key::VARCHAR = 'fingerprint'"
+        ).fetchall()
+    except duckdb.Error as exc:
+        log.warning("seen index %s is unreadable (%s); writing it again", path, exc)
+        return None
+    return str(rows[0][0]) if rows else None
 
 
 def read_seen(path: Path, items: Sequence[SourceItem]) -> dict[tuple[str, str], SeenEntry]:
@@ -64,8 +98,7 @@ def read_seen(path: Path, items: Sequence[SourceItem]) -> dict[tuple[str, str], 
         rows = (
             _reader(os.getpid())
             .execute(
-                f"SELECT source, uri, raw_id, article_id, rules_version FROM read_parquet('{_quoted(path)}') "
-                f"WHERE {where}",
+                f"SELECT {_COLUMNS} FROM read_parquet('{_quoted(path)}') WHERE {where}",
                 parameters,
             )
             .fetchall()
