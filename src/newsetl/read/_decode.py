@@ -6,8 +6,6 @@ import codecs
 import logging
 import re
 
-import charset_normalizer
-
 from newsetl.errors import BinaryContentError, DecodeError, EmptyDocumentError
 
 log = logging.getLogger("newsetl.read")
@@ -108,6 +106,9 @@ def _decode_mostly_utf8(data: bytes, declared: str | None) -> tuple[str, str] | 
 
 
 def _decode_detected(data: bytes, declared: str | None) -> tuple[str, str] | None:
+    # Imported for the first document that needs a guess: most are UTF-8 or declared, and a re-run decodes none.
+    import charset_normalizer
+
     best = charset_normalizer.from_bytes(data[:_DETECT_BYTES]).best()
     if best is None or best.encoding is None:
         return None
