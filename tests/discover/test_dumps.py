@@ -43,3 +43,11 @@ def test_a_pattern_with_dot_or_empty_parts_gives_the_same_uri_as_the_plain_one(f
     # The uri is the document's identity in the warehouse: however the glob is spelled, one file has one uri.
     assert [uri for uri, _location in _listed(folder, pattern)] == ["a/b.txt"]
     assert [Path(location) for _uri, location in _listed(folder, pattern)] == [folder / "a" / "b.txt"]
+
+
+def test_links_count_as_what_they_point_at(folder: Path) -> None:
+    (folder / "links").mkdir()
+    (folder / "links" / "to-file.txt").symlink_to(folder / "a" / "b.txt")
+    (folder / "links" / "to-folder.txt").symlink_to(folder / "a")
+    (folder / "links" / "broken.txt").symlink_to(folder / "gone.txt")
+    assert [uri for uri, _location in _listed(folder, "links/*")] == ["links/to-file.txt"]

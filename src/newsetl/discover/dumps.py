@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import glob
 import os
+from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path, PurePath
 
@@ -31,10 +32,38 @@ def discover_dumps(source: SourceConfig, interval: Interval) -> Iterator[SourceI
         # glob.glob over strings is ~3x cheaper than Path.glob at 100,000 files; sorting by path parts keeps the
         # order Path objects sort in ("a/b" before "a-b"), which decides which document of an article wins.
         names = glob.glob(pattern, root_dir=root, recursive=True)
+        files = _files(folder, names)
         for parts, name in sorted((name.split(os.sep), name) for name in names):
             uri, location = _place(folder, parts, name)
-            if uri is not None and os.path.isfile(location):
+            if uri is not None and name in files:
                 yield SourceItem(source=source.name, uri=uri, location=location)
+
+
+def _files(folder: str, names: list[str]) -> set[str]:
+    """Which of ``names`` (glob matches under ``folder``) are files or links to one, as ``os.path.isfile`` says.
+
+    One listing per parent folder, whose entries know their type, instead of a stat per name: half the cost over
+    the bench's 10,000 files (0.023 -> 0.011 s), and the listing is part of every run, a re-run's too.
+    """
+    parents: dict[str, dict[str, str]] = defaultdict(dict)
+    for name in names:
+        head, tail = os.path.split(name)
+        parents[head][tail] = name
+    files: set[str] = set()
+    for head, tails in parents.items():
+        try:
+            with os.scandir(os.path.join(folder, head)) as entries:
+                files.update(tails[entry.name] for entry in entries if entry.name in tails and _is_file(entry))
+        except OSError:  # the folder went away since glob listed it: nothing there to read
+            continue
+    return files
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:  # a link whose target cannot be looked at, as os.path.isfile has it
+        return False
 
 
 def _place(folder: str, parts: list[str], name: str) -> tuple[str | None, str]:
