@@ -152,6 +152,9 @@ class DocumentCleaner:
                 self._stage_article(outcome.article, outcome.removed)
             elif outcome.error is not None:
                 self.reject(document.source, document.uri, raw_id, outcome.error[0], outcome.error[1])
+        if self.writer.terms_due:
+            with self.stopwatch.phase("index"):
+                self.writer.stage_search_terms()
 
     def _unchanged(self, document: RawDocument, source: SourceConfig, raw_id: str) -> SeenEntry | None:
         entry = self.seen.get((document.source, document.uri))

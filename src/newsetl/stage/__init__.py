@@ -2,9 +2,9 @@
 
 ``<staging>/<run>/run.json`` describes the run, ``batches/NNNNN.json`` lists the items of each cleaning batch,
 and ``<table>/batch-NNNNN.jsonl`` holds the rows a batch produced for each warehouse table;
-``search_terms/batch-NNNNN.parquet`` the search terms of its articles, counted as they are staged. Files are
-written under a temporary name and renamed, so a retried task replaces its own output and the loader never
-sees half a batch.
+``search_terms/batch-NNNNN-PPP.parquet`` the search terms of its articles, counted a part at a time as they are
+staged. Files are written under a temporary name and renamed, so a retried task replaces its own output and the
+loader never sees half a batch.
 """
 
 from __future__ import annotations
@@ -18,14 +18,26 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, TYPE_CHECKING, Any, Literal
 
 import duckdb
 import msgspec
 
 from newsetl.records import SourceItem
 
-__all__ = ["SEARCH_TERMS", "SEEN_INDEX", "STAGED_TABLES", "BatchManifest", "BatchWriter", "StagedTable", "StagingArea"]
+if TYPE_CHECKING:
+    from newsetl.warehouse.terms import TermsCounter
+
+__all__ = [
+    "SEARCH_TERMS",
+    "SEEN_INDEX",
+    "STAGED_TABLES",
+    "TERMS_PART",
+    "BatchManifest",
+    "BatchWriter",
+    "StagedTable",
+    "StagingArea",
+]
 
 StagedTable = Literal["raw_documents", "articles", "removed_lines", "rejected_documents", "skipped_documents"]
 STAGED_TABLES: tuple[StagedTable, ...] = (
@@ -37,7 +49,10 @@ STAGED_TABLES: tuple[StagedTable, ...] = (
 )
 """``skipped_documents``: documents whose bytes and cleaning rules match what the warehouse already holds."""
 SEARCH_TERMS = "search_terms"
-"""The folder of a run's staged search terms (``newsetl.warehouse.terms``), one Parquet file a batch."""
+"""The folder of a run's staged search terms (``newsetl.warehouse.terms``): ``batch-NNNNN-PPP.parquet``, a file
+for each part of a batch."""
+TERMS_PART = 500
+"""Articles whose terms a cleaning batch counts at a time: what counting holds follows this, not the batch."""
 SEEN_INDEX = "seen-index.parquet"
 """The loader's index of what the warehouse holds, in the staging root, read by cleaning tasks."""
 log = logging.getLogger("newsetl.stage")
@@ -54,22 +69,35 @@ class BatchManifest:
 
 
 class BatchWriter:
-    """Appends rows per table for one batch; files appear under their final names only on commit."""
+    """Appends rows per table for one batch; files appear under their final names only on commit.
+
+    The search terms of the articles are counted a part (``TERMS_PART`` articles) at a time as they are
+    written, each part to a file of its own, so counting holds one part however big the batch grows.
+    """
 
     def __init__(self, folder: Path, number: int) -> None:
         self._folder = folder
         self._name = f"batch-{number:05d}.jsonl"
         self._streams: dict[StagedTable, IO[bytes]] = {}
-        self._terms: Path | None = None
-        self._terms_counted = False
+        self._pending: list[bytes] = []
+        """Articles written since their terms were last counted, as staged."""
+        self._terms_parts: list[Path] = []
+        self._counter: TermsCounter | None = None
         self._committed = False
         self.counts: dict[StagedTable, int] = dict.fromkeys(STAGED_TABLES, 0)
 
     def write(self, table: StagedTable, row: Any) -> None:
         stream = self._streams.get(table) or self._open(table)
-        stream.write(_ENCODER.encode(row))
-        stream.write(b"\n")
+        line = _ENCODER.encode(row) + b"\n"
+        stream.write(line)
+        if table == "articles":
+            self._pending.append(line)
         self.counts[table] += 1
+
+    @property
+    def terms_due(self) -> bool:
+        """Whether a whole part of articles waits for its terms to be counted."""
+        return len(self._pending) >= TERMS_PART
 
     def _open(self, table: StagedTable) -> IO[bytes]:
         folder = self._folder / table
@@ -79,33 +107,40 @@ class BatchWriter:
         return stream
 
     def stage_search_terms(self) -> None:
-        """Count the search terms of the articles written so far (once; ``commit`` does it if not done).
+        """Count the search terms of the articles written since the last count, as one more part.
 
-        If that fails the batch is staged without them and the load counts them: the index never costs a batch.
+        If that fails the part is staged without them and the load counts them: the index never costs a batch.
         """
-        stream = self._streams.get("articles")
-        if stream is None or self._terms_counted:
+        if not self._pending:
             return
-        # Imported here: the warehouse imports this package.
-        from newsetl.warehouse.terms import stage_search_terms
-
-        self._terms_counted = True
-        stream.flush()
         folder = self._folder / SEARCH_TERMS
         folder.mkdir(parents=True, exist_ok=True)
-        terms = folder / f".{self._terms_name}.tmp"
+        part = folder / f".{self._terms_stem}-{len(self._terms_parts) + 1:03d}.parquet.tmp"
+        articles = part.with_name(part.name.replace(".parquet.tmp", ".jsonl.tmp"))
+        articles.write_bytes(b"".join(self._pending))
+        self._pending.clear()
         try:
-            stage_search_terms(self._folder / "articles" / f".{self._name}.tmp", terms)
+            self._terms_counter().count(articles, part)
         except duckdb.Error as exc:
-            log.warning("%s: search terms not staged, the load will count them: %s", self._name, exc)
+            log.warning("%s: search terms of a part not staged, the load will count them: %s", self._name, exc)
             with suppress(OSError):
-                terms.unlink(missing_ok=True)
+                part.unlink(missing_ok=True)
             return
-        self._terms = terms
+        finally:
+            articles.unlink(missing_ok=True)
+        self._terms_parts.append(part)
+
+    def _terms_counter(self) -> TermsCounter:
+        if self._counter is None:
+            # Imported here: the warehouse imports this package.
+            from newsetl.warehouse.terms import TermsCounter
+
+            self._counter = TermsCounter()
+        return self._counter
 
     @property
-    def _terms_name(self) -> str:
-        return self._name.replace(".jsonl", ".parquet")
+    def _terms_stem(self) -> str:
+        return self._name.removesuffix(".jsonl")
 
     def commit(self) -> None:
         """Put the batch's files in place, replacing an earlier attempt's; once (the context manager commits too)."""
@@ -113,11 +148,8 @@ class BatchWriter:
             return
         self._committed = True
         self.stage_search_terms()
-        terms = self._folder / SEARCH_TERMS / self._terms_name
-        if self._terms is not None:
-            os.replace(self._terms, terms)  # before the articles: an article file never appears without its terms
-        else:
-            terms.unlink(missing_ok=True)  # an earlier attempt's, for articles this attempt did not stage
+        self._close_counter()
+        self._replace_terms()  # before the articles: an article file never appears without its terms
         for table in STAGED_TABLES:
             stream = self._streams.get(table)
             folder = self._folder / table
@@ -127,16 +159,31 @@ class BatchWriter:
             stream.close()
             os.replace(folder / f".{self._name}.tmp", folder / self._name)
         self._streams.clear()
-        self._terms, self._terms_counted = None, False
+
+    def _replace_terms(self) -> None:
+        folder = self._folder / SEARCH_TERMS
+        # An earlier attempt's parts go, whether this attempt staged as many or none.
+        for earlier in (*folder.glob(f"{self._terms_stem}.parquet"), *folder.glob(f"{self._terms_stem}-*.parquet")):
+            earlier.unlink(missing_ok=True)
+        for part in self._terms_parts:
+            os.replace(part, part.with_name(part.name.removeprefix(".").removesuffix(".tmp")))
+        self._terms_parts.clear()
 
     def abort(self) -> None:
         for table, stream in self._streams.items():
             stream.close()
             (self._folder / table / f".{self._name}.tmp").unlink(missing_ok=True)
         self._streams.clear()
-        if self._terms is not None:
-            self._terms.unlink(missing_ok=True)
-        self._terms, self._terms_counted = None, False
+        self._close_counter()
+        for part in self._terms_parts:
+            part.unlink(missing_ok=True)
+        self._terms_parts.clear()
+        self._pending.clear()
+
+    def _close_counter(self) -> None:
+        if self._counter is not None:
+            self._counter.close()
+            self._counter = None
 
 
 class StagingArea:

@@ -12,8 +12,6 @@ It reads a relation ``search_texts (key, text)`` and the table ``search_stopword
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -62,30 +60,65 @@ def stage_search_terms(articles: Path, target: Path) -> int:
     One row an article: its place as staged (article_id, source, uri, raw_id), ``terms`` a list of (term, tf)
     (empty for an article without terms) and ``length``; returns the rows written.
     """
-    # A database of its own each time (about 30 ms): one kept for the process's life holds on to some 130 MiB
-    # its allocator does not give back, in each cleaning process.
-    with _terms_database() as connection:
-        row = connection.execute(
-            f"CREATE TEMP TABLE batch_texts AS "
-            f"SELECT row_number() OVER () AS key, article_id, source, uri, raw_id, {ARTICLE_TEXT} AS text "
-            f"FROM read_json(?, format = 'newline_delimited', columns = {_ARTICLE_COLUMNS})",
-            [str(articles)],
-        ).fetchone()
-        connection.execute(
-            "CREATE TEMP TABLE batch_terms (key BIGINT, terms STRUCT(term VARCHAR, tf INTEGER)[], length INTEGER)"
-        )
-        for first in range(1, (int(row[0]) if row else 0) + 1, _ARTICLES_AT_ONCE):
-            _count_terms(connection, first, first + _ARTICLES_AT_ONCE - 1)
-        written = connection.execute(
-            f"""
-            COPY (
-                SELECT t.article_id, t.source, t.uri, t.raw_id, coalesce(k.terms, []) AS terms,
-                       coalesce(k.length, 0) AS length
-                FROM batch_texts t LEFT JOIN batch_terms k USING (key)
-                ORDER BY t.key
-            ) TO '{_quoted(target)}' (FORMAT parquet, COMPRESSION zstd)
-            """
-        ).fetchone()
+    with TermsCounter() as counter:
+        return counter.count(articles, target)
+
+
+class TermsCounter:
+    """Counts the search terms of one file of staged articles after another, in a database of its own.
+
+    A cleaning batch keeps one for its life and counts its articles a part at a time, so what counting holds
+    follows the part, not the batch. A database kept for a process's life instead holds on to some 130 MiB
+    that its allocator does not give back, in each cleaning process; opening one costs about 30 ms.
+    """
+
+    def __init__(self) -> None:
+        self._connection: duckdb.DuckDBPyConnection | None = None
+
+    def __enter__(self) -> TermsCounter:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    def count(self, articles: Path, target: Path) -> int:
+        """Like :func:`stage_search_terms`, in this counter's database."""
+        if self._connection is None:
+            self._connection = _terms_database()
+        try:
+            return _write_terms(self._connection, articles, target)
+        finally:
+            for table in ("batch_texts", "batch_terms"):
+                self._connection.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+def _write_terms(connection: duckdb.DuckDBPyConnection, articles: Path, target: Path) -> int:
+    row = connection.execute(
+        f"CREATE TEMP TABLE batch_texts AS "
+        f"SELECT row_number() OVER () AS key, article_id, source, uri, raw_id, {ARTICLE_TEXT} AS text "
+        f"FROM read_json(?, format = 'newline_delimited', columns = {_ARTICLE_COLUMNS})",
+        [str(articles)],
+    ).fetchone()
+    connection.execute(
+        "CREATE TEMP TABLE batch_terms (key BIGINT, terms STRUCT(term VARCHAR, tf INTEGER)[], length INTEGER)"
+    )
+    for first in range(1, (int(row[0]) if row else 0) + 1, _ARTICLES_AT_ONCE):
+        _count_terms(connection, first, first + _ARTICLES_AT_ONCE - 1)
+    written = connection.execute(
+        f"""
+        COPY (
+            SELECT t.article_id, t.source, t.uri, t.raw_id, coalesce(k.terms, []) AS terms,
+                   coalesce(k.length, 0) AS length
+            FROM batch_texts t LEFT JOIN batch_terms k USING (key)
+            ORDER BY t.key
+        ) TO '{_quoted(target)}' (FORMAT parquet, COMPRESSION zstd)
+        """
+    ).fetchone()
     return int(written[0]) if written else 0
 
 
@@ -103,8 +136,7 @@ def _count_terms(connection: duckdb.DuckDBPyConnection, first: int, last: int) -
     )
 
 
-@contextmanager
-def _terms_database() -> Iterator[duckdb.DuckDBPyConnection]:
+def _terms_database() -> duckdb.DuckDBPyConnection:
     connection = duckdb.connect()
     try:
         connection.execute("SET threads = 1")  # the cleaning processes are the parallelism
@@ -112,9 +144,10 @@ def _terms_database() -> Iterator[duckdb.DuckDBPyConnection]:
         load_fts(connection)
         listed = ", ".join(f"('{_quoted(word)}')" for word in _stopwords())
         connection.execute(f"CREATE TABLE search_stopwords AS SELECT * FROM (VALUES {listed}) AS stopwords(word)")
-        yield connection
-    finally:
+    except BaseException:
         connection.close()
+        raise
+    return connection
 
 
 @cache
