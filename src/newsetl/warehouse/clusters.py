@@ -81,25 +81,32 @@ def _replace_signatures(connection: duckdb.DuckDBPyConnection) -> None:
 
 
 def _link_similar(connection: duckdb.DuckDBPyConnection) -> None:
+    # Only buckets with two members or more can give a pair (on a first load nearly all of the 32 per article
+    # hold one). The two halves of the pairs are joined separately: a changed article with a bucket's first
+    # members, and a bucket's first members that changed with all of it; one join with "either is among the first"
+    # would build every pair of a big bucket (millions) before keeping a few.
     connection.execute(
         f"""
         INSERT INTO story_edges
         WITH buckets AS (
-            SELECT DISTINCT band, bucket FROM signature_bands
-            WHERE article_id IN (SELECT article_id FROM signature_changes)),
+            SELECT band, bucket FROM signature_bands
+            GROUP BY band, bucket
+            HAVING count(*) > 1 AND bool_or(article_id IN (SELECT article_id FROM signature_changes))),
         members AS (
             SELECT b.band, b.bucket, b.article_id,
                    row_number() OVER (PARTITION BY b.band, b.bucket ORDER BY b.article_id) AS place
             FROM signature_bands b JOIN buckets USING (band, bucket)),
-        pairs AS (
-            SELECT DISTINCT least(n.article_id, o.article_id) AS a, greatest(n.article_id, o.article_id) AS b
-            FROM members n
-            JOIN members o ON o.band = n.band AND o.bucket = n.bucket AND o.article_id <> n.article_id
-            WHERE n.article_id IN (SELECT article_id FROM signature_changes)
-              AND (o.place <= $partners OR n.place <= $partners)),
+        changed AS (SELECT * FROM members WHERE article_id IN (SELECT article_id FROM signature_changes)),
+        met (n, o) AS (
+            SELECT c.article_id, f.article_id FROM changed c JOIN members f USING (band, bucket)
+            WHERE f.place <= $partners
+            UNION ALL
+            SELECT c.article_id, m.article_id FROM changed c JOIN members m USING (band, bucket)
+            WHERE c.place <= $partners),
+        pairs AS (SELECT DISTINCT least(n, o) AS a, greatest(n, o) AS b FROM met WHERE n <> o),
         scored AS (
             SELECT p.a, p.b,
-                   len(list_filter(range(1, {NUM_PERM + 1}), i -> sa.minhash[i] = sb.minhash[i])) / {NUM_PERM}
+                   len(list_filter(list_zip(sa.minhash, sb.minhash), pair -> pair[1] = pair[2])) / {NUM_PERM}
                        AS similarity
             FROM pairs p
             JOIN article_signatures sa ON sa.article_id = p.a
