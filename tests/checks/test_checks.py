@@ -124,12 +124,16 @@ def test_history_and_lineage_holes_fail(warehouse: Warehouse) -> None:
     _record_run(warehouse, "run-1", 0, 1, "wire")
     assert check_history(warehouse.connection).status == "pass"
     assert check_lineage(warehouse.connection).status == "pass"
-    warehouse.connection.execute("DELETE FROM article_versions")
+    # A closed copy of the current version: one version number held twice.
+    warehouse.connection.execute(
+        "INSERT INTO article_history BY NAME SELECT * EXCLUDE (valid_to, ended_by) REPLACE (now() AS valid_from), "
+        "now() AS valid_to, 'updated' AS ended_by FROM article_versions"
+    )
     warehouse.connection.execute("DELETE FROM raw_documents")
     history = check_history(warehouse.connection)
     lineage = check_lineage(warehouse.connection)
     assert (history.status, lineage.status) == ("fail", "fail")
-    assert "no open version" in history.detail
+    assert "version number held twice" in history.detail
     assert "raw document is not recorded" in lineage.detail
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from newsetl.checks.keys import check_history
 from tests.warehouse.conftest import T0, Warehouse, make_article
 
 BODY = "The council approved the new budget on Tuesday.\n\nSpending on schools rises by four percent."
@@ -97,3 +98,27 @@ def test_a_document_that_names_another_article_now_retires_the_old_one(warehouse
         ("https://courier.example/news/new-slug", None, None),
     ]
     assert warehouse.value("SELECT count(*) FROM story_clusters") == 1
+
+
+def test_a_retired_article_named_again_continues_its_numbering(warehouse: Warehouse) -> None:
+    old_slug = "https://courier.example/news/old-slug"
+    warehouse.load([make_article("courier", "story.html", BODY, url=old_slug)])
+    moved = make_article("courier", "story.html", BODY, url=old_slug, canonical="https://courier.example/news/new")
+    warehouse.load([moved], at=T0 + timedelta(days=1), run_id="run-2")
+    back = make_article("courier", "story.html", BODY, url=old_slug, run_id="run-3")
+    counts = warehouse.load([back], at=T0 + timedelta(days=2), run_id="run-3")
+    assert counts.totals["articles_new"] == counts.totals["articles_retired"] == 1
+    versions = warehouse.rows(
+        "SELECT url_key, version, ended_by FROM article_versions WHERE url_key = ? ORDER BY version", old_slug
+    )
+    assert versions == [(old_slug, 1, "retired"), (old_slug, 2, None)]
+    assert check_history(warehouse.connection).status == "pass"
+
+
+def test_closed_versions_are_stored_once_and_the_current_one_is_the_article(warehouse: Warehouse) -> None:
+    warehouse.load([make_article("courier", "a.html", BODY)])
+    warehouse.load([make_article("courier", "a.html", CORRECTED)], at=T0 + timedelta(days=1))
+    assert warehouse.rows("SELECT version, ended_by FROM article_history") == [(1, "updated")]
+    columns = "article_id, version, title, body, authors, content_hash, raw_id, run_id, rules_version"
+    current = warehouse.rows(f"SELECT {columns}, valid_from FROM article_versions WHERE valid_to IS NULL")
+    assert current == warehouse.rows(f"SELECT {columns}, loaded_at FROM articles")

@@ -34,3 +34,34 @@ def test_schema_020_on_an_existing_warehouse_backfills_versions_and_stories(tmp_
         assert connection.execute("SELECT version, first_seen_at = loaded_at FROM articles").fetchall() == [(1, True)]
         assert connection.execute("SELECT article_id, story_id FROM story_clusters").fetchall() == [("a1", "a1")]
         assert check_history(connection).status == "pass"
+
+
+def test_schema_092_keeps_every_version_and_stores_only_the_closed_ones(tmp_path: Path) -> None:
+    before = tmp_path / "sql-before"
+    before.mkdir()
+    for path in sql_dir().glob("*.sql"):
+        if int(path.name[:3]) < 92:
+            shutil.copy(path, before)
+    with duckdb.connect(str(tmp_path / "w.duckdb")) as connection:
+        migrate(connection, before)
+        connection.execute(
+            "INSERT INTO articles (article_id, source, uri, title, body, authors, tags, captions, word_count, "
+            "content_hash, raw_id, run_id, extractor, rules_version, version, first_seen_at, loaded_at) VALUES "
+            "('a1', 'wire', 'a.json', 'T2', 'Body two', [], [], [], 2, 'h2', 'r2', 'run-2', 'html', 'v1', 2, "
+            "TIMESTAMPTZ '2026-10-01 00:00:00+00', TIMESTAMPTZ '2026-10-02 00:00:00+00')"
+        )
+        connection.execute(
+            "INSERT INTO article_versions BY NAME SELECT * EXCLUDE (first_seen_at, loaded_at), loaded_at AS valid_from "
+            "FROM articles"
+        )
+        connection.execute(
+            "INSERT INTO article_versions BY NAME SELECT * EXCLUDE (first_seen_at, loaded_at) "
+            "REPLACE (1 AS version, 'T1' AS title, 'h1' AS content_hash, 'r1' AS raw_id, 'run-1' AS run_id), "
+            "first_seen_at AS valid_from, loaded_at AS valid_to, 'updated' AS ended_by FROM articles"
+        )
+        connection.execute("INSERT INTO story_clusters VALUES ('a1', 'a1')")
+        versions = connection.execute("SELECT * FROM article_versions ORDER BY version").fetchall()
+        migrate(connection)
+        assert connection.execute("SELECT * FROM article_versions ORDER BY version").fetchall() == versions
+        assert connection.execute("SELECT version, title FROM article_history").fetchall() == [(1, "T1")]
+        assert check_history(connection).status == "pass"

@@ -22,6 +22,7 @@ def test_every_view_reads(warehouse: Warehouse) -> None:
     views = [row[0] for row in warehouse.rows("SELECT view_name FROM duckdb_views() WHERE NOT internal ORDER BY 1")]
     assert views == [
         "article_lineage",
+        "article_versions",
         "articles_by_author",
         "daily_volume",
         "latest_articles",

@@ -7,7 +7,8 @@ recorded and logged. Verdicts go to ``check_results``, the items behind them to 
 - ``required_fields`` (fail): per source, articles without a title (or, on larger runs, a date) stay under
   a limit.
 - ``duplicate_keys`` (fail): article ids, URL keys per source and raw documents are unique.
-- ``history`` (fail): every current article has exactly one open version matching it, and a story.
+- ``history`` (fail): every version number is held once, closed versions precede the current one, and every
+  article has a story.
 - ``lineage`` (fail): every article links to its raw document and its run.
 - ``volume`` (warn): no source read far fewer documents than its trailing average.
 """

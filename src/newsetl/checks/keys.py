@@ -23,20 +23,14 @@ _DUPLICATES = (
 )
 _HISTORY = (
     (
-        "article with no open version, or an open version of another content",
-        "SELECT a.source, a.article_id FROM articles a LEFT JOIN article_versions v "
-        "ON v.article_id = a.article_id AND v.valid_to IS NULL "
-        "WHERE v.article_id IS NULL OR v.version <> a.version OR v.content_hash <> a.content_hash",
+        "version number held twice",
+        "SELECT any_value(source), article_id || ' v' || version FROM article_versions "
+        "GROUP BY article_id, version HAVING count(*) > 1",
     ),
     (
-        "more than one open version",
-        "SELECT any_value(source), article_id FROM article_versions WHERE valid_to IS NULL "
-        "GROUP BY article_id HAVING count(*) > 1",
-    ),
-    (
-        "open version of an article no longer current",
-        "SELECT source, article_id FROM article_versions WHERE valid_to IS NULL "
-        "AND article_id NOT IN (SELECT article_id FROM articles)",
+        "closed version not older than the current one",
+        "SELECT h.source, h.article_id FROM article_history h JOIN articles a USING (article_id) "
+        "WHERE h.version >= a.version OR h.valid_to > a.loaded_at",
     ),
     (
         "article without a story",
@@ -62,8 +56,8 @@ _MESSAGES = {
         "two rows claim one key: the load's de-duplication was bypassed; find the writer that inserted them",
     ),
     "history": (
-        "every article has exactly one open version matching it, and a story",
-        "articles and article_versions disagree: something wrote one without the other; reload the run",
+        "every version number is held once, closed versions precede the current one, every article has a story",
+        "article_history and articles disagree: something wrote one without the other; reload the run",
     ),
     "lineage": (
         "every article links to its raw document and its run",

@@ -3,8 +3,8 @@
 Every table is written by key (MERGE / ON CONFLICT), never blind INSERT, so loading the same staged run
 twice leaves the same rows. Articles are compared by content hash: unchanged content is not rewritten, so
 its row (and the run that wrote it) stays as it was and no version is added. A changed article gets a new
-version in ``article_versions`` and the old one is closed; story clusters and the search index follow, for the
-articles the load wrote.
+version (its row in ``articles``) and the old one is closed into ``article_history`` (both seen through the
+``article_versions`` view); story clusters and the search index follow, for the articles the load wrote.
 """
 
 from __future__ import annotations
@@ -208,7 +208,8 @@ def _add_skipped(connection: duckdb.DuckDBPyConnection) -> None:
 
 def _classify_articles(connection: duckdb.DuckDBPyConnection, moment: datetime) -> None:
     # The last staged document of each article wins; version, first_seen_at and loaded_at are what the
-    # articles row will hold if this load writes it (only new and updated articles are written).
+    # articles row will hold if this load writes it (only new and updated articles are written). An article
+    # retired earlier that a document names again continues its numbering after its closed versions.
     # Decided on keys only (a few bytes an article), so memory does not grow with the bodies of a big run.
     connection.execute(
         """
@@ -218,12 +219,14 @@ def _classify_articles(connection: duckdb.DuckDBPyConnection, moment: datetime) 
                     WHEN a.article_id IS NULL THEN 'new'
                     WHEN a.content_hash <> i.content_hash THEN 'updated'
                     ELSE 'unchanged' END AS change,
-               coalesce(a.version, 0) + 1 AS version,
+               coalesce(a.version, h.closed, 0) + 1 AS version,
                coalesce(a.first_seen_at, $moment) AS first_seen_at,
                $moment::TIMESTAMPTZ AS loaded_at
         FROM (SELECT article_id, _seq, content_hash, _skipped FROM incoming_articles
               QUALIFY row_number() OVER (PARTITION BY article_id ORDER BY _seq DESC) = 1) AS i
         LEFT JOIN articles a USING (article_id)
+        LEFT JOIN (SELECT article_id, max(version) AS closed FROM article_history GROUP BY article_id) h
+          USING (article_id)
         """,
         {"moment": moment},
     )
