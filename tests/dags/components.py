@@ -26,6 +26,8 @@ T = TypeVar("T")
 BIN = Path(sys.executable).parent
 
 API_TIMEOUT = 120.0
+_API_ATTEMPTS = 3
+_IDEMPOTENT = frozenset({"GET", "PATCH", "PUT", "DELETE"})
 
 
 class CliError(AssertionError):
@@ -117,8 +119,17 @@ class AirflowComponents:
         )
         # Generous: on SQLite the API server waits for the scheduler's write lock, which a busy 2-core machine can
         # hold past 30 s (a PATCH timed out at 30 s in a CI run while a task was being scheduled).
-        with urllib.request.urlopen(request, timeout=API_TIMEOUT) as response:
-            return json.loads(response.read() or b"null")
+        for attempt in range(1, _API_ATTEMPTS + 1):
+            try:
+                with urllib.request.urlopen(request, timeout=API_TIMEOUT) as response:
+                    return json.loads(response.read() or b"null")
+            except urllib.error.HTTPError as exc:
+                # An idempotent call answered 500 gets another go: SQLite's "database is locked" surfaces as a
+                # server error when the scheduler holds the lock past the server's wait (seen once on a PATCH).
+                if exc.code < 500 or method not in _IDEMPOTENT or attempt == _API_ATTEMPTS:
+                    raise
+                time.sleep(2 * attempt)
+        raise AssertionError("unreachable: the last attempt returns or raises")
 
     def wait_for(self, what: str, probe: Callable[[], T | None], timeout: float, every: float = 3) -> T:
         """Poll ``probe`` until it returns something other than None (or a falsy value) or time runs out."""
