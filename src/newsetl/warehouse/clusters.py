@@ -81,17 +81,19 @@ def _replace_signatures(connection: duckdb.DuckDBPyConnection) -> None:
 
 
 def _link_similar(connection: duckdb.DuckDBPyConnection) -> None:
-    # Only buckets with two members or more can give a pair (on a first load nearly all of the 32 per article
-    # hold one). The two halves of the pairs are joined separately: a changed article with a bucket's first
-    # members, and a bucket's first members that changed with all of it; one join with "either is among the first"
-    # would build every pair of a big bucket (millions) before keeping a few.
+    # Only buckets of changed articles with two members or more can give a pair (on a first load nearly all of
+    # the 32 per article hold one; a load that changed nothing counts none). The two halves of the pairs are
+    # joined separately: a changed article with a bucket's first members, and a bucket's first members that
+    # changed with all of it; one join with "either is among the first" would build every pair of a big bucket
+    # (millions) before keeping a few.
     connection.execute(
         f"""
         INSERT INTO story_edges
         WITH buckets AS (
-            SELECT band, bucket FROM signature_bands
-            GROUP BY band, bucket
-            HAVING count(*) > 1 AND bool_or(article_id IN (SELECT article_id FROM signature_changes))),
+            SELECT b.band, b.bucket FROM signature_bands b
+            SEMI JOIN (SELECT band, bucket FROM signature_bands
+                       WHERE article_id IN (SELECT article_id FROM signature_changes)) c USING (band, bucket)
+            GROUP BY b.band, b.bucket HAVING count(*) > 1),
         members AS (
             SELECT b.band, b.bucket, b.article_id,
                    row_number() OVER (PARTITION BY b.band, b.bucket ORDER BY b.article_id) AS place

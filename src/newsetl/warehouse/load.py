@@ -105,7 +105,8 @@ def load_staged(
         _classify_articles(connection, moment)
         counts = _count(connection)
         _merge_raw_documents(connection)
-        record_versions(connection, moment)
+        if counts.totals["articles_updated"] + counts.totals["articles_retired"]:
+            record_versions(connection, moment)  # reads every article to find the few it closes
         _merge_articles(connection)
         _replace_removed_lines(connection)
         _merge_rejections(connection)
