@@ -30,6 +30,11 @@ def test_relative_paths_resolve_against_the_config_file(tmp_path: Path) -> None:
     assert settings.sources[0].location == str(tmp_path / "dumps")
 
 
+def test_the_writer_memory_is_a_setting(tmp_path: Path) -> None:
+    assert load_settings(_write(tmp_path, "sources: []\n")).writer_memory == "256MB"
+    assert load_settings(_write(tmp_path, "writer_memory: 2GB\nsources: []\n")).writer_memory == "2GB"
+
+
 def test_cleaning_patterns_are_compiled_and_namespaced(tmp_path: Path) -> None:
     path = _write(
         tmp_path,
@@ -68,6 +73,8 @@ def test_learning_settings_per_source(tmp_path: Path) -> None:
         ("sources: [{name: a, kind: dumps, location: x, cleaning: {learn: {never: Impressum}}}]", "list of lines"),
         ("sources: [{name: a, kind: dumps, location: x, cleaning: {learn: {often: 3}}}]", "unknown keys"),
         ("batch_size: 0\nsources: []", "batch_size"),
+        ("writer_memory: lots\nsources: []", "writer_memory.*amount of memory"),
+        ("writer_memory: 512\nsources: []", "writer_memory.*amount of memory"),
         ("- just a list", "mapping at the top level"),
         ("sources: [{name: a", "not valid YAML"),
     ],

@@ -6,7 +6,7 @@ import duckdb
 import pytest
 
 from newsetl.errors import MigrationError, WarehouseLockedError
-from newsetl.warehouse import connect, migrate, migrations
+from newsetl.warehouse import connect, migrate, migrations, open_warehouse
 
 
 def test_bundled_migrations_are_numbered_in_order() -> None:
@@ -77,3 +77,12 @@ def test_locked_warehouse_waits_then_names_the_holder(tmp_path: Path) -> None:
         holder.kill()
         holder.wait()
     connect(path, wait_seconds=5.0).close()
+
+
+def test_a_writing_connection_has_the_memory_it_is_given(tmp_path: Path) -> None:
+    with open_warehouse(tmp_path / "w.duckdb") as connection:
+        default = connection.execute("SELECT current_setting('memory_limit')").fetchone()
+    with open_warehouse(tmp_path / "w.duckdb", memory_limit="1GB") as connection:
+        given = connection.execute("SELECT current_setting('memory_limit')").fetchone()
+    assert default == ("244.1 MiB",)  # DuckDB shows 256MB (10^6 bytes) in MiB
+    assert given == ("953.6 MiB",)

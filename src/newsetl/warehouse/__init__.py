@@ -41,22 +41,26 @@ __all__ = [
 
 
 WRITER_MEMORY_LIMIT = "256MB"
-"""DuckDB's memory for a writing connection: beyond it joins, sorts and temporary tables spill to
-``<warehouse>.tmp`` instead of growing with the run (DuckDB's own default is 80 % of the machine's memory).
-Loading 99,705 articles: 40.1 s and a 720 MiB peak for the process at 512MB, 41.5 s and 463 MiB at 256MB."""
+"""DuckDB's memory for a writing connection unless the config says otherwise (``writer_memory``): beyond it
+joins, sorts and temporary tables spill to ``<warehouse>.tmp`` instead of growing with the run (DuckDB's own
+default is 80 % of the machine's memory). Loading 99,705 articles: 40.1 s and a 720 MiB peak for the process at
+512MB, 41.5 s and 463 MiB at 256MB."""
 
 
 @contextmanager
 def open_warehouse(
-    path: Path, *, read_only: bool = False, wait_seconds: float = 30.0
+    path: Path, *, read_only: bool = False, wait_seconds: float = 30.0, memory_limit: str = WRITER_MEMORY_LIMIT
 ) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A short-lived connection with the schema up to date; closed on exit so the file lock is released."""
+    """A short-lived connection with the schema up to date; closed on exit so the file lock is released.
+
+    ``memory_limit`` bounds a writing connection (``Settings.writer_memory``).
+    """
     connection = connect(path, read_only=read_only, wait_seconds=wait_seconds)
     try:
         if read_only:
             load_fts(connection)
         else:
-            connection.execute(f"SET memory_limit = '{WRITER_MEMORY_LIMIT}'")
+            connection.execute(f"SET memory_limit = '{memory_limit}'")
             migrate(connection)
         yield connection
     finally:
