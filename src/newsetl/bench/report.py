@@ -86,7 +86,7 @@ def _ingest_rows(run: ProcessRun, workers: int) -> list[Row]:
         _phase_row("read (bytes, decompress)", read, timings, "read"),
         _phase_row("land (hash, gzip, store)", read, timings, "land"),
         _phase_row("clean/extract (in the pipeline)", read, timings, "extract"),
-        _phase_row("index (search terms of a batch)", written, timings, "index"),
+        _phase_row("index (search terms, counted while staging)", written, timings, "index"),
         _phase_row("stage (rows to batch files)", read, timings, "stage"),
     ]
     load = timings.get("load")
