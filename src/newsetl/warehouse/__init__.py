@@ -9,6 +9,7 @@ from pathlib import Path
 
 import duckdb
 
+from newsetl.config import DEFAULT_WRITER_MEMORY
 from newsetl.warehouse._connect import connect
 from newsetl.warehouse.export import ExportResult, export_parquet
 from newsetl.warehouse.fetch_log import replace_fetch_log
@@ -40,20 +41,15 @@ __all__ = [
 ]
 
 
-WRITER_MEMORY_LIMIT = "256MB"
-"""DuckDB's memory for a writing connection unless the config says otherwise (``writer_memory``): beyond it
-joins, sorts and temporary tables spill to ``<warehouse>.tmp`` instead of growing with the run (DuckDB's own
-default is 80 % of the machine's memory). Loading 99,705 articles: 40.1 s and a 720 MiB peak for the process at
-512MB, 41.5 s and 463 MiB at 256MB."""
-
-
 @contextmanager
 def open_warehouse(
-    path: Path, *, read_only: bool = False, wait_seconds: float = 30.0, memory_limit: str = WRITER_MEMORY_LIMIT
+    path: Path, *, read_only: bool = False, wait_seconds: float = 30.0, memory_limit: str = DEFAULT_WRITER_MEMORY
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """A short-lived connection with the schema up to date; closed on exit so the file lock is released.
 
-    ``memory_limit`` bounds a writing connection (``Settings.writer_memory``).
+    ``memory_limit`` bounds a writing connection (``Settings.writer_memory``): beyond it joins, sorts and
+    temporary tables spill to ``<warehouse>.tmp`` instead of growing with the run. Loading 99,705 articles:
+    40.1 s and a 720 MiB peak for the process at 512MB, 41.5 s and 463 MiB at 256MB.
     """
     connection = connect(path, read_only=read_only, wait_seconds=wait_seconds)
     try:

@@ -69,7 +69,7 @@ class TermsCounter:
 
     A cleaning batch keeps one for its life and counts its articles a part at a time, so what counting holds
     follows the part, not the batch. A database kept for a process's life instead holds on to some 130 MiB
-    that its allocator does not give back, in each cleaning process; opening one costs about 30 ms.
+    that its allocator does not give back, in each cleaning process; opening one costs 30–55 ms.
     """
 
     def __init__(self) -> None:
