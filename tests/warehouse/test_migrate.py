@@ -7,6 +7,7 @@ import pytest
 
 from newsetl.errors import MigrationError, WarehouseLockedError
 from newsetl.warehouse import connect, migrate, migrations, open_warehouse
+from newsetl.warehouse._connect import ROW_GROUP_ROWS
 
 
 def test_bundled_migrations_are_numbered_in_order() -> None:
@@ -86,3 +87,24 @@ def test_a_writing_connection_has_the_memory_it_is_given(tmp_path: Path) -> None
         given = connection.execute("SELECT current_setting('memory_limit')").fetchone()
     assert default == ("244.1 MiB",)  # DuckDB shows 256MB (10^6 bytes) in MiB
     assert given == ("953.6 MiB",)
+
+
+def test_a_writing_connection_fills_row_groups_of_its_size_and_spills_beside_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "w.duckdb"
+    rows = ROW_GROUP_ROWS * 2 + 10
+    with open_warehouse(path) as connection:
+        connection.execute("CREATE TABLE numbers AS SELECT range AS n FROM range(?)", [rows])
+        connection.execute("CHECKPOINT")
+        groups = connection.execute(
+            "SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('numbers')"
+        ).fetchone()
+        catalog, spill = (
+            connection.execute("SELECT current_database(), current_setting('temp_directory')").fetchone() or ()
+        )
+    assert groups == (3,)  # DuckDB's own default would hold them all in one
+    assert (catalog, spill) == ("w", f"{path}.tmp")
+
+
+def test_the_same_file_is_not_opened_twice_in_one_process(tmp_path: Path) -> None:
+    with open_warehouse(tmp_path / "w.duckdb"), pytest.raises(duckdb.BinderException, match="already attached"):
+        connect(tmp_path / "w.duckdb", wait_seconds=0.1)
