@@ -67,7 +67,7 @@ class Warehouse:
         staged = self.folder / f"stage-{self._batches}"
         files = {
             "articles": [write_rows(staged / "articles.jsonl", [{**row, "run_id": run_id} for row in articles])],
-            "raw_documents": [write_rows(staged / "raw.jsonl", [_raw(row, run_id, at) for row in articles])],
+            "raw_documents": [write_rows(staged / "raw.jsonl", [raw_row(row, run_id, at) for row in articles])],
         }
         terms = list(search_terms)
         if stage_terms:
@@ -82,7 +82,7 @@ class Warehouse:
         return self.rows(query, *parameters)[0][0]
 
 
-def _raw(row: ArticleRow, run_id: str, at: datetime) -> dict[str, Any]:
+def raw_row(row: ArticleRow, run_id: str, at: datetime) -> dict[str, Any]:
     return {
         "raw_id": row["raw_id"],
         "source": row["source"],

@@ -1,0 +1,51 @@
+"""The load reads each written article's row from its staged file; these pin which row that is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from newsetl.records import ArticleRow
+from newsetl.stage import StagedTable
+from newsetl.warehouse import LoadCounts, load_staged
+from tests.warehouse.conftest import T0, Warehouse, make_article, raw_row, write_rows
+
+
+def _load(warehouse: Warehouse, batches: list[list[ArticleRow]]) -> LoadCounts:
+    """Each inner list is one staged batch file, in order."""
+    folder = warehouse.folder / "stage"
+    articles = [write_rows(folder / f"articles-{n}.jsonl", rows) for n, rows in enumerate(batches)]
+    raws = [
+        write_rows(folder / f"raw-{n}.jsonl", [raw_row(row, "run-1", T0) for row in rows])
+        for n, rows in enumerate(batches)
+    ]
+    files: dict[StagedTable, list[Path]] = {"articles": articles, "raw_documents": raws}
+    return load_staged(warehouse.connection, files, loaded_at=T0)
+
+
+def test_a_document_staged_twice_in_one_file_is_written_once(warehouse: Warehouse) -> None:
+    article = make_article("wire", "a.txt", "One body.")
+    counts = _load(warehouse, [[article, article]])
+    assert (counts.totals["articles_new"], counts.totals["documents_duplicate"]) == (1, 1)
+    assert warehouse.rows("SELECT uri, body FROM articles") == [("a.txt", "One body.")]
+
+
+def test_the_last_file_s_row_of_an_article_is_the_one_written(warehouse: Warehouse) -> None:
+    first = make_article("wire", "a.txt", "The first body.", url="https://example.test/a")
+    second = make_article("wire", "b.txt", "The second body.", url="https://example.test/a")
+    assert first["article_id"] == second["article_id"]
+    _load(warehouse, [[first], [second]])
+    assert warehouse.rows("SELECT uri, body, version FROM articles") == [("b.txt", "The second body.", 1)]
+
+
+def test_every_staged_column_reaches_the_article(warehouse: Warehouse) -> None:
+    article = make_article("wire", "a.txt", "Para one.\n\nPara two.", title="Full row", url="https://example.test/a")
+    article["authors"], article["tags"] = ["A. Writer"], ["energy"]
+    article["section"], article["summary"] = "News", "In short."
+    article["captions"] = [{"text": "A photo.", "credit": "Agency"}]
+    _load(warehouse, [[article]])
+    staged: dict[str, Any] = dict(article)
+    columns = ["article_id", "url", "url_key", "title", "summary", "body", "authors", "section", "tags", "captions"]
+    columns += ["word_count", "content_hash", "raw_id", "extractor", "rules_version", "language"]
+    stored = warehouse.rows(f"SELECT {', '.join(columns)} FROM articles")
+    assert stored == [tuple(staged[name] for name in columns)]
