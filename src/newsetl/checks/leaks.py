@@ -46,9 +46,12 @@ def check_boilerplate_leak(
     cursor = connection.execute("SELECT source, article_id, uri, body FROM articles WHERE run_id = ?", [run_id])
     leaks: list[Finding] = []
     total = 0
+    rules_of: dict[str, tuple[LineRule, ...]] = {}
     while rows := cursor.fetchmany(_FETCH_SIZE):
         for source, article_id, uri, body in rows:
-            leak = _leak(body, active_rules(sources.get(source)))
+            if source not in rules_of:
+                rules_of[source] = active_rules(sources.get(source))
+            leak = _leak(body, rules_of[source])
             if leak is not None:
                 total += 1
                 rule, line = leak
