@@ -109,8 +109,9 @@ class ArticleRow(TypedDict):
 
 
 class RemovedLinesRow(TypedDict):
-    """Every line the rules removed from one document, staged as one row; the loader unnests it into
-    ``removed_lines`` (one row a line), taking only the document that won its article."""
+    """Every line the rules removed from one document, staged as one row; the loader stores it as it is in
+    ``removed_line_lists`` (the ``removed_lines`` view shows a row a line), taking only the document that won its
+    article."""
 
     article_id: str
     raw_id: str

@@ -49,3 +49,33 @@ def test_every_staged_column_reaches_the_article(warehouse: Warehouse) -> None:
     columns += ["word_count", "content_hash", "raw_id", "extractor", "rules_version", "language"]
     stored = warehouse.rows(f"SELECT {', '.join(columns)} FROM articles")
     assert stored == [tuple(staged[name] for name in columns)]
+
+
+def test_removed_lines_are_stored_a_list_a_document_and_read_a_row_a_line(warehouse: Warehouse) -> None:
+    with_lines = make_article("wire", "a.txt", "One body.")
+    without = make_article("wire", "b.txt", "Another body.")
+    staged = [
+        {
+            **_keys(with_lines),
+            "lines": [{"line": 1, "rule": "nav-run", "text": "Home"}, {"line": 4, "rule": "ad-label", "text": "Ad"}],
+        },
+        {**_keys(without), "lines": []},
+    ]
+    files: dict[StagedTable, list[Path]] = {
+        "articles": [write_rows(warehouse.folder / "a.jsonl", [with_lines, without])],
+        "raw_documents": [
+            write_rows(warehouse.folder / "r.jsonl", [raw_row(row, "run-1", T0) for row in (with_lines, without)])
+        ],
+        "removed_lines": [write_rows(warehouse.folder / "l.jsonl", staged)],
+    }
+    load_staged(warehouse.connection, files, loaded_at=T0)
+    assert warehouse.rows("SELECT article_id, len(lines) FROM removed_line_lists") == [(with_lines["article_id"], 2)]
+    assert warehouse.rows("SELECT line_no, rule_id, text FROM removed_lines ORDER BY line_no") == [
+        (1, "nav-run", "Home"),
+        (4, "ad-label", "Ad"),
+    ]
+
+
+def _keys(article: ArticleRow) -> dict[str, Any]:
+    row: dict[str, Any] = dict(article)
+    return {name: row[name] for name in ("article_id", "raw_id", "source", "uri", "run_id")}

@@ -65,3 +65,29 @@ def test_schema_092_keeps_every_version_and_stores_only_the_closed_ones(tmp_path
         assert connection.execute("SELECT * FROM article_versions ORDER BY version").fetchall() == versions
         assert connection.execute("SELECT version, title FROM article_history").fetchall() == [(1, "T1")]
         assert check_history(connection).status == "pass"
+
+
+def test_schema_093_shows_the_same_removed_lines_stored_a_list_a_document(tmp_path: Path) -> None:
+    before = tmp_path / "sql-before"
+    before.mkdir()
+    for path in sql_dir().glob("*.sql"):
+        if int(path.name[:3]) < 93:
+            shutil.copy(path, before)
+    with duckdb.connect(str(tmp_path / "w.duckdb")) as connection:
+        migrate(connection, before)
+        connection.execute(
+            "INSERT INTO removed_lines VALUES ('a1', 'r1', 'wire', 3, 'ad-label', 'Advertisement', 'run-1'), "
+            "('a1', 'r1', 'wire', 1, 'nav-run', 'Home', 'run-1'), "
+            "('a2', 'r2', 'daily', 7, 'copyright', '© 2026', 'run-2')"
+        )
+        lines = connection.execute("SELECT * FROM removed_lines ORDER BY ALL").fetchall()
+        by_rule = connection.execute("SELECT * FROM removed_by_rule ORDER BY ALL").fetchall()
+        migrate(connection)
+        assert connection.execute("SELECT * FROM removed_lines ORDER BY ALL").fetchall() == lines
+        assert connection.execute("SELECT * FROM removed_by_rule ORDER BY ALL").fetchall() == by_rule
+        assert connection.execute(
+            "SELECT article_id, [line.line for line in lines] FROM removed_line_lists ORDER BY 1"
+        ).fetchall() == [
+            ("a1", [1, 3]),
+            ("a2", [7]),
+        ]

@@ -29,6 +29,7 @@ def test_every_view_reads(warehouse: Warehouse) -> None:
         "learned_boilerplate",
         "rejections",
         "removed_by_rule",
+        "removed_lines",
         "run_history",
         "stories",
     ]

@@ -55,9 +55,10 @@ def _candidates() -> str:
     return f"""
 CREATE OR REPLACE TEMP TABLE learn_candidates AS
 WITH lines AS (
-    SELECT l.article_id, trim(l.text, {_TRIM}) AS line
-    FROM removed_lines l JOIN learn_documents d ON d.article_id = l.article_id
-    WHERE (l.rule_id IN ({positional}) OR l.rule_id LIKE 'learned:%') AND length(l.text) <= {_MAX_CHARS}
+    SELECT article_id, trim(removed.text, {_TRIM}) AS line FROM (
+        SELECT l.article_id, unnest(l.lines) AS removed
+        FROM removed_line_lists l JOIN learn_documents d ON d.article_id = l.article_id
+    ) WHERE (removed.rule IN ({positional}) OR removed.rule LIKE 'learned:%') AND length(removed.text) <= {_MAX_CHARS}
     UNION
     SELECT article_id, trim(paragraph, {_TRIM}) AS line FROM (
         SELECT d.article_id, unnest(string_split(a.body, chr(10) || chr(10))) AS paragraph

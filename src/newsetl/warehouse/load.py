@@ -369,22 +369,20 @@ def _written_rows(connection: duckdb.DuckDBPyConnection) -> str:
 def _replace_removed_lines(connection: duckdb.DuckDBPyConnection) -> None:
     # Lines belong to one version of an article: a changed article gets its new list, an unchanged one keeps its own.
     connection.execute(
-        "DELETE FROM removed_lines WHERE article_id IN "
+        "DELETE FROM removed_line_lists WHERE article_id IN "
         "(SELECT article_id FROM article_changes WHERE change <> 'unchanged' "
         "UNION ALL SELECT article_id FROM article_retired)"
     )
-    # Only the lines of the document that won its article (by its place: source, uri and bytes), so no line
-    # is inserted twice and no sort over all lines is needed.
+    # The list of the document that won its article (by its place: source, uri and bytes), as it was staged: one row
+    # an article, never a row a line (the `removed_lines` view unnests them, sql/093).
     connection.execute(
         """
-        INSERT INTO removed_lines (article_id, raw_id, source, line_no, rule_id, text, run_id)
-        SELECT article_id, raw_id, source, line, rule, text, run_id FROM (
-            SELECT l.article_id, l.raw_id, l.source, l.run_id, unnest(l.lines, recursive := true)
-            FROM incoming_removed_lines l
-            JOIN article_changes c
-              ON c.article_id = l.article_id AND c.source = l.source AND c.uri = l.uri AND c.raw_id = l.raw_id
-            WHERE c.change <> 'unchanged'
-        )
+        INSERT INTO removed_line_lists (article_id, raw_id, source, run_id, lines)
+        SELECT l.article_id, l.raw_id, l.source, l.run_id, l.lines
+        FROM incoming_removed_lines l
+        JOIN article_changes c
+          ON c.article_id = l.article_id AND c.source = l.source AND c.uri = l.uri AND c.raw_id = l.raw_id
+        WHERE c.change <> 'unchanged' AND len(l.lines) > 0
         """
     )
 
