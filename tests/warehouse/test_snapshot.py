@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -18,6 +20,7 @@ from newsetl.errors import WarehouseError
 from newsetl.ingest import ingest
 from newsetl.pipeline import RunSpec
 from newsetl.warehouse import open_snapshot
+from newsetl.warehouse.snapshot import copy_file
 from tests.conftest import REPO, ConfigFactory
 from tests.warehouse.snapshot_reader import state
 
@@ -103,3 +106,28 @@ def test_the_snapshot_is_read_only(settings: Settings) -> None:
 def test_no_snapshot_yet_is_a_clear_error(settings: Settings) -> None:
     with pytest.raises(WarehouseError, match="newsetl publish"):
         open_snapshot(settings.snapshot)
+
+
+def test_a_copy_is_the_same_bytes_in_the_kernel_or_through_user_space(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "warehouse.duckdb"
+    source.write_bytes(bytes(range(256)) * 40_000)  # 10 MB
+    copied: list[int] = []
+    kernel_copy = os.copy_file_range
+
+    def counted(*arguments: int) -> int:
+        copied.append(kernel_copy(*arguments))
+        return copied[-1]
+
+    monkeypatch.setattr(os, "copy_file_range", counted)
+    copy_file(source, tmp_path / "kernel")
+    assert sum(copied) == source.stat().st_size  # the kernel copied it all, not the fallback
+
+    # A copy_file_range that fails as it does across filesystems: no second filesystem can be mounted here.
+    def refuse(*_: object) -> int:
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "copy_file_range", refuse)
+    copy_file(source, tmp_path / "user")
+    assert (tmp_path / "kernel").read_bytes() == (tmp_path / "user").read_bytes() == source.read_bytes()

@@ -50,7 +50,7 @@ def publish_snapshot(
     snapshot.parent.mkdir(parents=True, exist_ok=True)
     temporary = snapshot.with_name(f".{snapshot.name}.{os.getpid()}.tmp")
     try:
-        shutil.copyfile(warehouse, temporary)
+        copy_file(warehouse, temporary)
         _fsync(temporary)
         _prove_whole(temporary)
         temporary.chmod(0o444)  # a session opened read-write by mistake fails at once instead of writing to a copy
@@ -83,6 +83,28 @@ def open_snapshot(snapshot: Path) -> duckdb.DuckDBPyConnection:
         connection.close()
         raise
     return connection
+
+
+def copy_file(source: Path, target: Path) -> None:
+    """Copy ``source`` to ``target`` in the kernel (``copy_file_range``), else as ``shutil.copyfile`` does.
+
+    A filesystem that can share blocks (XFS, Btrfs) makes the copy a reflink; on ext4 it is still a copy, without
+    the round trip through user space: 876 MB with its fsync in 1.4-1.55 s against 1.8-2.7 s, alternated
+    (docs/benchmarks.md).
+    """
+    try:
+        with source.open("rb") as reader, target.open("wb") as writer:
+            left = os.fstat(reader.fileno()).st_size
+            while left > 0:
+                copied = os.copy_file_range(reader.fileno(), writer.fileno(), left)
+                if copied == 0:
+                    break
+                left -= copied
+        if left == 0:
+            return
+    except (AttributeError, OSError) as exc:  # not Linux, an old kernel, or two filesystems it will not bridge
+        log.debug("copy_file_range %s -> %s unavailable (%s); copying through user space", source, target, exc)
+    shutil.copyfile(source, target)
 
 
 def _quoted(path: Path) -> str:
