@@ -37,13 +37,7 @@ def test_schema_020_on_an_existing_warehouse_backfills_versions_and_stories(tmp_
 
 
 def test_schema_092_keeps_every_version_and_stores_only_the_closed_ones(tmp_path: Path) -> None:
-    before = tmp_path / "sql-before"
-    before.mkdir()
-    for path in sql_dir().glob("*.sql"):
-        if int(path.name[:3]) < 92:
-            shutil.copy(path, before)
-    with duckdb.connect(str(tmp_path / "w.duckdb")) as connection:
-        migrate(connection, before)
+    with _warehouse_before(92, tmp_path) as connection:
         connection.execute(
             "INSERT INTO articles (article_id, source, uri, title, body, authors, tags, captions, word_count, "
             "content_hash, raw_id, run_id, extractor, rules_version, version, first_seen_at, loaded_at) VALUES "
@@ -68,13 +62,7 @@ def test_schema_092_keeps_every_version_and_stores_only_the_closed_ones(tmp_path
 
 
 def test_schema_093_shows_the_same_removed_lines_stored_a_list_a_document(tmp_path: Path) -> None:
-    before = tmp_path / "sql-before"
-    before.mkdir()
-    for path in sql_dir().glob("*.sql"):
-        if int(path.name[:3]) < 93:
-            shutil.copy(path, before)
-    with duckdb.connect(str(tmp_path / "w.duckdb")) as connection:
-        migrate(connection, before)
+    with _warehouse_before(93, tmp_path) as connection:
         connection.execute(
             "INSERT INTO removed_lines VALUES ('a1', 'r1', 'wire', 3, 'ad-label', 'Advertisement', 'run-1'), "
             "('a1', 'r1', 'wire', 1, 'nav-run', 'Home', 'run-1'), "
@@ -91,3 +79,15 @@ def test_schema_093_shows_the_same_removed_lines_stored_a_list_a_document(tmp_pa
             ("a1", [1, 3]),
             ("a2", [7]),
         ]
+
+
+def _warehouse_before(version: int, folder: Path) -> duckdb.DuckDBPyConnection:
+    """A warehouse migrated with the schema files numbered below ``version`` only."""
+    before = folder / "sql-before"
+    before.mkdir()
+    for path in sql_dir().glob("*.sql"):
+        if int(path.name[:3]) < version:
+            shutil.copy(path, before)
+    connection = duckdb.connect(str(folder / "w.duckdb"))
+    migrate(connection, before)
+    return connection

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -41,26 +42,43 @@ def connect(path: Path, *, read_only: bool = False, wait_seconds: float = 30.0) 
 
 
 def _attach(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
-    """The file attached to a fresh in-memory database: the row group size is an option of ATTACH only.
+    """The file attached with the row group size, which is an option of ATTACH only (not of ``duckdb.connect``).
 
     The file's catalog keeps the name ``duckdb.connect(path)`` gives it (the file name without its suffix), and
     spills go next to it as they did (``<file>.tmp``), not to the working directory. DuckDB refuses a second
     attach of the same file in one process, as another process is refused by the file lock.
     """
+    options = "READ_ONLY" if read_only else f"ROW_GROUP_SIZE {ROW_GROUP_ROWS}"
+    spill = f"SET temp_directory = '{quoted(path)}.tmp'"
+    return attach(path, path.stem, options, then=lambda connection: connection.execute(spill))
+
+
+def attach(
+    path: Path,
+    alias: str,
+    options: str,
+    *,
+    then: Callable[[duckdb.DuckDBPyConnection], object] | None = None,
+) -> duckdb.DuckDBPyConnection:
+    """``path`` attached as ``alias`` (with ATTACH ``options``) to a fresh in-memory database, in use.
+
+    ``then`` finishes the session (settings, extensions); the connection is closed if anything fails.
+    """
     connection = duckdb.connect()
     try:
-        options = "READ_ONLY" if read_only else f"ROW_GROUP_SIZE {ROW_GROUP_ROWS}"
-        name = path.stem.replace('"', '""')
-        connection.execute(f"ATTACH '{_quoted(path)}' AS \"{name}\" ({options})")
+        name = alias.replace('"', '""')
+        connection.execute(f"ATTACH '{quoted(path)}' AS \"{name}\" ({options})")
         connection.execute(f'USE "{name}"')
-        connection.execute(f"SET temp_directory = '{_quoted(path)}.tmp'")
+        if then is not None:
+            then(connection)
     except BaseException:
         connection.close()
         raise
     return connection
 
 
-def _quoted(path: Path) -> str:
+def quoted(path: Path) -> str:
+    """``path`` inside a single-quoted SQL string."""
     return str(path).replace("'", "''")
 
 

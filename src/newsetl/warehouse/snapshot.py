@@ -25,6 +25,7 @@ from pathlib import Path
 import duckdb
 
 from newsetl.errors import WarehouseError
+from newsetl.warehouse._connect import attach
 from newsetl.warehouse.fts import load_fts
 
 log = logging.getLogger("newsetl.warehouse")
@@ -74,15 +75,7 @@ def open_snapshot(snapshot: Path) -> duckdb.DuckDBPyConnection:
             f"no analyst snapshot at {snapshot} yet: one is published after every run's checks "
             "(`make run`, `newsetl ingest`), or now from the warehouse as it is with `newsetl publish`"
         )
-    connection = duckdb.connect()
-    try:
-        load_fts(connection)
-        connection.execute(f"ATTACH '{_quoted(snapshot)}' AS {SNAPSHOT_ALIAS} (READ_ONLY)")
-        connection.execute(f"USE {SNAPSHOT_ALIAS}")
-    except BaseException:
-        connection.close()
-        raise
-    return connection
+    return attach(snapshot, SNAPSHOT_ALIAS, "READ_ONLY", then=load_fts)
 
 
 def copy_file(source: Path, target: Path) -> None:
@@ -105,10 +98,6 @@ def copy_file(source: Path, target: Path) -> None:
     except (AttributeError, OSError) as exc:  # not Linux, an old kernel, or two filesystems it will not bridge
         log.debug("copy_file_range %s -> %s unavailable (%s); copying through user space", source, target, exc)
     shutil.copyfile(source, target)
-
-
-def _quoted(path: Path) -> str:
-    return str(path).replace("'", "''")
 
 
 def _prove_whole(path: Path) -> None:
