@@ -73,11 +73,11 @@ def test_schema_093_shows_the_same_removed_lines_stored_a_list_a_document(tmp_pa
         migrate(connection)
         assert connection.execute("SELECT * FROM removed_lines ORDER BY ALL").fetchall() == lines
         assert connection.execute("SELECT * FROM removed_by_rule ORDER BY ALL").fetchall() == by_rule
-        assert connection.execute(
-            "SELECT article_id, [line.line for line in lines] FROM removed_line_lists ORDER BY 1"
-        ).fetchall() == [
-            ("a1", [1, 3]),
-            ("a2", [7]),
+        # Lines already stored move over a line a row: grouping them could not spill to disk (sql/093).
+        assert connection.execute("SELECT article_id, len(lines) FROM removed_line_lists ORDER BY ALL").fetchall() == [
+            ("a1", 1),
+            ("a1", 1),
+            ("a2", 1),
         ]
 
 
