@@ -19,7 +19,7 @@ _POLL_SECONDS = 0.5
 # Rows in a row group of what this connection writes. DuckDB's default (122,880) is more than a load of 100,000
 # articles: their rows then stay in one unfinished row group, spilled past the memory limit and read back to be
 # compressed at COMMIT. With 16,384 each full group goes to the file during the insert (docs/benchmarks.md: the
-# COMMIT of 99,705 new articles took 8.2 s, now about 1 s, at the default 256MB).
+# COMMIT of 99,705 new articles took 8.2-8.8 s, now 1.0-1.7 s, at the default 256MB).
 ROW_GROUP_ROWS = 16_384
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import duckdb
 
 from newsetl.stage import STAGED_TABLES, StagedTable
+from newsetl.warehouse._connect import quoted
 from newsetl.warehouse.clusters import update_clusters
 from newsetl.warehouse.history import record_versions
 from newsetl.warehouse.search import update_search_index
@@ -181,12 +182,8 @@ def _stage_article_rows(
 def _read_json(paths: Sequence[Path], columns: Mapping[str, str]) -> str:
     # Paths are written into the SQL because a view cannot take parameters.
     struct = "{" + ", ".join(f"'{name}': '{kind}'" for name, kind in columns.items()) + "}"
-    listed = ", ".join(f"'{_quoted(path)}'" for path in paths)
+    listed = ", ".join(f"'{quoted(path)}'" for path in paths)
     return f"read_json([{listed}], format = 'newline_delimited', columns = {struct}, filename = true)"
-
-
-def _quoted(path: Path) -> str:
-    return str(path).replace("'", "''")
 
 
 def _staged_columns(connection: duckdb.DuckDBPyConnection, table: StagedTable) -> dict[str, str]:
