@@ -56,3 +56,21 @@ def test_signatures_do_not_change_between_versions_of_the_library() -> None:
     values = signature(_words(STORY))
     assert values is not None
     assert values[:4] == [37141415, 140474675, 13407804, 15990572]
+
+
+def test_signatures_are_what_datasketch_computes_from_the_same_shingle_hashes() -> None:
+    # The minimum is computed here rather than by MinHash.update_batch; the two must agree value for value.
+    import random
+
+    from datasketch import MinHash
+
+    from newsetl.dedup.minhash import SCHEME, _shingle_hashes
+
+    assert SCHEME.startswith("datasketch-affine32-")
+    vocabulary = [f"w{number}" for number in range(300)] + _words(STORY) + _words(OTHER)
+    generator = random.Random(7)
+    for length in (10, 11, 57, 400, 2500):
+        words = [generator.choice(vocabulary) for _ in range(length)]
+        reference = MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32", hashfunc=int)
+        reference.update_batch(_shingle_hashes(words).tolist())
+        assert signature(words) == reference.hashvalues.tolist()
