@@ -175,3 +175,15 @@ def test_a_key_check_counts_every_problem_and_keeps_examples_up_to_the_cap(wareh
     assert lineage.detail.startswith(f"{MAX_FINDINGS + 5} found, e.g. article whose raw document is not recorded: ")
     assert len(lineage.findings) == MAX_FINDINGS
     assert {finding.source for finding in lineage.findings} == {"wire"}
+
+
+def test_the_leak_check_finds_what_each_rule_searched_alone_finds() -> None:
+    # Built-in rules go through the cleaner's GUARD (keyed by first word); the verdict must be the one a search
+    # with every active rule, one after the other, gives, whatever the paragraph's spacing.
+    from newsetl.checks.leaks import _leak, _own_rules, active_rules
+    from tests.clean.text.test_rules import CATCHES, LEAVES
+
+    lines = [line for found in (*CATCHES.values(), *LEAVES.values()) for line in found] + ["Startseite", STORY]
+    for paragraph in {variant for line in lines for variant in (line, f"  {line}", f"{line} ", f"\t{line}\n")}:
+        expected = next(((r.id, paragraph) for r in active_rules(NK) if r.pattern.search(paragraph)), None)
+        assert _leak(f"{STORY}\n\n{paragraph}", _own_rules(NK)) == expected, paragraph
