@@ -45,6 +45,8 @@ class RawDocument:
     url: str | None = None
     metadata: dict[str, Any] = field(default_factory=dict)
     """What the container said about the document (JSONL fields, feed item, HTTP headers)."""
+    file_stat: str | None = None
+    """For a document that is a whole file: its identity when read (``newsetl.read._files.file_identity``)."""
 
     @property
     def raw_id(self) -> str:
@@ -77,6 +79,8 @@ class RawDocumentRow(TypedDict):
     run_id: str
     metadata: dict[str, Any] | None
     """RawDocument.metadata as read (charset, feed item, fetch); a reprocess hands it back to cleaning."""
+    file_stat: str | None
+    """RawDocument.file_stat: what lets a later run skip the file without reading it (sql/094)."""
 
 
 class ArticleRow(TypedDict):

@@ -24,6 +24,14 @@ def connection(tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         connection.execute(
             "INSERT INTO articles VALUES ('dumps', 'a.txt', 'r1', 'A', 'v1'), ('dumps', 'b.txt', 'r2', 'B', 'v1')"
         )
+        connection.execute(
+            "CREATE TABLE raw_documents (source VARCHAR, uri VARCHAR, raw_id VARCHAR, format VARCHAR, "
+            "size_bytes BIGINT, file_stat VARCHAR)"
+        )
+        connection.execute(
+            "INSERT INTO raw_documents VALUES ('dumps', 'a.txt', 'r0', 'text', 9, 'old'), "
+            "('dumps', 'a.txt', 'r1', 'text', 10, '7-10-1-2'), ('dumps', 'b.txt', 'r2', 'html', 20, NULL)"
+        )
         yield connection
 
 
@@ -35,6 +43,18 @@ def _identity(path: Path) -> tuple[int, int]:
 def test_the_index_holds_each_current_article_by_place(connection: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
     index = tmp_path / "stage" / "seen-index.parquet"
     assert publish_seen_index(connection, index) == 2
+    assert read_seen(index, ITEMS) == {
+        ("dumps", "a.txt"): SeenEntry("r1", "A", "v1", "text", 10, "7-10-1-2"),
+        ("dumps", "b.txt"): SeenEntry("r2", "B", "v1", "html", 20, None),
+    }
+
+
+def test_an_index_an_older_version_published_still_skips_by_hash(
+    connection: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    # seen-1 had no file columns: its rows are read as they are, and the next load publishes the new columns.
+    index = tmp_path / "seen-index.parquet"
+    connection.execute(f"COPY (SELECT * FROM articles) TO '{index}' (FORMAT parquet, KV_METADATA {{fingerprint: 'x'}})")
     assert read_seen(index, ITEMS) == {
         ("dumps", "a.txt"): SeenEntry("r1", "A", "v1"),
         ("dumps", "b.txt"): SeenEntry("r2", "B", "v1"),
@@ -58,6 +78,7 @@ def test_a_load_that_left_the_articles_as_they_were_leaves_the_file_alone(
         "UPDATE articles SET rules_version = 'v2' WHERE uri = 'a.txt'",
         "DELETE FROM articles WHERE uri = 'a.txt'",
         "INSERT INTO articles VALUES ('dumps', 'c.txt', 'r9', 'C', 'v1')",
+        "UPDATE raw_documents SET file_stat = '7-10-3-4' WHERE raw_id = 'r1'",  # the same bytes, touched
         # Two rows trading values: a sum of row hashes still tells this apart, unlike a plain sum of columns.
         "UPDATE articles SET article_id = CASE article_id WHEN 'A' THEN 'B' ELSE 'A' END",
     ],
@@ -68,10 +89,11 @@ def test_any_change_to_the_rows_publishes_the_index_again(
     index = tmp_path / "seen-index.parquet"
     publish_seen_index(connection, index)
     connection.execute(change)
-    expected = {
-        (source, uri): SeenEntry(raw_id, article_id, rules)
-        for source, uri, raw_id, article_id, rules in connection.execute("SELECT * FROM articles").fetchall()
-    }
+    rows = connection.execute(
+        "SELECT a.*, r.format, r.size_bytes, r.file_stat "
+        "FROM articles a LEFT JOIN raw_documents r USING (source, uri, raw_id)"
+    ).fetchall()
+    expected = {(row[0], row[1]): SeenEntry(*row[2:]) for row in rows}
     publish_seen_index(connection, index)
     assert read_seen(index, [*ITEMS, SourceItem("dumps", "c.txt", "/dumps/c.txt")]) == expected
 

@@ -19,7 +19,7 @@ from newsetl.errors import DocumentError
 from newsetl.landing import Landing
 from newsetl.learn.published import read_published, with_learned
 from newsetl.pipeline.stopwatch import Stopwatch
-from newsetl.read import read_item
+from newsetl.read import file_stat_now, read_item
 from newsetl.records import (
     ArticleRow,
     RawDocument,
@@ -47,7 +47,9 @@ class BatchResult:
     articles: int
     rejected: int
     skipped: int = 0
-    """Documents whose bytes and rules match the warehouse: hashed, not parsed."""
+    """Documents whose bytes and rules match the warehouse: hashed, not parsed (or not even read: ``unread``)."""
+    unread: int = 0
+    """Of the skipped, dump files whose identity (inode, size, times) is the one their stored bytes were read at."""
     timings: dict[str, float] = field(default_factory=dict)
     """Seconds spent per phase: ``read``, ``land``, ``extract``, ``stage``."""
 
@@ -59,6 +61,7 @@ class BatchResult:
             "articles": self.articles,
             "rejected": self.rejected,
             "skipped": self.skipped,
+            "unread": self.unread,
             "timings": {name: round(seconds, 4) for name, seconds in self.timings.items()},
         }
 
@@ -86,16 +89,19 @@ def clean_batch(settings: Settings, manifest_path: Path) -> BatchResult:
         counts["articles"],
         counts["rejected_documents"],
         counts["skipped_documents"],
+        cleaner.tally["unread"],
         stopwatch.seconds,
     )
     log.info(
-        "run %s batch %d: %d documents, %d articles, %d rejected, %d skipped as unchanged; seconds per phase %s",
+        "run %s batch %d: %d documents, %d articles, %d rejected, %d skipped as unchanged (%d unread); "
+        "seconds per phase %s",
         result.run_id,
         result.number,
         result.documents,
         result.articles,
         result.rejected,
         result.skipped,
+        result.unread,
         result.to_json()["timings"],
     )
     return result
@@ -114,8 +120,11 @@ class DocumentCleaner:
     learned: Mapping[str, frozenset[str]] = field(default_factory=dict)
     """Learned boilerplate per source, as published when the run was planned."""
     _cleaning: dict[str, CleaningConfig] = field(default_factory=dict)
+    tally: dict[str, int] = field(default_factory=lambda: {"unread": 0})
 
     def clean_item(self, settings: Settings, source: SourceConfig, item: SourceItem) -> None:
+        if self._skip_unread(source, item):
+            return
         try:
             documents = read_item(source, item, settings.max_document_bytes)
             while True:
@@ -140,7 +149,7 @@ class DocumentCleaner:
         if seen is not None:
             with self.stopwatch.phase("stage"):
                 self.writer.write("raw_documents", self._raw_row(document, raw_id, None))
-                self.writer.write("skipped_documents", self._skipped_row(document, raw_id, seen))
+                self.writer.write("skipped_documents", self._skipped_row(document.source, document.uri, seen))
             return
         with self.stopwatch.phase("land"):
             self.landing.put(document.content, raw_id=raw_id)
@@ -158,21 +167,43 @@ class DocumentCleaner:
 
     def _unchanged(self, document: RawDocument, source: SourceConfig, raw_id: str) -> SeenEntry | None:
         entry = self.seen.get((document.source, document.uri))
-        # Learned lines shift with every load: only a change of the configured rules cleans unchanged bytes again.
-        rules = configured_rules(entry.rules_version) if entry is not None else ""
-        if entry is None or entry.raw_id != raw_id or rules != _rules_version(source.cleaning):
+        if entry is None or entry.raw_id != raw_id or not _same_rules(entry, source):
             return None
         # No look at the landing: it is append-only, and the article's raw_id was landed before it was loaded.
         return entry
 
-    def _skipped_row(self, document: RawDocument, raw_id: str, seen: SeenEntry) -> SkippedRow:
-        return SkippedRow(
-            source=document.source,
-            uri=document.uri,
-            raw_id=raw_id,
-            article_id=seen.article_id,
-            run_id=self.run_id,
-        )
+    def _skip_unread(self, source: SourceConfig, item: SourceItem) -> bool:
+        """Skip a dump file, without opening it, if it has the identity its stored bytes were read at."""
+        if source.kind != "dumps":
+            return False
+        with self.stopwatch.phase("skip"):
+            entry = self.seen.get((item.source, item.uri))
+            if entry is None or entry.file_stat is None or entry.format is None or entry.size_bytes is None:
+                return False
+            if not _same_rules(entry, source) or file_stat_now(item.location) != entry.file_stat:
+                return False
+        with self.stopwatch.phase("stage"):
+            row = RawDocumentRow(
+                raw_id=entry.raw_id,
+                source=item.source,
+                uri=item.uri,
+                url=None,
+                format=entry.format,
+                encoding=None,
+                size_bytes=entry.size_bytes,
+                landing_path=self.landing.location_of(entry.raw_id),
+                read_at=_now(),
+                run_id=self.run_id,
+                metadata=None,
+                file_stat=None,  # nothing new to record: the warehouse holds this identity
+            )
+            self.writer.write("raw_documents", row)
+            self.writer.write("skipped_documents", self._skipped_row(item.source, item.uri, entry))
+        self.tally["unread"] += 1
+        return True
+
+    def _skipped_row(self, source: str, uri: str, seen: SeenEntry) -> SkippedRow:
+        return SkippedRow(source=source, uri=uri, raw_id=seen.raw_id, article_id=seen.article_id, run_id=self.run_id)
 
     def _extract(self, document: RawDocument, source: SourceConfig, raw_id: str) -> _Outcome:
         from newsetl.clean.document import extract_document  # imported when a document is first cleaned
@@ -233,6 +264,7 @@ class DocumentCleaner:
             read_at=_now(),
             run_id=self.run_id,
             metadata=document.metadata or None,
+            file_stat=document.file_stat,
         )
 
 
@@ -250,6 +282,11 @@ class _Outcome:
 @cache
 def _rules_version(cleaning: CleaningConfig) -> str:
     return rules_version(cleaning)
+
+
+def _same_rules(entry: SeenEntry, source: SourceConfig) -> bool:
+    # Learned lines shift with every load: only a change of the configured rules cleans unchanged bytes again.
+    return configured_rules(entry.rules_version) == _rules_version(source.cleaning)
 
 
 def _now() -> str:

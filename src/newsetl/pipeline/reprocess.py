@@ -134,8 +134,7 @@ def reclean_batch(settings: Settings, manifest_path: Path) -> BatchResult:
         counts["raw_documents"],
         counts["articles"],
         counts["rejected_documents"],
-        0,
-        cleaner.stopwatch.seconds,
+        timings=cleaner.stopwatch.seconds,
     )
     log.info(
         "run %s batch %d (re-clean): %d documents, %d articles, %d rejected",

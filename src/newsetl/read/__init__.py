@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from newsetl.config import SourceConfig
 from newsetl.errors import ConfigError, EmptyDocumentError
 from newsetl.read._decode import charset_parameter, decode_text, sniff_html_charset
-from newsetl.read._files import read_capped
+from newsetl.read._files import file_stat_now, read_capped, read_identified
 from newsetl.read._live import read_fetched_item
 from newsetl.records import DocumentFormat, RawDocument, SourceItem
 
@@ -21,6 +21,7 @@ __all__ = [
     "charset_parameter",
     "decode_text",
     "detect_format",
+    "file_stat_now",
     "read_capped",
     "read_dump_item",
     "read_fetched_item",
@@ -64,12 +65,12 @@ def detect_format(name: str, content: bytes) -> DocumentFormat:
 
 def read_file_item(item: SourceItem, fmt: DocumentFormat | None, max_bytes: int) -> Iterator[RawDocument]:
     """Raw documents in the file ``item.location``; raises :class:`DocumentError` for the whole file."""
-    content = read_capped(item.location, max_bytes)
+    content, identity = read_identified(item.location, max_bytes)
     chosen = fmt or detect_format(item.location, content)
     if chosen != "jsonl":
         if not content.strip():
             raise EmptyDocumentError("file holds only whitespace")
-        yield RawDocument(source=item.source, uri=item.uri, format=chosen, content=content)
+        yield RawDocument(source=item.source, uri=item.uri, format=chosen, content=content, file_stat=identity)
         return
     yield from split_jsonl(item, content)
 

@@ -7,6 +7,11 @@ address of those bytes (``raw_id``), the article they became and the cleaning ru
 task reads the rows for its batch's places; a document whose bytes and rules match is skipped before any
 decoding or parsing and staged as a ``skipped_documents`` row, which the loader counts as unchanged.
 
+A row also carries the identity of the file the bytes were read from (``file_stat``, sql/094: inode, size,
+modification and change times), with the raw document's format and size: a dump file that still has that
+identity holds the same bytes, and is skipped without being opened. A re-run over 100,000 unchanged dumps read
+and hashed 600 MB for nothing else.
+
 The file is written under a temporary name and renamed, so readers see the old index or the new one, never
 half of one. A missing or unreadable index means "nothing seen": every document is cleaned. The file carries a
 fingerprint of its rows; a load after which the rows are the same (a re-run's) leaves it as it is.
@@ -32,8 +37,13 @@ log = logging.getLogger("newsetl.stage")
 # JSON Lines documents are places inside their file ("export.jsonl#L12"): a range over the batch's item uris,
 # closed by the highest code point, takes them in with their file.
 _AFTER_EVERY_SUFFIX = "\U0010ffff"
-_COLUMNS = "source, uri, raw_id, article_id, rules_version"
-_FORMAT = "seen-1"
+_COLUMNS = "source, uri, raw_id, article_id, rules_version, format, size_bytes, file_stat"
+# The current articles with what their raw documents say about the file they were read from.
+_ROWS = (
+    "SELECT a.source, a.uri, a.raw_id, a.article_id, a.rules_version, r.format, r.size_bytes, r.file_stat "
+    "FROM articles a LEFT JOIN raw_documents r ON r.source = a.source AND r.uri = a.uri AND r.raw_id = a.raw_id"
+)
+_FORMAT = "seen-2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +51,10 @@ class SeenEntry:
     raw_id: str
     article_id: str
     rules_version: str
+    format: str | None = None
+    size_bytes: int | None = None
+    file_stat: str | None = None
+    """The identity of the file when these bytes were read from it (``newsetl.read.stat_key``), if recorded."""
 
 
 def publish_seen_index(connection: duckdb.DuckDBPyConnection, path: Path) -> int:
@@ -56,7 +70,7 @@ def publish_seen_index(connection: duckdb.DuckDBPyConnection, path: Path) -> int
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     connection.execute(
-        f"COPY (SELECT {_COLUMNS} FROM articles ORDER BY source, uri) TO '{_quoted(temporary)}' "
+        f"COPY ({_ROWS} ORDER BY source, uri) TO '{_quoted(temporary)}' "
         f"(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 16384, KV_METADATA {{fingerprint: '{fingerprint}'}})"
     )
     os.replace(temporary, path)
@@ -69,7 +83,7 @@ def _fingerprint(connection: duckdb.DuckDBPyConnection) -> tuple[int, str]:
     A sum, not an xor, of row hashes, so that no two rows cancel out; the format version changes it whenever the
     index's columns or layout do.
     """
-    row = connection.execute(f"SELECT count(*), coalesce(sum(hash({_COLUMNS})), 0) FROM articles").fetchone()
+    row = connection.execute(f"SELECT count(*), coalesce(sum(hash({_COLUMNS})), 0) FROM ({_ROWS})").fetchone()
     count, total = (int(row[0]), int(row[1])) if row else (0, 0)
     return count, f"{_FORMAT}:{count}:{total}"
 
@@ -95,18 +109,22 @@ def read_seen(path: Path, items: Sequence[SourceItem]) -> dict[tuple[str, str], 
     where = " OR ".join("(source = ? AND uri BETWEEN ? AND ?)" for _ in ranges)
     parameters = [value for bounds in ranges for value in bounds]
     try:
-        rows = (
-            _reader(os.getpid())
-            .execute(
-                f"SELECT {_COLUMNS} FROM read_parquet('{_quoted(path)}') WHERE {where}",
-                parameters,
-            )
-            .fetchall()
+        cursor = _reader(os.getpid()).execute(
+            f"SELECT * FROM read_parquet('{_quoted(path)}') WHERE {where}", parameters
         )
+        names = [column[0] for column in cursor.description or ()]
+        rows = cursor.fetchall()
     except duckdb.Error as exc:
         log.warning("seen index %s is unreadable (%s); cleaning every document", path, exc)
         return {}
-    return {(source, uri): SeenEntry(raw_id, article_id, rules) for source, uri, raw_id, article_id, rules in rows}
+    # By name: an index an older version published (seen-1) has no file columns, and its rows still skip by hash
+    # until the next load publishes this version's.
+    fields = [name for name in _COLUMNS.split(", ")[2:] if name in names]
+    places = [names.index(name) for name in ("source", "uri", *fields)]
+    return {
+        (row[places[0]], row[places[1]]): SeenEntry(**dict(zip(fields, (row[i] for i in places[2:]), strict=True)))
+        for row in rows
+    }
 
 
 @cache

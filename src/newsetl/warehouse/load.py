@@ -310,12 +310,16 @@ def _count(connection: duckdb.DuckDBPyConnection) -> LoadCounts:
 
 
 def _merge_raw_documents(connection: duckdb.DuckDBPyConnection) -> None:
+    # The ledger keeps when and by which run bytes were first read from a place. Only the file identity follows
+    # the file: the same bytes found at a new identity (touched, copied back) record it, so the next run can skip
+    # the file unread; documents skipped unread stage none and change nothing.
     connection.execute(
         """
         INSERT INTO raw_documents BY NAME
         SELECT * EXCLUDE (_seq) FROM incoming_raw_documents
         QUALIFY row_number() OVER (PARTITION BY source, uri, raw_id ORDER BY _seq) = 1
-        ON CONFLICT DO NOTHING
+        ON CONFLICT (source, uri, raw_id) DO UPDATE SET file_stat = excluded.file_stat
+        WHERE excluded.file_stat IS NOT NULL AND excluded.file_stat IS DISTINCT FROM raw_documents.file_stat
         """
     )
 
