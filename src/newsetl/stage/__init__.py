@@ -18,15 +18,12 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Literal
+from typing import IO, Any, Literal
 
 import duckdb
 import msgspec
 
 from newsetl.records import SourceItem
-
-if TYPE_CHECKING:
-    from newsetl.warehouse.terms import TermsCounter
 
 __all__ = [
     "SEARCH_TERMS",
@@ -82,7 +79,6 @@ class BatchWriter:
         self._pending: list[bytes] = []
         """Articles written since their terms were last counted, as staged."""
         self._terms_parts: list[Path] = []
-        self._counter: TermsCounter | None = None
         self._committed = False
         self.counts: dict[StagedTable, int] = dict.fromkeys(STAGED_TABLES, 0)
 
@@ -119,8 +115,11 @@ class BatchWriter:
         articles = part.with_name(part.name.replace(".parquet.tmp", ".jsonl.tmp"))
         articles.write_bytes(b"".join(self._pending))
         self._pending.clear()
+        # Imported here: the warehouse imports this package.
+        from newsetl.warehouse.terms import stage_search_terms
+
         try:
-            self._terms_counter().count(articles, part)
+            stage_search_terms(articles, part)
         except duckdb.Error as exc:
             log.warning("%s: search terms of a part not staged, the load will count them: %s", self._name, exc)
             with suppress(OSError):
@@ -129,14 +128,6 @@ class BatchWriter:
         finally:
             articles.unlink(missing_ok=True)
         self._terms_parts.append(part)
-
-    def _terms_counter(self) -> TermsCounter:
-        if self._counter is None:
-            # Imported here: the warehouse imports this package.
-            from newsetl.warehouse.terms import TermsCounter
-
-            self._counter = TermsCounter()
-        return self._counter
 
     @property
     def _terms_stem(self) -> str:
@@ -148,7 +139,6 @@ class BatchWriter:
             return
         self._committed = True
         self.stage_search_terms()
-        self._close_counter()
         self._replace_terms()  # before the articles: an article file never appears without its terms
         for table in STAGED_TABLES:
             stream = self._streams.get(table)
@@ -174,16 +164,10 @@ class BatchWriter:
             stream.close()
             (self._folder / table / f".{self._name}.tmp").unlink(missing_ok=True)
         self._streams.clear()
-        self._close_counter()
         for part in self._terms_parts:
             part.unlink(missing_ok=True)
         self._terms_parts.clear()
         self._pending.clear()
-
-    def _close_counter(self) -> None:
-        if self._counter is not None:
-            self._counter.close()
-            self._counter = None
 
 
 class StagingArea:
