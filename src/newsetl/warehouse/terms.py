@@ -116,9 +116,10 @@ def _terms_database(pid: int) -> duckdb.DuckDBPyConnection:
     """This process's counting database (by pid: a forked cleaning process must not use its parent's).
 
     Opened once a process, not once a batch: an opening cost 42-59 ms (the fts extension's ``LOAD`` checks its
-    signature each time), 12 CPU seconds over the 200 batches of 100,000 dumps. DuckDB's allocator is told to
-    give back what a count used: the database then holds 38 MiB between counts instead of 50 (500 articles a
-    count, ``/work/exp/terms_mem.py``).
+    signature each time), which weighs on the small batches of small runs and of Airflow's mapped tasks (a
+    10,000-dump run has 20 batches; 100,000 dumps make 32 batches of 3,125). DuckDB's allocator is told to give
+    back what a count used: a process then holds 38 MiB more between counts, not 50 (500 articles a count,
+    ``/work/exp/terms_mem.py``).
     """
     connection = duckdb.connect()
     try:
