@@ -112,3 +112,14 @@ def test_a_damaged_index_or_one_without_a_fingerprint_is_written_again(
     before = _identity(index)
     publish_seen_index(connection, index)
     assert _identity(index) == before
+
+
+def test_threads_reading_at_once_each_get_their_rows(connection: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    index = tmp_path / "seen-index.parquet"
+    publish_seen_index(connection, index)
+    expected = read_seen(index, ITEMS)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        found = list(pool.map(lambda _: read_seen(index, ITEMS), range(64)))
+    assert all(rows == expected for rows in found)

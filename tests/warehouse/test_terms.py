@@ -46,6 +46,19 @@ def test_staged_terms_equal_the_warehouse_macro(warehouse: Warehouse, tmp_path: 
     assert len(theirs) > 50
 
 
+def test_counting_in_threads_at_once_gives_what_counting_one_after_another_gives(tmp_path: Path) -> None:
+    # Each thread counts in a database of its own: one shared connection would mix the threads' tables.
+    from concurrent.futures import ThreadPoolExecutor
+
+    files = [write_rows(tmp_path / f"articles-{n}.jsonl", _parity_articles(f" Part {n}.")) for n in range(6)]
+    alone = [stage_search_terms(path, path.with_suffix(".alone.parquet")) for path in files]
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        together = list(pool.map(lambda path: stage_search_terms(path, path.with_suffix(".together.parquet")), files))
+    assert together == alone
+    for path in files:
+        assert _staged_terms(path.with_suffix(".together.parquet")) == _staged_terms(path.with_suffix(".alone.parquet"))
+
+
 def test_an_article_without_terms_is_staged_with_none(tmp_path: Path) -> None:
     article = make_article("site", "stop.html", "The and of to in it is was were", title="The")
     stage_search_terms(write_rows(tmp_path / "articles.jsonl", [article]), tmp_path / "terms.parquet")

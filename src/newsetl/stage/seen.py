@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -109,7 +110,7 @@ def read_seen(path: Path, items: Sequence[SourceItem]) -> dict[tuple[str, str], 
     where = " OR ".join("(source = ? AND uri BETWEEN ? AND ?)" for _ in ranges)
     parameters = [value for bounds in ranges for value in bounds]
     try:
-        cursor = _reader(os.getpid()).execute(
+        cursor = _reader(os.getpid(), threading.get_ident()).execute(
             f"SELECT * FROM read_parquet('{_quoted(path)}') WHERE {where}", parameters
         )
         names = [column[0] for column in cursor.description or ()]
@@ -128,12 +129,13 @@ def read_seen(path: Path, items: Sequence[SourceItem]) -> dict[tuple[str, str], 
 
 
 @cache
-def _reader(pid: int) -> duckdb.DuckDBPyConnection:
+def _reader(pid: int, thread: int) -> duckdb.DuckDBPyConnection:
     # One in-memory database per process, not one per batch: opening one costs 8 ms, a third of a re-run's
-    # cleaning work. By pid, because a forked cleaning process must not use its parent's.
+    # cleaning work. By pid, because a forked cleaning process must not use its parent's; by thread, because a
+    # connection serves one query at a time.
     connection = duckdb.connect()
     connection.execute("SET threads = 1")
-    log.debug("process %d reads the seen index", pid)
+    log.debug("process %d thread %d reads the seen index", pid, thread)
     return connection
 
 

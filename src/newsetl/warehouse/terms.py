@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from functools import cache
 from pathlib import Path
 
@@ -64,7 +65,7 @@ def stage_search_terms(articles: Path, target: Path) -> int:
     One row an article: its place as staged (article_id, source, uri, raw_id), ``terms`` a list of (term, tf)
     (empty for an article without terms) and ``length``; returns the rows written.
     """
-    connection = _terms_database(os.getpid())
+    connection = _terms_database(os.getpid(), threading.get_ident())
     try:
         return _write_terms(connection, articles, target)
     finally:
@@ -112,8 +113,9 @@ def _count_terms(connection: duckdb.DuckDBPyConnection, first: int, last: int) -
 
 
 @cache
-def _terms_database(pid: int) -> duckdb.DuckDBPyConnection:
-    """This process's counting database (by pid: a forked cleaning process must not use its parent's).
+def _terms_database(pid: int, thread: int) -> duckdb.DuckDBPyConnection:
+    """This process's counting database (by pid: a forked cleaning process must not use its parent's; by
+    thread: a DuckDB connection serves one query at a time, and a worker may run tasks in threads).
 
     Opened once a process, not once a batch: an opening cost 42-59 ms (the fts extension's ``LOAD`` checks its
     signature each time), which weighs on the small batches of small runs and of Airflow's mapped tasks (a
@@ -132,7 +134,7 @@ def _terms_database(pid: int) -> duckdb.DuckDBPyConnection:
     except BaseException:
         connection.close()
         raise
-    log.debug("process %d counts search terms", pid)
+    log.debug("process %d thread %d counts search terms", pid, thread)
     return connection
 
 
