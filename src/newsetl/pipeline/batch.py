@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from newsetl.clean import article_row, configured_rules, rules_version
 from newsetl.config import CleaningConfig, Settings, SourceConfig
@@ -183,20 +184,8 @@ class DocumentCleaner:
             if not _same_rules(entry, source) or file_stat_now(item.location) != entry.file_stat:
                 return False
         with self.stopwatch.phase("stage"):
-            row = RawDocumentRow(
-                raw_id=entry.raw_id,
-                source=item.source,
-                uri=item.uri,
-                url=None,
-                format=entry.format,
-                encoding=None,
-                size_bytes=entry.size_bytes,
-                landing_path=self.landing.location_of(entry.raw_id),
-                read_at=_now(),
-                run_id=self.run_id,
-                metadata=None,
-                file_stat=None,  # nothing new to record: the warehouse holds this identity
-            )
+            # No file_stat: nothing new to record, the warehouse holds this identity.
+            row = self._ledger_row(entry.raw_id, item.source, item.uri, entry.format, entry.size_bytes)
             self.writer.write("raw_documents", row)
             self.writer.write("skipped_documents", self._skipped_row(item.source, item.uri, entry))
         self.tally["unread"] += 1
@@ -252,19 +241,45 @@ class DocumentCleaner:
         self.writer.write("rejected_documents", row)
 
     def _raw_row(self, document: RawDocument, raw_id: str, encoding: str | None) -> RawDocumentRow:
+        return self._ledger_row(
+            raw_id,
+            document.source,
+            document.uri,
+            document.format,
+            len(document.content),
+            url=document.url,
+            encoding=encoding,
+            metadata=document.metadata or None,
+            file_stat=document.file_stat,
+        )
+
+    def _ledger_row(
+        self,
+        raw_id: str,
+        source: str,
+        uri: str,
+        fmt: str,
+        size_bytes: int,
+        *,
+        url: str | None = None,
+        encoding: str | None = None,
+        metadata: dict[str, Any] | None = None,
+        file_stat: str | None = None,
+    ) -> RawDocumentRow:
+        """The raw document's row in the ledger; the keywords are what reading its bytes told."""
         return RawDocumentRow(
             raw_id=raw_id,
-            source=document.source,
-            uri=document.uri,
-            url=document.url,
-            format=document.format,
+            source=source,
+            uri=uri,
+            url=url,
+            format=fmt,
             encoding=encoding,
-            size_bytes=len(document.content),
+            size_bytes=size_bytes,
             landing_path=self.landing.location_of(raw_id),
             read_at=_now(),
             run_id=self.run_id,
-            metadata=document.metadata or None,
-            file_stat=document.file_stat,
+            metadata=metadata,
+            file_stat=file_stat,
         )
 
 
