@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsetl.errors import CorruptArchiveError, EmptyDocumentError, ParseError, ReadError, TooLargeError
-from newsetl.read import detect_format, read_capped, read_file_item
+from newsetl.read import detect_format, read_file_item, read_identified
 from newsetl.read._files import _read_to_end
 from newsetl.records import SourceItem
 
@@ -19,48 +19,48 @@ def _item(path: Path) -> SourceItem:
 def test_plain_file_is_read(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_bytes(b"hello")
-    assert read_capped(path, 100) == b"hello"
+    assert read_identified(path, 100)[0] == b"hello"
 
 
 def test_gzip_is_decompressed(tmp_path: Path) -> None:
     path = tmp_path / "a.txt.gz"
     path.write_bytes(gzip.compress(b"hello world"))
-    assert read_capped(path, 100) == b"hello world"
+    assert read_identified(path, 100)[0] == b"hello world"
 
 
 def test_empty_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "empty.txt"
     path.write_bytes(b"")
     with pytest.raises(EmptyDocumentError, match="0 bytes"):
-        read_capped(path, 100)
+        read_identified(path, 100)
 
 
 def test_file_over_the_limit_is_refused_without_reading(tmp_path: Path) -> None:
     path = tmp_path / "big.txt"
     path.write_bytes(b"x" * 101)
     with pytest.raises(TooLargeError, match="101 bytes, over the limit of 100"):
-        read_capped(path, 100)
+        read_identified(path, 100)
 
 
 def test_gzip_bomb_stops_at_the_cap(tmp_path: Path) -> None:
     path = tmp_path / "bomb.txt.gz"
     path.write_bytes(gzip.compress(b"\0" * 50_000_000))
     with pytest.raises(TooLargeError, match="decompresses to more than 1,000,000 bytes"):
-        read_capped(path, 1_000_000)
+        read_identified(path, 1_000_000)
 
 
 def test_truncated_gzip_is_reported(tmp_path: Path) -> None:
     path = tmp_path / "cut.txt.gz"
     path.write_bytes(gzip.compress(b"some text " * 1000)[:60])
     with pytest.raises(CorruptArchiveError, match="truncated or corrupt"):
-        read_capped(path, 1_000_000)
+        read_identified(path, 1_000_000)
 
 
 def test_not_gzip_at_all_is_reported(tmp_path: Path) -> None:
     path = tmp_path / "fake.txt.gz"
     path.write_bytes(b"this is not gzip data")
     with pytest.raises(CorruptArchiveError):
-        read_capped(path, 1_000_000)
+        read_identified(path, 1_000_000)
 
 
 @pytest.mark.parametrize(
@@ -111,16 +111,16 @@ def test_parse_error_type_exists_for_bad_records() -> None:
 
 def test_a_missing_file_or_a_folder_is_a_read_error(tmp_path: Path) -> None:
     with pytest.raises(ReadError, match="cannot open"):
-        read_capped(tmp_path / "gone.txt", 100)
+        read_identified(tmp_path / "gone.txt", 100)
     with pytest.raises(ReadError, match="cannot read"):
-        read_capped(tmp_path, 1 << 20)
+        read_identified(tmp_path, 1 << 20)
 
 
 def test_a_named_pipe_reads_as_empty_without_waiting_for_a_writer(tmp_path: Path) -> None:
     pipe = tmp_path / "pipe.txt"
     os.mkfifo(pipe)
     with pytest.raises(EmptyDocumentError):
-        read_capped(pipe, 100)
+        read_identified(pipe, 100)
 
 
 def test_a_file_longer_than_its_size_said_is_read_to_its_end(tmp_path: Path) -> None:

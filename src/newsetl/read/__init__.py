@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from newsetl.config import SourceConfig
 from newsetl.errors import ConfigError, EmptyDocumentError
 from newsetl.read._decode import charset_parameter, decode_text, sniff_html_charset
-from newsetl.read._files import file_stat_now, read_capped, read_identified
+from newsetl.read._files import file_stat_now, read_identified
 from newsetl.read._live import read_fetched_item
 from newsetl.records import DocumentFormat, RawDocument, SourceItem
 
@@ -22,10 +22,10 @@ __all__ = [
     "decode_text",
     "detect_format",
     "file_stat_now",
-    "read_capped",
     "read_dump_item",
     "read_fetched_item",
     "read_file_item",
+    "read_identified",
     "read_item",
     "read_warc_record",
     "sniff_html_charset",
