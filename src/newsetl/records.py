@@ -47,6 +47,8 @@ class RawDocument:
     """What the container said about the document (JSONL fields, feed item, HTTP headers)."""
     file_stat: str | None = None
     """For a document that is a whole file: its identity when read (``newsetl.read._files.file_identity``)."""
+    landed: str | None = None
+    """Where the landing already holds these bytes (a reprocess reads them from there): not landed again."""
 
     @property
     def raw_id(self) -> str:

@@ -16,7 +16,9 @@ from newsetl.checks import CHECK_NAMES
 from newsetl.config import load_settings
 from newsetl.discover import Interval
 from newsetl.ingest import IngestOutcome, ingest
+from newsetl.landing import Landing
 from newsetl.pipeline import RunSpec
+from newsetl.records import sha256_hex
 from tests.conftest import SAMPLE_DUMP, ConfigFactory
 
 GOOD_TEXT = "A headline for the story\n\nThe first paragraph of the story.\n\nThe second paragraph of the story.\n"
@@ -160,9 +162,17 @@ def test_parallel_workers_give_the_same_rows(config: Path, tmp_path: Path) -> No
 def test_every_raw_document_with_bytes_is_in_the_landing(config: Path) -> None:
     _run(config, "run-1")
     settings = load_settings(config)
-    for (path,) in _rows(config, "SELECT landing_path FROM raw_documents"):
-        assert Path(str(path)).is_file()
-        assert Path(str(path)).is_relative_to(settings.landing)
+    landing = Landing(settings.landing)
+    rows = _rows(config, "SELECT raw_id, landing_path FROM raw_documents")
+    assert rows
+    for raw_id, location in rows:
+        assert sha256_hex(landing.read(location, raw_id)) == raw_id
+        assert Path(location).is_relative_to(settings.landing / "packs")
+    # A pack a batch, not a file a document.
+    packs = {location.rpartition("#")[0] for _, location in rows}
+    assert {str(path) for path in (settings.landing / "packs").rglob("*.gz")} == packs
+    assert len(packs) < len(rows)
+    assert not [path for path in settings.landing.rglob("*") if path.is_file() and "packs" not in path.parts]
 
 
 def test_runs_and_per_source_counts_are_recorded(config: Path) -> None:

@@ -117,10 +117,27 @@ def test_a_run_over_several_days_is_reprocessed_when_any_of_its_days_is_asked_fo
     assert outcome.counts.totals["articles_updated"] == 3
 
 
+def test_reprocess_reads_the_packs_and_lands_nothing_again(ingested: Path) -> None:
+    landing = load_settings(ingested).landing
+    before = sorted(landing.rglob("*"))
+    assert len([path for path in before if path.suffix == ".gz"]) == 3  # a pack for each day's run
+    outcome = _run(ingested, "re-all", None, mode="reprocess")
+    assert outcome.ok, outcome.failure
+    assert outcome.counts.totals["articles_updated"] == 3
+    assert sorted(landing.rglob("*")) == before
+    assert _rows(ingested, "SELECT count(*), count(*) FILTER (landing_path LIKE '%/packs/%#%') FROM raw_documents") == [
+        (3, 3)
+    ]
+
+
 def test_a_document_lost_from_the_landing_is_quarantined_and_the_rest_reprocessed(ingested: Path) -> None:
     settings = load_settings(ingested)
     (lost,) = _rows(ingested, "SELECT landing_path FROM raw_documents WHERE uri = '2024-06-14/story.txt'")[0]
-    Path(lost).unlink()
+    pack, _, span = lost.rpartition("#")
+    offset, length = (int(number) for number in span.split("+"))
+    with Path(pack).open("r+b") as stream:  # the document's bytes in its pack overwritten
+        stream.seek(offset)
+        stream.write(bytes(length))
     outcome = _run(ingested, "re-all", None, mode="reprocess")
     assert outcome.ok, outcome.failure
     assert outcome.counts.totals["articles_updated"] == 2

@@ -1,6 +1,10 @@
-"""The raw landing: every raw document's exact bytes, stored once by content address, gzip-compressed.
+"""The raw landing: every raw document's exact bytes, gzip-compressed, never changed once written.
 
-Files are written atomically (temporary name, then rename) and never changed, so several cleaning tasks may
+Two layouts under one root. Fetched pages are stored a file each, by content address
+(``<root>/<first two hex digits>/<sha256>.gz``): the fetcher asks whether a page is there and cleaning reads it
+back by address. Documents read from dumps and exports are appended to one pack a cleaning batch
+(``<root>/packs/<run>/…``, see :mod:`newsetl.landing._pack`): ``raw_documents.landing_path`` says where each one
+is. Files are written atomically (temporary name, then rename) and never changed, so several cleaning tasks may
 land the same document at once and reprocessing can always re-read what was first read or fetched.
 """
 
@@ -11,13 +15,10 @@ import os
 from pathlib import Path
 
 from newsetl.errors import CorruptArchiveError, ReadError
+from newsetl.landing._pack import COMPRESS_LEVEL, PACKS, LandingPack, is_pack_location, read_packed
 from newsetl.records import sha256_hex
 
-__all__ = ["Landing"]
-
-# Level 3 against 5: 163 µs a document instead of 248 µs, 7 % larger files (2,000 benchmark dumps and 300
-# devset pages: 28.1 % of the raw size against 26.3 %). Landing is on every document's path; storage is cheap.
-_COMPRESS_LEVEL = 3
+__all__ = ["Landing", "LandingPack"]
 
 
 class Landing:
@@ -44,7 +45,7 @@ class Landing:
         raw_id = raw_id or sha256_hex(content)
         target = self.path_for(raw_id)
         if not target.exists():
-            self._write_atomically(target, gzip.compress(content, compresslevel=_COMPRESS_LEVEL, mtime=0))
+            self._write_atomically(target, gzip.compress(content, compresslevel=COMPRESS_LEVEL, mtime=0))
         return raw_id
 
     def get(self, raw_id: str) -> bytes:
@@ -57,6 +58,16 @@ class Landing:
         if sha256_hex(content) != raw_id:
             raise CorruptArchiveError(f"raw document {path} does not match its content address")
         return content
+
+    def read(self, location: str, raw_id: str) -> bytes:
+        """The bytes of ``raw_id`` at ``location`` (a ``raw_documents.landing_path``), verified."""
+        if is_pack_location(location):
+            return read_packed(self.root / PACKS, location, raw_id)
+        return self.get(raw_id)
+
+    def pack(self, run_folder: str, batch: int) -> LandingPack:
+        """A new pack for one cleaning batch of a run (``run_folder``: the run's name as a folder)."""
+        return LandingPack(self.root / PACKS / run_folder, f"batch-{batch:05d}")
 
     def __contains__(self, raw_id: object) -> bool:
         return isinstance(raw_id, str) and self.path_for(raw_id).exists()

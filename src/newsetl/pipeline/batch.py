@@ -17,7 +17,7 @@ from typing import Any
 from newsetl.clean import article_row, configured_rules, rules_version
 from newsetl.config import CleaningConfig, Settings, SourceConfig
 from newsetl.errors import DocumentError
-from newsetl.landing import Landing
+from newsetl.landing import Landing, LandingPack
 from newsetl.learn.published import read_published, with_learned
 from newsetl.pipeline.stopwatch import Stopwatch
 from newsetl.read import file_stat_now, read_item
@@ -36,6 +36,9 @@ from newsetl.stage import BatchWriter, StagingArea
 from newsetl.stage.seen import SeenEntry, read_seen
 
 log = logging.getLogger("newsetl.pipeline")
+# The landing path staged for a document skipped as unchanged: its row is in the ledger already, and the load
+# keeps the stored row's landing path (it updates only the file identity, see newsetl.warehouse.load).
+_STORED = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,12 +77,19 @@ def clean_batch(settings: Settings, manifest_path: Path) -> BatchResult:
     with stopwatch.phase("skip"):
         seen = read_seen(staging.seen_index, manifest.items) if settings.skip_unchanged else {}
     learned = read_published(staging.run_dir(manifest.run_id))
-    with staging.batch_writer(manifest.run_id, manifest.number) as writer:
-        cleaner = DocumentCleaner(Landing(settings.landing), writer, manifest.run_id, stopwatch, seen, learned)
+    landing = Landing(settings.landing)
+    run_folder = staging.run_dir(manifest.run_id).name
+    with (
+        staging.batch_writer(manifest.run_id, manifest.number) as writer,
+        landing.pack(run_folder, manifest.number) as pack,
+    ):
+        cleaner = DocumentCleaner(landing, writer, manifest.run_id, stopwatch, seen, learned, pack=pack)
         for item in manifest.items:
             cleaner.clean_item(settings, settings.source(item.source), item)
         with stopwatch.phase("index"):
             writer.stage_search_terms()
+        with stopwatch.phase("land"):
+            pack.close()  # before the rows that point into it are published
         with stopwatch.phase("stage"):
             writer.commit()
     counts = writer.counts
@@ -120,6 +130,8 @@ class DocumentCleaner:
     """What the warehouse holds for the batch's places (the loader's seen index)."""
     learned: Mapping[str, frozenset[str]] = field(default_factory=dict)
     """Learned boilerplate per source, as published when the run was planned."""
+    pack: LandingPack | None = None
+    """Where the batch lands what it reads; without one, each document is landed as a file of its own."""
     _cleaning: dict[str, CleaningConfig] = field(default_factory=dict)
     tally: dict[str, int] = field(default_factory=lambda: {"unread": 0})
 
@@ -149,15 +161,15 @@ class DocumentCleaner:
             seen = self._unchanged(document, source, raw_id)
         if seen is not None:
             with self.stopwatch.phase("stage"):
-                self.writer.write("raw_documents", self._raw_row(document, raw_id, None))
+                self.writer.write("raw_documents", self._raw_row(document, raw_id, None, _STORED))
                 self.writer.write("skipped_documents", self._skipped_row(document.source, document.uri, seen))
             return
         with self.stopwatch.phase("land"):
-            self.landing.put(document.content, raw_id=raw_id)
+            location = self._land(document, source, raw_id)
         with self.stopwatch.phase("extract"):
             outcome = self._extract(document, source, raw_id)
         with self.stopwatch.phase("stage"):
-            self.writer.write("raw_documents", self._raw_row(document, raw_id, outcome.encoding))
+            self.writer.write("raw_documents", self._raw_row(document, raw_id, outcome.encoding, location))
             if outcome.article is not None:
                 self._stage_article(outcome.article, outcome.removed)
             elif outcome.error is not None:
@@ -165,6 +177,16 @@ class DocumentCleaner:
         if self.writer.terms_due:
             with self.stopwatch.phase("index"):
                 self.writer.stage_search_terms()
+
+    def _land(self, document: RawDocument, source: SourceConfig, raw_id: str) -> str:
+        """Where the landing holds the document's bytes, once they are stored."""
+        if document.landed is not None:
+            return document.landed
+        if self.pack is None or source.live:
+            # A fetched page is in the per-document landing already: the fetcher stored it, cleaning read it there.
+            self.landing.put(document.content, raw_id=raw_id)
+            return self.landing.location_of(raw_id)
+        return self.pack.put(document.content, raw_id)
 
     def _unchanged(self, document: RawDocument, source: SourceConfig, raw_id: str) -> SeenEntry | None:
         entry = self.seen.get((document.source, document.uri))
@@ -185,7 +207,9 @@ class DocumentCleaner:
                 return False
         with self.stopwatch.phase("stage"):
             # No file_stat: nothing new to record, the warehouse holds this identity.
-            row = self._ledger_row(entry.raw_id, item.source, item.uri, entry.format, entry.size_bytes)
+            row = self._ledger_row(
+                entry.raw_id, item.source, item.uri, entry.format, entry.size_bytes, location=_STORED
+            )
             self.writer.write("raw_documents", row)
             self.writer.write("skipped_documents", self._skipped_row(item.source, item.uri, entry))
         self.tally["unread"] += 1
@@ -240,13 +264,14 @@ class DocumentCleaner:
         )
         self.writer.write("rejected_documents", row)
 
-    def _raw_row(self, document: RawDocument, raw_id: str, encoding: str | None) -> RawDocumentRow:
+    def _raw_row(self, document: RawDocument, raw_id: str, encoding: str | None, location: str) -> RawDocumentRow:
         return self._ledger_row(
             raw_id,
             document.source,
             document.uri,
             document.format,
             len(document.content),
+            location=location,
             url=document.url,
             encoding=encoding,
             metadata=document.metadata or None,
@@ -261,6 +286,7 @@ class DocumentCleaner:
         fmt: str,
         size_bytes: int,
         *,
+        location: str,
         url: str | None = None,
         encoding: str | None = None,
         metadata: dict[str, Any] | None = None,
@@ -275,7 +301,7 @@ class DocumentCleaner:
             format=fmt,
             encoding=encoding,
             size_bytes=size_bytes,
-            landing_path=self.landing.location_of(raw_id),
+            landing_path=location,
             read_at=_now(),
             run_id=self.run_id,
             metadata=metadata,

@@ -35,13 +35,13 @@ log = logging.getLogger("newsetl.pipeline")
 _FETCH_SIZE = 1_000
 _LANDED_SQL = """
 WITH newest AS (
-    SELECT d.source, d.uri, d.raw_id, d.format, d.url, d.metadata, r.interval_start, r.interval_end,
+    SELECT d.source, d.uri, d.raw_id, d.format, d.url, d.metadata, d.landing_path, r.interval_start, r.interval_end,
            date_trunc('day', d.read_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS read_day
     FROM raw_documents d LEFT JOIN runs r USING (run_id)
     WHERE d.source = ?
     QUALIFY row_number() OVER (PARTITION BY d.source, d.uri ORDER BY d.read_at DESC, d.raw_id) = 1
 )
-SELECT source, uri, raw_id, format, url, metadata FROM newest
+SELECT source, uri, raw_id, format, url, metadata, landing_path FROM newest
 WHERE (?::TIMESTAMPTZ IS NULL OR coalesce(interval_end, read_day + INTERVAL 1 DAY) > ?::TIMESTAMPTZ)
   AND (?::TIMESTAMPTZ IS NULL OR coalesce(interval_start, read_day) < ?::TIMESTAMPTZ)
 ORDER BY uri
@@ -59,6 +59,8 @@ class LandedDocument:
     url: str | None = None
     metadata: dict[str, Any] | None = None
     """What the document was read with (charset, feed item): the same context for the same cleaning."""
+    landing_path: str | None = None
+    """Where the landing holds the bytes (a pack); ``None`` in plans made before packs: found by address."""
 
 
 def plan_reprocess(settings: Settings, spec: RunSpec) -> list[Path]:
@@ -101,9 +103,10 @@ def landed_documents(
     start, end = interval.start, interval.end
     cursor = connection.execute(_LANDED_SQL, [source, start, start, end, end])
     while rows := cursor.fetchmany(_FETCH_SIZE):
-        for source_name, uri, raw_id, fmt, url, metadata in rows:
+        for source_name, uri, raw_id, fmt, url, metadata, location in rows:
             context = json.loads(metadata) if metadata else None
-            yield LandedDocument(str(source_name), str(uri), str(raw_id), cast(DocumentFormat, fmt), url, context)
+            fmt = cast(DocumentFormat, fmt)
+            yield LandedDocument(str(source_name), str(uri), str(raw_id), fmt, url, context, location)
 
 
 def manifest_mode(path: Path) -> Mode:
@@ -148,8 +151,9 @@ def reclean_batch(settings: Settings, manifest_path: Path) -> BatchResult:
 
 
 def _reclean(settings: Settings, cleaner: DocumentCleaner, landed: LandedDocument) -> None:
+    location = landed.landing_path or cleaner.landing.location_of(landed.raw_id)
     try:
-        content = cleaner.landing.get(landed.raw_id)
+        content = cleaner.landing.read(location, landed.raw_id)
     except DocumentError as exc:
         # Lost or damaged landing bytes: quarantined like unreadable input, so the run goes on and counts it.
         log.warning("source %s: %s (raw %s) not re-cleaned: %s", landed.source, landed.uri, landed.raw_id, exc)
@@ -162,5 +166,6 @@ def _reclean(settings: Settings, cleaner: DocumentCleaner, landed: LandedDocumen
         content=content,
         url=landed.url,
         metadata=landed.metadata or {},
+        landed=location,
     )
     cleaner.clean_document(raw, settings.source(landed.source))
