@@ -6,6 +6,7 @@ exactly those of a run that cleaned everything.
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 from datetime import UTC, datetime
@@ -114,6 +115,26 @@ def test_unchanged_content_under_new_rules_is_skipped_again_on_the_next_run(
     assert second.counts.totals["articles_unchanged"] == 5
     assert _skipped(new_rules, "run-3") == 5  # and the rules it was cleaned under are recorded
     assert third.counts.totals["articles_unchanged"] == 5
+
+
+def test_the_same_bytes_cleaned_under_new_rules_are_not_landed_again(
+    write_config: ConfigFactory, config: Path, dumps_dir: Path
+) -> None:
+    _run(config, "run-1")
+    landing = load_settings(config).landing
+    packs = set(landing.rglob("*.gz"))
+    locations = _rows(config, "SELECT uri, raw_id, landing_path FROM raw_documents ORDER BY uri")
+    source = {"name": "dumps", "kind": "dumps", "location": str(dumps_dir)}
+    source["cleaning"] = {"drop": [{"id": "never", "pattern": "^A line no page holds$"}]}
+    new_rules = write_config([source], batch_size=3)
+    outcome = _run(new_rules, "run-2")
+    assert _skipped(new_rules, "run-2") == 0
+    assert outcome.counts.totals["articles_unchanged"] == 5
+    assert _rows(new_rules, "SELECT uri, raw_id, landing_path FROM raw_documents ORDER BY uri") == locations
+    # The articles' bytes are where run-1 put them; only the rejected document with bytes is landed again (the
+    # index lists articles, and a rejected document is read again on every run).
+    landed_again = [gzip.decompress(path.read_bytes()) for path in set(landing.rglob("*.gz")) - packs]
+    assert landed_again == [(dumps_dir / "nothing.txt").read_bytes()]
 
 
 def test_skipping_can_be_switched_off(write_config: ConfigFactory, config: Path, dumps_dir: Path) -> None:

@@ -26,11 +26,12 @@ def connection(tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         )
         connection.execute(
             "CREATE TABLE raw_documents (source VARCHAR, uri VARCHAR, raw_id VARCHAR, format VARCHAR, "
-            "size_bytes BIGINT, file_stat VARCHAR)"
+            "size_bytes BIGINT, file_stat VARCHAR, landing_path VARCHAR)"
         )
         connection.execute(
-            "INSERT INTO raw_documents VALUES ('dumps', 'a.txt', 'r0', 'text', 9, 'old'), "
-            "('dumps', 'a.txt', 'r1', 'text', 10, '7-10-1-2'), ('dumps', 'b.txt', 'r2', 'html', 20, NULL)"
+            "INSERT INTO raw_documents VALUES ('dumps', 'a.txt', 'r0', 'text', 9, 'old', '/raw/p0.gz#0+9'), "
+            "('dumps', 'a.txt', 'r1', 'text', 10, '7-10-1-2', '/raw/p1.gz#0+10'), "
+            "('dumps', 'b.txt', 'r2', 'html', 20, NULL, '/raw/r2.gz')"
         )
         yield connection
 
@@ -44,8 +45,8 @@ def test_the_index_holds_each_current_article_by_place(connection: duckdb.DuckDB
     index = tmp_path / "stage" / "seen-index.parquet"
     assert publish_seen_index(connection, index) == 2
     assert read_seen(index, ITEMS) == {
-        ("dumps", "a.txt"): SeenEntry("r1", "A", "v1", "text", 10, "7-10-1-2"),
-        ("dumps", "b.txt"): SeenEntry("r2", "B", "v1", "html", 20, None),
+        ("dumps", "a.txt"): SeenEntry("r1", "A", "v1", "text", 10, "7-10-1-2", "/raw/p1.gz#0+10"),
+        ("dumps", "b.txt"): SeenEntry("r2", "B", "v1", "html", 20, None, "/raw/r2.gz"),
     }
 
 
@@ -58,6 +59,19 @@ def test_an_index_an_older_version_published_still_skips_by_hash(
     assert read_seen(index, ITEMS) == {
         ("dumps", "a.txt"): SeenEntry("r1", "A", "v1"),
         ("dumps", "b.txt"): SeenEntry("r2", "B", "v1"),
+    }
+
+
+def test_an_index_without_landing_paths_still_skips_unread(
+    connection: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    # seen-2 had the file columns but not the landing path: a document cleaned again is landed again.
+    index = tmp_path / "seen-index.parquet"
+    publish_seen_index(connection, index)
+    connection.execute(f"COPY (SELECT * EXCLUDE (landing_path) FROM '{index}') TO '{tmp_path / 'seen-2.parquet'}'")
+    assert read_seen(tmp_path / "seen-2.parquet", ITEMS) == {
+        ("dumps", "a.txt"): SeenEntry("r1", "A", "v1", "text", 10, "7-10-1-2"),
+        ("dumps", "b.txt"): SeenEntry("r2", "B", "v1", "html", 20, None),
     }
 
 
@@ -90,7 +104,7 @@ def test_any_change_to_the_rows_publishes_the_index_again(
     publish_seen_index(connection, index)
     connection.execute(change)
     rows = connection.execute(
-        "SELECT a.*, r.format, r.size_bytes, r.file_stat "
+        "SELECT a.*, r.format, r.size_bytes, r.file_stat, r.landing_path "
         "FROM articles a LEFT JOIN raw_documents r USING (source, uri, raw_id)"
     ).fetchall()
     expected = {(row[0], row[1]): SeenEntry(*row[2:]) for row in rows}

@@ -182,6 +182,9 @@ class DocumentCleaner:
         """Where the landing holds the document's bytes, once they are stored."""
         if document.landed is not None:
             return document.landed
+        seen = self.seen.get((document.source, document.uri))
+        if seen is not None and seen.raw_id == raw_id and seen.landing_path:
+            return seen.landing_path  # the same bytes, cleaned again under other rules: landed when first read
         if self.pack is None or source.live:
             # A fetched page is in the per-document landing already: the fetcher stored it, cleaning read it there.
             self.landing.put(document.content, raw_id=raw_id)

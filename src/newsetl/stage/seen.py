@@ -10,7 +10,8 @@ decoding or parsing and staged as a ``skipped_documents`` row, which the loader 
 A row also carries the identity of the file the bytes were read from (``file_stat``, sql/094: inode, size,
 modification and change times), with the raw document's format and size: a dump file that still has that
 identity holds the same bytes, and is skipped without being opened. A re-run over 100,000 unchanged dumps read
-and hashed 600 MB for nothing else.
+and hashed 600 MB for nothing else. It carries where the landing holds the bytes (``landing_path``), too: the same
+bytes cleaned again under new rules are not landed again (a pack a batch cannot be asked whether it holds them).
 
 The file is written under a temporary name and renamed, so readers see the old index or the new one, never
 half of one. A missing or unreadable index means "nothing seen": every document is cleaned. The file carries a
@@ -38,13 +39,14 @@ log = logging.getLogger("newsetl.stage")
 # JSON Lines documents are places inside their file ("export.jsonl#L12"): a range over the batch's item uris,
 # closed by the highest code point, takes them in with their file.
 _AFTER_EVERY_SUFFIX = "\U0010ffff"
-_COLUMNS = "source, uri, raw_id, article_id, rules_version, format, size_bytes, file_stat"
+_COLUMNS = "source, uri, raw_id, article_id, rules_version, format, size_bytes, file_stat, landing_path"
 # The current articles with what their raw documents say about the file they were read from.
 _ROWS = (
-    "SELECT a.source, a.uri, a.raw_id, a.article_id, a.rules_version, r.format, r.size_bytes, r.file_stat "
+    "SELECT a.source, a.uri, a.raw_id, a.article_id, a.rules_version, r.format, r.size_bytes, r.file_stat, "
+    "r.landing_path "
     "FROM articles a LEFT JOIN raw_documents r ON r.source = a.source AND r.uri = a.uri AND r.raw_id = a.raw_id"
 )
-_FORMAT = "seen-2"
+_FORMAT = "seen-3"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +58,8 @@ class SeenEntry:
     size_bytes: int | None = None
     file_stat: str | None = None
     """The identity of the file when these bytes were read from it (``newsetl.read.stat_key``), if recorded."""
+    landing_path: str | None = None
+    """Where the landing holds these bytes (``raw_documents.landing_path``)."""
 
 
 def publish_seen_index(connection: duckdb.DuckDBPyConnection, path: Path) -> int:
@@ -118,8 +122,8 @@ def read_seen(path: Path, items: Sequence[SourceItem]) -> dict[tuple[str, str], 
     except duckdb.Error as exc:
         log.warning("seen index %s is unreadable (%s); cleaning every document", path, exc)
         return {}
-    # By name: an index an older version published (seen-1) has no file columns, and its rows still skip by hash
-    # until the next load publishes this version's.
+    # By name: an index an older version published (seen-1, seen-2) lacks the later columns, and its rows still
+    # skip by hash until the next load publishes this version's.
     fields = [name for name in _COLUMNS.split(", ")[2:] if name in names]
     places = [names.index(name) for name in ("source", "uri", *fields)]
     return {
