@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import duckdb
 
 from tests.conftest import SAMPLES, ConfigFactory
-from tests.test_cli import _newsetl
+from tests.test_cli import NEWSETL, _newsetl
 
 
 def test_search_setup_publish_and_export(write_config: ConfigFactory, tmp_path: Path) -> None:
@@ -33,3 +34,17 @@ def test_search_setup_publish_and_export(write_config: ConfigFactory, tmp_path: 
     missing_query = _newsetl("sql", "--config", str(config), check=False)
     assert missing_query.returncode == 2
     assert "--setup" in missing_query.stderr
+
+
+def test_raw_writes_a_documents_bytes_from_its_pack(write_config: ConfigFactory) -> None:
+    config = write_config([{"name": "scmp", "kind": "dumps", "location": str(SAMPLES / "scmp")}])
+    _newsetl("ingest", "--config", str(config), "--no-progress")
+    query = "SELECT raw_id, landing_path FROM raw_documents WHERE uri = '001_harbour_ferry.txt'"
+    row = json.loads(_newsetl("sql", "--config", str(config), "--format", "json", query).stdout)
+    assert "/packs/" in row["landing_path"]
+    command = [NEWSETL, "raw", "--config", str(config), row["raw_id"]]
+    done = subprocess.run(command, capture_output=True, timeout=120, check=True)
+    assert done.stdout == (SAMPLES / "scmp" / "001_harbour_ferry.txt").read_bytes()
+    missing = _newsetl("raw", "--config", str(config), "0" * 64, check=False)
+    assert missing.returncode == 2
+    assert "no raw document" in missing.stderr

@@ -48,6 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_bench(commands)
     _add_export(commands)
     _add_publish(commands)
+    _add_raw(commands)
     return parser
 
 
@@ -196,6 +197,13 @@ def _add_publish(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     command.set_defaults(handler=_run_publish)
 
 
+def _add_raw(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    command = commands.add_parser("raw", help="write a raw document's bytes, as read, from the landing to stdout")
+    _add_config(command)
+    command.add_argument("raw_id", help="the document's content address (raw_documents.raw_id, article_lineage)")
+    command.set_defaults(handler=_run_raw)
+
+
 def _add_config(command: argparse.ArgumentParser) -> None:
     command.add_argument("--config", help="sources.yaml to use (default: $NEWSETL_CONFIG or config/sources.yaml)")
 
@@ -325,6 +333,25 @@ def _run_publish(args: argparse.Namespace) -> int:
     with open_warehouse(settings.warehouse, memory_limit=settings.writer_memory) as connection:
         publish_snapshot(connection, settings.warehouse, settings.snapshot)
     print(f"published {settings.warehouse} as {settings.snapshot}")
+    return 0
+
+
+def _run_raw(args: argparse.Namespace) -> int:
+    # A document in a pack is a slice of a shared file: found through the ledger, checked against its address.
+    from newsetl.config import load_settings
+    from newsetl.landing import Landing
+    from newsetl.warehouse import open_snapshot
+
+    settings = load_settings(args.config)
+    with open_snapshot(settings.snapshot) as connection:
+        row = connection.execute(
+            "SELECT landing_path FROM raw_documents WHERE raw_id = ? AND landing_path <> '' ORDER BY read_at LIMIT 1",
+            [args.raw_id],
+        ).fetchone()
+    if row is None:
+        raise NewsetlError(f"no raw document {args.raw_id} in {settings.snapshot}")
+    sys.stdout.buffer.write(Landing(settings.landing).read(str(row[0]), args.raw_id))
+    sys.stdout.buffer.flush()
     return 0
 
 
