@@ -28,6 +28,7 @@ STORY = (
     "Advertisement\n\n"
     "The second paragraph explains why the council decided to extend the ferry timetable for the summer months.\n"
 )
+NEVER_MATCHES = {"id": "never", "pattern": "^A line no page holds$"}
 CORRECTION = "A late correction: the ferry arrived forty minutes late, not twenty, the operator said on Wednesday.\n"
 
 
@@ -47,6 +48,12 @@ def _rows(config: Path, query: str) -> list[tuple[object, ...]]:
 def _skipped(config: Path, run_id: str) -> int:
     files = StagingArea(load_settings(config).staging).staged_files(run_id, "skipped_documents")
     return sum(len(path.read_text(encoding="utf-8").splitlines()) for path in files)
+
+
+def _with_rule(write_config: ConfigFactory, dumps_dir: Path, rule: dict[str, str]) -> Path:
+    """The test source's config again, with one more drop rule: new rules, so a new rules version."""
+    source = {"name": "dumps", "kind": "dumps", "location": str(dumps_dir), "cleaning": {"drop": [rule]}}
+    return write_config([source], batch_size=3)
 
 
 @pytest.fixture
@@ -94,9 +101,7 @@ def test_changed_cleaning_rules_clean_everything_again(
     write_config: ConfigFactory, config: Path, dumps_dir: Path
 ) -> None:
     _run(config, "run-1")
-    source = {"name": "dumps", "kind": "dumps", "location": str(dumps_dir)}
-    source["cleaning"] = {"drop": [{"id": "second", "pattern": "^The second paragraph"}]}
-    stricter = write_config([source], batch_size=3)
+    stricter = _with_rule(write_config, dumps_dir, {"id": "second", "pattern": "^The second paragraph"})
     outcome = _run(stricter, "run-2")
     assert _skipped(stricter, "run-2") == 0
     assert outcome.counts.totals["articles_updated"] == 5
@@ -106,9 +111,7 @@ def test_unchanged_content_under_new_rules_is_skipped_again_on_the_next_run(
     write_config: ConfigFactory, config: Path, dumps_dir: Path
 ) -> None:
     _run(config, "run-1")
-    source = {"name": "dumps", "kind": "dumps", "location": str(dumps_dir)}
-    source["cleaning"] = {"drop": [{"id": "never", "pattern": "^A line no page holds$"}]}
-    new_rules = write_config([source], batch_size=3)
+    new_rules = _with_rule(write_config, dumps_dir, NEVER_MATCHES)
     second = _run(new_rules, "run-2")
     third = _run(new_rules, "run-3")
     assert _skipped(new_rules, "run-2") == 0  # new rules: every document is cleaned again
@@ -124,9 +127,7 @@ def test_the_same_bytes_cleaned_under_new_rules_are_not_landed_again(
     landing = load_settings(config).landing
     packs = set(landing.rglob("*.gz"))
     locations = _rows(config, "SELECT uri, raw_id, landing_path FROM raw_documents ORDER BY uri")
-    source = {"name": "dumps", "kind": "dumps", "location": str(dumps_dir)}
-    source["cleaning"] = {"drop": [{"id": "never", "pattern": "^A line no page holds$"}]}
-    new_rules = write_config([source], batch_size=3)
+    new_rules = _with_rule(write_config, dumps_dir, NEVER_MATCHES)
     outcome = _run(new_rules, "run-2")
     assert _skipped(new_rules, "run-2") == 0
     assert outcome.counts.totals["articles_unchanged"] == 5
