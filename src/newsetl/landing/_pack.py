@@ -18,6 +18,7 @@ import time
 import zlib
 from pathlib import Path
 from types import TracebackType
+from typing import BinaryIO
 
 from newsetl.errors import CorruptArchiveError, ReadError
 from newsetl.records import sha256_hex
@@ -37,7 +38,7 @@ class LandingPack:
         unique = f"{stem}-{os.getpid()}-{time.time_ns()}"
         self.path = folder / f"{unique}.gz"
         self._temporary = folder / f".tmp-{unique}.gz"
-        self._handle: int | None = None
+        self._stream: BinaryIO | None = None
         self._size = 0
         self._locations: dict[str, str] = {}
         """Where each raw_id went: the same bytes twice in a batch are stored once."""
@@ -48,28 +49,26 @@ class LandingPack:
         if location is not None:
             return location
         member = gzip.compress(content, compresslevel=COMPRESS_LEVEL, mtime=0)
-        handle = self._open()
-        os.write(handle, member)
+        self._open().write(member)  # buffered: a write is whole, and small members share a system call
         location = self._locations[raw_id] = f"{self.path}{_SPAN}{self._size}+{len(member)}"
         self._size += len(member)
         return location
 
     def close(self) -> None:
         """Flush the pack to disk and give it its name; a pack that holds nothing leaves no file."""
-        if self._handle is None:
+        if self._stream is None:
             return
-        handle, self._handle = self._handle, None
-        try:
-            os.fsync(handle)  # one flush a batch, so a renamed pack is never empty after a crash
-        finally:
-            os.close(handle)
+        stream, self._stream = self._stream, None
+        with stream:
+            stream.flush()
+            os.fsync(stream.fileno())  # one flush a batch, so a renamed pack is never empty after a crash
         os.replace(self._temporary, self.path)
 
     def discard(self) -> None:
         """Drop a pack whose batch failed: none of its locations was published."""
-        if self._handle is not None:
-            os.close(self._handle)
-            self._handle = None
+        if self._stream is not None:
+            self._stream.close()
+            self._stream = None
         self._temporary.unlink(missing_ok=True)
 
     def __enter__(self) -> LandingPack:
@@ -83,11 +82,11 @@ class LandingPack:
         else:
             self.discard()
 
-    def _open(self) -> int:
-        if self._handle is None:
+    def _open(self) -> BinaryIO:
+        if self._stream is None:
             self._temporary.parent.mkdir(parents=True, exist_ok=True)
-            self._handle = os.open(self._temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-        return self._handle
+            self._stream = self._temporary.open("xb")  # never an existing file: the name is new
+        return self._stream
 
 
 def is_pack_location(location: str) -> bool:
