@@ -60,7 +60,8 @@ class LandedDocument:
     metadata: dict[str, Any] | None = None
     """What the document was read with (charset, feed item): the same context for the same cleaning."""
     landing_path: str | None = None
-    """Where the landing holds the bytes (a pack); ``None`` in plans made before packs: found by address."""
+    """Where the landing holds the bytes (``raw_documents.landing_path``); ``None`` in plans made before packs:
+    found by address."""
 
 
 def plan_reprocess(settings: Settings, spec: RunSpec) -> list[Path]:
