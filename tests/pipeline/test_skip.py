@@ -132,10 +132,26 @@ def test_the_same_bytes_cleaned_under_new_rules_are_not_landed_again(
     assert _skipped(new_rules, "run-2") == 0
     assert outcome.counts.totals["articles_unchanged"] == 5
     assert _rows(new_rules, "SELECT uri, raw_id, landing_path FROM raw_documents ORDER BY uri") == locations
-    # The articles' bytes are where run-1 put them; only the rejected document with bytes is landed again (the
-    # index lists articles, and a rejected document is read again on every run).
-    landed_again = [gzip.decompress(path.read_bytes()) for path in set(landing.rglob("*.gz")) - packs]
-    assert landed_again == [(dumps_dir / "nothing.txt").read_bytes()]
+    assert set(landing.rglob("*.gz")) == packs  # the articles' bytes, and the rejected one's, are where run-1 put them
+
+
+def test_a_rejected_document_read_again_is_rejected_again_and_not_landed_again(config: Path, dumps_dir: Path) -> None:
+    _run(config, "run-1")
+    landing = load_settings(config).landing
+    packs = set(landing.rglob("*.gz"))
+    rejected = (
+        "SELECT r.uri, q.reason_code, r.landing_path FROM rejected_documents q JOIN raw_documents r USING (raw_id)"
+    )
+    first = _rows(config, rejected)
+    assert [uri for uri, _, _ in first] == ["nothing.txt"]  # the empty file has no bytes to land
+    outcome = _run(config, "run-2")
+    assert outcome.counts.totals["documents_rejected"] == 2  # cleaned again, not skipped: a rule may be fixed
+    assert _rows(config, rejected) == first
+    assert set(landing.rglob("*.gz")) == packs
+    (dumps_dir / "nothing.txt").write_text("\n\nAdvertisement\n\n", encoding="utf-8")
+    _run(config, "run-3")
+    landed = [gzip.decompress(path.read_bytes()) for path in set(landing.rglob("*.gz")) - packs]
+    assert landed == [(dumps_dir / "nothing.txt").read_bytes()]  # other bytes at the place are landed
 
 
 def test_skipping_can_be_switched_off(write_config: ConfigFactory, config: Path, dumps_dir: Path) -> None:

@@ -31,7 +31,14 @@ def connection(tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         connection.execute(
             "INSERT INTO raw_documents VALUES ('dumps', 'a.txt', 'r0', 'text', 9, 'old', '/raw/p0.gz#0+9'), "
             "('dumps', 'a.txt', 'r1', 'text', 10, '7-10-1-2', '/raw/p1.gz#0+10'), "
-            "('dumps', 'b.txt', 'r2', 'html', 20, NULL, '/raw/r2.gz')"
+            "('dumps', 'b.txt', 'r2', 'html', 20, NULL, '/raw/r2.gz'), "
+            "('dumps', 'q.txt', 'r3', 'text', 5, '7-5-1-2', '/raw/p1.gz#10+5')"
+        )
+        # Quarantined: q.txt's bytes; a.txt's older bytes, rejected before r1 cleaned; d.txt, never read.
+        connection.execute("CREATE TABLE rejected_documents (source VARCHAR, uri VARCHAR, raw_id VARCHAR)")
+        connection.execute(
+            "INSERT INTO rejected_documents VALUES ('dumps', 'q.txt', 'r3'), ('dumps', 'a.txt', 'r0'), "
+            "('dumps', 'd.txt', '')"
         )
         yield connection
 
@@ -43,11 +50,29 @@ def _identity(path: Path) -> tuple[int, int]:
 
 def test_the_index_holds_each_current_article_by_place(connection: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
     index = tmp_path / "stage" / "seen-index.parquet"
-    assert publish_seen_index(connection, index) == 2
+    assert publish_seen_index(connection, index) == 4
     assert read_seen(index, ITEMS) == {
         ("dumps", "a.txt"): SeenEntry("r1", "A", "v1", "text", 10, "7-10-1-2", "/raw/p1.gz#0+10"),
         ("dumps", "b.txt"): SeenEntry("r2", "B", "v1", "html", 20, None, "/raw/r2.gz"),
     }
+
+
+def test_the_index_holds_where_a_quarantined_document_is_landed(
+    connection: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    index = tmp_path / "seen-index.parquet"
+    publish_seen_index(connection, index)
+    items = [SourceItem("dumps", uri, f"/dumps/{uri}") for uri in ("a.txt", "d.txt", "q.txt")]
+    # No article and no rules: never skipped, only found where landed. At a.txt the article wins (the rejection
+    # there is older); d.txt was never read, so it has nothing landed.
+    assert read_seen(index, items) == {
+        ("dumps", "a.txt"): SeenEntry("r1", "A", "v1", "text", 10, "7-10-1-2", "/raw/p1.gz#0+10"),
+        ("dumps", "b.txt"): SeenEntry("r2", "B", "v1", "html", 20, None, "/raw/r2.gz"),
+        ("dumps", "q.txt"): SeenEntry("r3", "", "", "text", 5, "7-5-1-2", "/raw/p1.gz#10+5"),
+    }
+    connection.execute("DELETE FROM rejected_documents WHERE uri = 'q.txt'")  # it cleaned at last
+    assert publish_seen_index(connection, index) == 3
+    assert ("dumps", "q.txt") not in read_seen(index, items)
 
 
 def test_an_index_an_older_version_published_still_skips_by_hash(
@@ -81,7 +106,7 @@ def test_a_load_that_left_the_articles_as_they_were_leaves_the_file_alone(
     index = tmp_path / "seen-index.parquet"
     publish_seen_index(connection, index)
     before = _identity(index)
-    assert publish_seen_index(connection, index) == 2
+    assert publish_seen_index(connection, index) == 4  # two articles, two quarantined documents with bytes
     assert _identity(index) == before
 
 
@@ -103,13 +128,18 @@ def test_any_change_to_the_rows_publishes_the_index_again(
     index = tmp_path / "seen-index.parquet"
     publish_seen_index(connection, index)
     connection.execute(change)
+    # The quarantined document at a place whose article is gone (a.txt's older bytes) shows through.
     rows = connection.execute(
         "SELECT a.*, r.format, r.size_bytes, r.file_stat, r.landing_path "
-        "FROM articles a LEFT JOIN raw_documents r USING (source, uri, raw_id)"
+        "FROM articles a LEFT JOIN raw_documents r USING (source, uri, raw_id) "
+        "UNION ALL SELECT q.source, q.uri, q.raw_id, '', '', r.format, r.size_bytes, r.file_stat, r.landing_path "
+        "FROM rejected_documents q JOIN raw_documents r USING (source, uri, raw_id) "
+        "WHERE (q.source, q.uri) NOT IN (SELECT (source, uri) FROM articles)"
     ).fetchall()
     expected = {(row[0], row[1]): SeenEntry(*row[2:]) for row in rows}
     publish_seen_index(connection, index)
-    assert read_seen(index, [*ITEMS, SourceItem("dumps", "c.txt", "/dumps/c.txt")]) == expected
+    places = [*ITEMS, *(SourceItem("dumps", uri, f"/dumps/{uri}") for uri in ("c.txt", "q.txt"))]
+    assert read_seen(index, places) == expected
 
 
 @pytest.mark.parametrize("old", [b"not parquet", None])

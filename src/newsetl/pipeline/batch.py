@@ -184,7 +184,8 @@ class DocumentCleaner:
             return document.landed
         seen = self.seen.get((document.source, document.uri))
         if seen is not None and seen.raw_id == raw_id and seen.landing_path:
-            return seen.landing_path  # the same bytes, cleaned again under other rules: landed when first read
+            # The same bytes, landed when first read: cleaned again under other rules, or rejected again.
+            return seen.landing_path
         if self.pack is None or source.live:
             # A fetched page is in the per-document landing already: the fetcher stored it, cleaning read it there.
             self.landing.put(document.content, raw_id=raw_id)
@@ -193,8 +194,8 @@ class DocumentCleaner:
 
     def _unchanged(self, document: RawDocument, source: SourceConfig, raw_id: str) -> SeenEntry | None:
         entry = self.seen.get((document.source, document.uri))
-        if entry is None or entry.raw_id != raw_id or not _same_rules(entry, source):
-            return None
+        if entry is None or not entry.article_id or entry.raw_id != raw_id or not _same_rules(entry, source):
+            return None  # a quarantined document is cleaned again: a fixed rule may clean it now
         # No look at the landing: it is append-only, and the article's raw_id was landed before it was loaded.
         return entry
 
@@ -204,7 +205,7 @@ class DocumentCleaner:
             return False
         with self.stopwatch.phase("skip"):
             entry = self.seen.get((item.source, item.uri))
-            if entry is None or entry.file_stat is None or entry.format is None or entry.size_bytes is None:
+            if not entry or not entry.article_id or not entry.file_stat or not entry.format or entry.size_bytes is None:
                 return False
             if not _same_rules(entry, source) or file_stat_now(item.location) != entry.file_stat:
                 return False
