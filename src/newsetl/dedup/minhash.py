@@ -9,10 +9,10 @@ a document against 0.93 ms for SHA-1 of every shingle's text (1,000 benchmark du
 cleaning spent on signatures.
 
 datasketch defines the scheme ("affine32": each input hash mixed by murmur3's 32-bit finaliser, then 128 affine
-permutations drawn from seed 1) and draws the permutations once. The minimum over the permutations is computed
-here, on the shingle hashes as one array: ``MinHash.update_batch`` takes a Python list and calls the hash
-function once per item, which made a signature cost 415 µs instead of 277 µs (1,000 benchmark dumps).
-``tests/dedup/test_minhash.py`` checks that both give the same values.
+permutations drawn from seed 1). The permutations are drawn here as it draws them, once a process, and the
+minimum over them is computed here, on the shingle hashes as one array: ``MinHash.update_batch`` takes a Python
+list and calls the hash function once per item, which made a signature cost 415 µs instead of 277 µs (1,000
+benchmark dumps). ``tests/dedup/test_minhash.py`` checks that both give the same values.
 
 The warehouse stores the signatures, cuts each into 32 bands of 4 values (locality-sensitive hashing: pairs with
 similarity above ~0.42 share a band with high probability) and confirms candidate pairs on the whole signature.
@@ -92,8 +92,15 @@ def similarity(first: list[int], second: list[int]) -> float:
 
 @cache
 def _permutations() -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.uint32]]:
-    """The scheme's multipliers and offsets, one of each per permutation, drawn by datasketch once a process."""
-    from datasketch import MinHash
+    """The scheme's multipliers (odd) and offsets, one of each per permutation, drawn once a process.
 
-    multipliers, offsets = MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32").permutations
+    Drawn as datasketch's ``MinHash(seed=1, scheme="affine32")`` draws them, not by it: importing datasketch
+    imports scipy (its LSH classes), 1.3-2.0 s in every process that cleans, where an Airflow task is a process.
+    ``tests/dedup/test_minhash.py`` checks the signatures against datasketch's value for value.
+    """
+    import numpy as np
+
+    generator = np.random.RandomState(1)
+    multipliers = generator.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    offsets = generator.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
     return multipliers, offsets
