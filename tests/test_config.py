@@ -35,6 +35,11 @@ def test_the_writer_memory_is_a_setting(tmp_path: Path) -> None:
     assert load_settings(_write(tmp_path, "writer_memory: 2GB\nsources: []\n")).writer_memory == "2GB"
 
 
+def test_the_staging_retention_is_a_setting(tmp_path: Path) -> None:
+    assert load_settings(_write(tmp_path, "sources: []\n")).keep_staged_days == 7
+    assert load_settings(_write(tmp_path, "keep_staged_days: 30\nsources: []\n")).keep_staged_days == 30
+
+
 def test_cleaning_patterns_are_compiled_and_namespaced(tmp_path: Path) -> None:
     path = _write(
         tmp_path,
@@ -74,6 +79,7 @@ def test_learning_settings_per_source(tmp_path: Path) -> None:
         ("sources: [{name: a, kind: dumps, location: x, cleaning: {learn: {often: 3}}}]", "unknown keys"),
         ("batch_size: 0\nsources: []", "batch_size"),
         ("writer_memory: lots\nsources: []", "writer_memory.*amount of memory"),
+        ("keep_staged_days: 0\nsources: []", "keep_staged_days.*positive integer"),
         ("writer_memory: 512\nsources: []", "writer_memory.*amount of memory"),
         ("- just a list", "mapping at the top level"),
         ("sources: [{name: a", "not valid YAML"),

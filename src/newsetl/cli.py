@@ -49,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_export(commands)
     _add_publish(commands)
     _add_raw(commands)
+    _add_sweep(commands)
     return parser
 
 
@@ -204,6 +205,18 @@ def _add_raw(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     command.set_defaults(handler=_run_raw)
 
 
+def _add_sweep(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    command = commands.add_parser(
+        "sweep", help="list (or --delete) loaded runs' staging folders, packs no row names and temporary files"
+    )
+    _add_config(command)
+    command.add_argument(
+        "--keep-days", type=float, help="keep anything written since (default: keep_staged_days in the config, 7)"
+    )
+    command.add_argument("--delete", action="store_true", help="remove what is listed (default: only list it)")
+    command.set_defaults(handler=_run_sweep)
+
+
 def _add_config(command: argparse.ArgumentParser) -> None:
     command.add_argument("--config", help="sources.yaml to use (default: $NEWSETL_CONFIG or config/sources.yaml)")
 
@@ -352,6 +365,30 @@ def _run_raw(args: argparse.Namespace) -> int:
         raise NewsetlError(f"no raw document {args.raw_id} in {settings.snapshot}")
     sys.stdout.buffer.write(Landing(settings.landing).read(str(row[0]), args.raw_id))
     sys.stdout.buffer.flush()
+    return 0
+
+
+def _run_sweep(args: argparse.Namespace) -> int:
+    from newsetl.config import load_settings
+    from newsetl.pipeline.sweep import apply_sweep, plan_sweep
+
+    settings = load_settings(args.config)
+    keep_days = settings.keep_staged_days if args.keep_days is None else args.keep_days
+    sweep = plan_sweep(settings, keep_days=keep_days)
+    for kind, paths in (
+        ("staged run", sweep.staged_runs),
+        ("orphan pack", sweep.orphan_packs),
+        ("temporary file", sweep.temporary_files),
+    ):
+        for path in paths:
+            print(f"{kind}\t{path}")
+    for folder in sweep.unloaded_runs:
+        print(f"kept, not loaded\t{folder}")
+    if args.delete:
+        print(f"removed {len(sweep.paths)} path(s), {apply_sweep(sweep):,} bytes")
+    else:
+        listed = f"{len(sweep.paths)} path(s), {sweep.size_bytes():,} bytes"
+        print(f"{listed} older than {keep_days:g} days and no longer needed; --delete removes them")
     return 0
 
 

@@ -171,6 +171,9 @@ class Settings:
     load, the checks); beyond it joins, sorts and temporary tables spill to ``<warehouse>.tmp``. More is faster
     on a big load (99,705 articles: 40.1 s at 512MB against 41.5 s at 256MB on a quiet machine, 52–54 s against
     58–64 s on a busy one) and costs the loader's peak memory (720 against 463 MiB)."""
+    keep_staged_days: int = 7
+    """``keep_staged_days:`` in the file: how long a loaded run's staging folder, and a pack no row names, are kept
+    before ``newsetl sweep`` (and the daily ``newsetl_sweep`` DAG) remove them (``newsetl.pipeline.sweep``)."""
     snapshot_path: Path | None = None
     """``snapshot:`` in the file: the read-only copy of the warehouse that analysts query, republished after
     every load; default ``<warehouse name>.snapshot.duckdb`` beside the warehouse."""
@@ -239,6 +242,7 @@ def parse_settings(document: dict[str, Any], file: Path) -> Settings:
         fetch=fetch,
         skip_unchanged=_flag(document, "skip_unchanged", True),
         writer_memory=_memory(document, "writer_memory", DEFAULT_WRITER_MEMORY),
+        keep_staged_days=_positive_int(document, "keep_staged_days", 7),
         snapshot_path=_path(document, "snapshot", base, "") if document.get("snapshot") else None,
     )
 

@@ -274,5 +274,23 @@ def summarise_task() -> int:
     return rows
 
 
+def sweep_task() -> dict[str, int]:
+    """Remove loaded runs' staging folders and packs no row names, older than ``keep_staged_days``."""
+    from newsetl.pipeline.sweep import apply_sweep, plan_sweep
+
+    settings = load_settings()
+    with step(f"sweeping what loaded runs left in {settings.staging} and {settings.landing}"):
+        sweep = plan_sweep(settings, keep_days=settings.keep_staged_days)
+        freed = apply_sweep(sweep)
+    for folder in sweep.unloaded_runs:
+        log.info("kept %s: its run is not loaded", folder)
+    return {
+        "staged_runs": len(sweep.staged_runs),
+        "orphan_packs": len(sweep.orphan_packs),
+        "temporary_files": len(sweep.temporary_files),
+        "bytes": freed,
+    }
+
+
 def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment else None

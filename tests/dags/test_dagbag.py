@@ -67,7 +67,13 @@ def test_no_import_errors(parsed: dict[str, Any]) -> None:
 
 def test_every_dag_is_defined(parsed: dict[str, Any]) -> None:
     # wire-export has `schedule:` in config/sources.yaml, so it gets its own DAG.
-    assert parsed["dags"] == ["articles_daily_summary", "ingest_wire-export", "news_ingest", "news_reprocess"]
+    assert parsed["dags"] == [
+        "articles_daily_summary",
+        "ingest_wire-export",
+        "news_ingest",
+        "news_reprocess",
+        "newsetl_sweep",
+    ]
 
 
 def test_parsing_imports_nothing_heavy(parsed: dict[str, Any]) -> None:
@@ -79,7 +85,7 @@ def test_a_broken_config_breaks_only_the_per_source_dags(write_config: ConfigFac
     result = parse_dags(config)
     assert list(result["errors"]) == ["news_sources.py"]
     assert "Bad Name!" in result["errors"]["news_sources.py"]
-    assert result["dags"] == ["articles_daily_summary", "news_ingest", "news_reprocess"]
+    assert result["dags"] == ["articles_daily_summary", "news_ingest", "news_reprocess", "newsetl_sweep"]
 
 
 def test_a_missing_config_is_an_import_error_that_names_the_file() -> None:

@@ -1,0 +1,162 @@
+"""Housekeeping: what loaded runs leave behind that nothing reads again, removed after a retention time.
+
+- **A loaded run's staging folder.** Batch files, search terms and manifests hand a run from cleaning to its
+  load; once the load has committed (the run's row in ``runs`` says ``loaded``, ``checked`` or ``failed``) nothing
+  reads them again, and a 100,000-dump run stages about 1.2 GB. The folder of a run that is not loaded (still
+  running, or its load failed and may be retried) is kept.
+- **Packs no row names, and temporary files.** The landing keeps every document's bytes for ever. What goes is a
+  pack written by a batch attempt whose rows were never published (a batch killed between its pack's rename and
+  its commit, or retried after it) and the temporary file of a batch killed while writing. A pack is kept while
+  the ledger (``raw_documents``) or a kept staging folder names it, so nothing a reprocess or a pending load
+  reads is ever removed.
+
+Everything is kept for ``keep_days`` after it was last written, so a batch or a run in progress is never
+touched; nothing is removed unless asked (``newsetl sweep --delete``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+from collections.abc import Iterable, Iterator
+from contextlib import suppress
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import duckdb
+
+from newsetl.config import Settings
+from newsetl.landing._pack import PACKS
+from newsetl.pipeline.plan import RUN_FILE
+from newsetl.stage import StagingArea
+from newsetl.warehouse import open_warehouse
+
+log = logging.getLogger("newsetl.pipeline")
+
+_LOADED = ("loaded", "checked", "failed")
+_TEMPORARY_PREFIX = ".tmp-"
+# A pack location ends in "#<offset>+<length>"; what comes before it is the pack's path.
+_PACK_PATHS = (
+    "SELECT DISTINCT regexp_replace(landing_path, '#[0-9]+[+][0-9]+$', '') FROM {rows} "
+    "WHERE regexp_matches(landing_path, '#[0-9]+[+][0-9]+$')"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sweep:
+    """What a sweep removes, and the runs it keeps because they are not loaded."""
+
+    staged_runs: tuple[Path, ...]
+    orphan_packs: tuple[Path, ...]
+    temporary_files: tuple[Path, ...]
+    unloaded_runs: tuple[Path, ...]
+    """Staging folders kept because their run is not loaded (their load may be retried)."""
+
+    @property
+    def paths(self) -> tuple[Path, ...]:
+        return (*self.staged_runs, *self.orphan_packs, *self.temporary_files)
+
+    def size_bytes(self) -> int:
+        return sum(_size(path) for path in self.paths)
+
+
+def plan_sweep(settings: Settings, *, keep_days: float, now: datetime | None = None) -> Sweep:
+    """What is older than ``keep_days`` and no longer needed (see the module docstring); removes nothing."""
+    cutoff = (now or datetime.now(UTC)) - timedelta(days=keep_days)
+    loaded, named = _warehouse_view(settings)
+    staged, unloaded = _staged_runs(StagingArea(settings.staging), loaded, cutoff)
+    named |= _packs_named_by(unloaded)
+    packs, temporary = _orphans(settings.landing / PACKS, named, cutoff)
+    return Sweep(tuple(staged), tuple(packs), tuple(temporary), tuple(unloaded))
+
+
+def apply_sweep(sweep: Sweep) -> int:
+    """Remove what ``sweep`` lists; return the bytes freed."""
+    freed = sweep.size_bytes()
+    for folder in sweep.staged_runs:
+        shutil.rmtree(folder, ignore_errors=True)
+    for path in (*sweep.orphan_packs, *sweep.temporary_files):
+        path.unlink(missing_ok=True)
+        _remove_if_empty(path.parent)
+    log.info(
+        "swept %d staged run(s), %d orphan pack(s), %d temporary file(s): %d bytes",
+        len(sweep.staged_runs),
+        len(sweep.orphan_packs),
+        len(sweep.temporary_files),
+        freed,
+    )
+    return freed
+
+
+def _warehouse_view(settings: Settings) -> tuple[dict[str, datetime], set[tuple[str, str]]]:
+    """When each loaded run finished, and the packs the ledger names (by run folder and file name)."""
+    if not settings.warehouse.exists():
+        return {}, set()
+    with open_warehouse(settings.warehouse, read_only=True) as connection:
+        rows = connection.execute(
+            "SELECT run_id, finished_at FROM runs WHERE status IN (?, ?, ?) AND finished_at IS NOT NULL", list(_LOADED)
+        ).fetchall()
+        packs = connection.execute(_PACK_PATHS.format(rows="raw_documents")).fetchall()
+    return {str(run_id): finished for run_id, finished in rows}, _names(str(row[0]) for row in packs)
+
+
+def _staged_runs(staging: StagingArea, loaded: dict[str, datetime], cutoff: datetime) -> tuple[list[Path], list[Path]]:
+    """The staging folders to remove (loaded before ``cutoff``, untouched since) and those of unloaded runs."""
+    removable, unloaded = [], []
+    for description in sorted(staging.root.glob(f"*/{RUN_FILE}")):
+        folder = description.parent
+        run_id = str(json.loads(description.read_text(encoding="utf-8"))["run_id"])
+        finished = loaded.get(run_id)
+        if finished is None:
+            unloaded.append(folder)
+        # A run planned again under the same id rewrites its description before its load records it running.
+        elif finished < cutoff and _modified(description) < cutoff:
+            removable.append(folder)
+    return removable, unloaded
+
+
+def _packs_named_by(folders: Iterable[Path]) -> set[tuple[str, str]]:
+    files = [str(path) for folder in folders for path in sorted((folder / "raw_documents").glob("batch-*.jsonl"))]
+    if not files:
+        return set()
+    with duckdb.connect() as connection:
+        rows = connection.execute(
+            _PACK_PATHS.format(
+                rows="read_json(?, format = 'newline_delimited', columns = {'landing_path': 'VARCHAR'})"
+            ),
+            [files],
+        ).fetchall()
+    return _names(str(row[0]) for row in rows)
+
+
+def _orphans(packs: Path, named: set[tuple[str, str]], cutoff: datetime) -> tuple[list[Path], list[Path]]:
+    orphan_packs, temporary = [], []
+    for path in sorted(packs.glob("*/*")):
+        if not path.is_file() or _modified(path) >= cutoff:
+            continue
+        if path.name.startswith(_TEMPORARY_PREFIX):
+            temporary.append(path)
+        elif path.suffix == ".gz" and (path.parent.name, path.name) not in named:
+            orphan_packs.append(path)
+    return orphan_packs, temporary
+
+
+def _names(paths: Iterable[str]) -> set[tuple[str, str]]:
+    # By run folder and file name, as packs are read: a landing moved as a whole keeps its rows' packs.
+    return {(Path(path).parent.name, Path(path).name) for path in paths}
+
+
+def _modified(path: Path) -> datetime:
+    return datetime.fromtimestamp(path.stat().st_mtime, UTC)
+
+
+def _size(path: Path) -> int:
+    files: Iterator[Path] = path.rglob("*") if path.is_dir() else iter((path,))
+    return sum(file.stat().st_size for file in files if file.is_file())
+
+
+def _remove_if_empty(folder: Path) -> None:
+    with suppress(OSError):  # not empty: other packs of the run are still named
+        folder.rmdir()
