@@ -48,8 +48,8 @@ def open_warehouse(
     """A short-lived connection with the schema up to date; closed on exit so the file lock is released.
 
     ``memory_limit`` bounds a writing connection (``Settings.writer_memory``): beyond it joins, sorts and
-    temporary tables spill to ``<warehouse>.tmp`` instead of growing with the run. Loading 99,705 articles:
-    40.1 s and a 720 MiB peak for the process at 512MB, 41.5 s and 463 MiB at 256MB.
+    temporary tables spill to ``<warehouse>.tmp`` instead of growing with the run (the measured trade-off is in
+    ``Settings.writer_memory``).
     """
     connection = connect(path, read_only=read_only, wait_seconds=wait_seconds)
     try:
