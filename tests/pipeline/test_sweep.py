@@ -81,6 +81,14 @@ def test_a_sweep_removes_what_nothing_reads_and_keeps_every_landed_document(
     assert plan_sweep(settings, keep_days=7, now=LATER).paths == ()
 
 
+def test_a_staging_folder_whose_description_is_unreadable_is_kept(settings: Settings) -> None:
+    assert ingest(settings, _spec("run-1"), progress=False).ok
+    (settings.staging / "run-1" / "run.json").write_text("{not json", encoding="utf-8")
+    sweep = plan_sweep(settings, keep_days=7, now=LATER)
+    assert sweep.staged_runs == ()
+    assert sweep.unloaded_runs == (settings.staging / "run-1",)
+
+
 def test_nothing_newer_than_the_retention_is_touched(settings: Settings) -> None:
     assert ingest(settings, _spec("run-1"), progress=False).ok
     (settings.landing / "packs" / "run-1" / ".tmp-batch-00009-1-9.gz").write_bytes(b"")

@@ -107,7 +107,12 @@ def _staged_runs(staging: StagingArea, loaded: dict[str, datetime], cutoff: date
     removable, unloaded = [], []
     for description in sorted(staging.root.glob(f"*/{RUN_FILE}")):
         folder = description.parent
-        run_id = str(json.loads(description.read_text(encoding="utf-8"))["run_id"])
+        try:
+            run_id = str(json.loads(description.read_text(encoding="utf-8"))["run_id"])
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            log.warning("kept %s: its run description is unreadable (%s)", folder, exc)
+            unloaded.append(folder)  # and the packs its staged rows name with it
+            continue
         finished = loaded.get(run_id)
         if finished is None:
             unloaded.append(folder)
