@@ -28,6 +28,7 @@ from newsetl.pipeline import (
     plan_reprocess,
     plan_run,
 )
+from newsetl.pipeline.finish import load_parts
 from newsetl.pipeline.stopwatch import Stopwatch, add_timings
 from newsetl.warehouse import LoadCounts
 from newsetl.warehouse.load import COUNT_NAMES
@@ -100,7 +101,7 @@ def ingest(
             add_timings(phases, result.timings)
             bar.update(sizes[result.number - 1])
     with stopwatch.phase("load"):
-        counts = load_run(settings, spec.run_id)
+        counts = load_run(settings, spec.run_id, stopwatch)
     timings = add_timings(stopwatch.seconds, phases)
     try:
         with stopwatch.phase("check"):
@@ -161,4 +162,8 @@ def _timing_line(timings: dict[str, float]) -> str:
     phases = ", ".join(
         f"{name} {timings[name]:.1f} s" for name in ("read", "land", "extract", "index", "stage") if name in timings
     )
-    return f"time: {walls}" + (f" (cleaning processes: {phases})" if phases else "")
+    return (
+        f"time: {walls}"
+        + (f" (cleaning processes: {phases})" if phases else "")
+        + (f"; load: {parts}" if (parts := load_parts(timings)) else "")
+    )

@@ -18,6 +18,7 @@ from newsetl.discover import Interval
 from newsetl.ingest import IngestOutcome, ingest
 from newsetl.landing import Landing
 from newsetl.pipeline import RunSpec
+from newsetl.pipeline.finish import LOAD_PARTS, load_parts
 from newsetl.records import sha256_hex
 from tests.conftest import SAMPLE_DUMP, ConfigFactory
 
@@ -153,10 +154,15 @@ def test_parallel_workers_give_the_same_rows(config: Path, tmp_path: Path) -> No
     outcome = _run(config, "parallel", workers=2)
     assert outcome.counts.totals["articles_new"] == 6
     assert outcome.counts.totals["documents_rejected"] == 5
-    # Each batch reports where its time went; the run adds them up across the processes.
-    phases = {"plan", "clean", "load", "check", "skip", "read", "land", "extract", "index", "stage"}
+    # Each batch reports where its time went; the run adds them up across the processes. The load reports its
+    # parts, which add up to nearly all of it.
+    part_names = {f"load.{part}" for part in LOAD_PARTS}
+    phases = {"plan", "clean", "load", "check", "skip", "read", "land", "extract", "index", "stage"} | part_names
     assert set(outcome.timings) == phases | {f"{phase}.cpu" for phase in phases}
     assert all(seconds >= 0 for seconds in outcome.timings.values())
+    parts = sum(outcome.timings[part] for part in part_names)
+    assert 0.5 * outcome.timings["load"] <= parts <= outcome.timings["load"]
+    assert load_parts(outcome.timings).startswith("open ")
 
 
 def test_every_raw_document_with_bytes_is_in_the_landing(config: Path) -> None:

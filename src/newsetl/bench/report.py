@@ -15,6 +15,7 @@ from rich.table import Table
 
 from newsetl.bench.measure import ProcessRun, Timed
 from newsetl.bench.run import BenchResult
+from newsetl.pipeline.finish import load_parts
 
 __all__ = ["Row", "machine", "markdown", "print_table", "rows"]
 
@@ -98,7 +99,7 @@ def _ingest_rows(run: ProcessRun, workers: int) -> list[Row]:
             f"{written / load:,.0f}/s" if load else "-",
             "≥ 50,000/s",
             load is not None and load > 0 and written / load >= 50_000,
-            "whole load step: open, migrate, merge, ledger",
+            f"whole load step; by part: {load_parts(timings)}",
         )
     )
     rss_mib = run.peak_rss / _MIB

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Mapping
+from contextlib import ExitStack
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -12,6 +14,7 @@ from newsetl.checks import CheckResult, Finding, run_checks
 from newsetl.config import Settings
 from newsetl.errors import CheckFailedError
 from newsetl.pipeline.plan import read_spec
+from newsetl.pipeline.stopwatch import Stopwatch
 from newsetl.stage import STAGED_TABLES, StagedTable, StagingArea
 from newsetl.stage.seen import publish_seen_index
 from newsetl.warehouse import (
@@ -29,27 +32,55 @@ from newsetl.warehouse import (
 log = logging.getLogger("newsetl.pipeline")
 
 
-def load_run(settings: Settings, run_id: str) -> LoadCounts:
-    """Merge every staged batch of ``run_id`` into the warehouse and record the run's counts."""
+def load_run(settings: Settings, run_id: str, stopwatch: Stopwatch | None = None) -> LoadCounts:
+    """Merge every staged batch of ``run_id`` into the warehouse and record the run's counts.
+
+    ``stopwatch`` gets the seconds of each part: ``load.open`` (opening and migrating the warehouse, recording the
+    run as running, and closing), the load's own parts (``newsetl.warehouse.load.load_staged``), ``load.learn``
+    (the fetch log, learned boilerplate, the run's counts) and ``load.seen`` (the seen index).
+    """
     spec = read_spec(settings, run_id)
     staging = StagingArea(settings.staging)
     files = _staged_files(settings, run_id)
-    with open_warehouse(settings.warehouse, memory_limit=settings.writer_memory) as connection:
-        start_run(
-            connection,
-            run_id=run_id,
-            trigger=spec.trigger,
-            interval=(spec.interval.start, spec.interval.end),
-            sources=spec.sources,
-            started_at=spec.started_at,
-        )
-        counts = load_staged(connection, files, search_terms=staging.staged_search_terms(run_id))
-        _load_fetch_log(connection, settings, run_id, staging)
-        _learn(connection, settings, spec.sources, counts)
-        finish_run(connection, run_id=run_id, counts=counts, status="loaded", finished_at=datetime.now(UTC))
-        publish_seen_index(connection, staging.seen_index)
-    log.info("run %s loaded: %s", run_id, counts.totals)
+    stopwatch = stopwatch or Stopwatch()
+    with ExitStack() as warehouse:
+        with stopwatch.phase("load.open"):
+            connection = warehouse.enter_context(
+                open_warehouse(settings.warehouse, memory_limit=settings.writer_memory)
+            )
+            start_run(
+                connection,
+                run_id=run_id,
+                trigger=spec.trigger,
+                interval=(spec.interval.start, spec.interval.end),
+                sources=spec.sources,
+                started_at=spec.started_at,
+            )
+        counts = load_staged(connection, files, search_terms=staging.staged_search_terms(run_id), timed=stopwatch.phase)
+        with stopwatch.phase("load.learn"):
+            _load_fetch_log(connection, settings, run_id, staging)
+            _learn(connection, settings, spec.sources, counts)
+            finish_run(connection, run_id=run_id, counts=counts, status="loaded", finished_at=datetime.now(UTC))
+        with stopwatch.phase("load.seen"):
+            publish_seen_index(connection, staging.seen_index)
+        with stopwatch.phase("load.open"):  # closing too: a close checkpoints what the WAL holds
+            warehouse.close()
+    parts = {name: round(seconds, 2) for name, seconds in stopwatch.seconds.items() if _is_load_part(name)}
+    log.info("run %s loaded: %s; seconds: %s", run_id, counts.totals, parts)
     return counts
+
+
+def _is_load_part(name: str) -> bool:
+    return name.startswith("load.") and not name.endswith(".cpu")
+
+
+LOAD_PARTS = ("open", "decide", "write", "clusters", "search", "commit", "learn", "seen")
+"""The parts of a load that ``load_run`` times, in the order they run (``load.<part>`` in the timings)."""
+
+
+def load_parts(timings: Mapping[str, float]) -> str:
+    """The load's wall seconds by part, as one line: where a load's time goes."""
+    return ", ".join(f"{part} {timings[f'load.{part}']:.1f} s" for part in LOAD_PARTS if f"load.{part}" in timings)
 
 
 def _learn(connection: Any, settings: Settings, sources: tuple[str, ...], counts: LoadCounts) -> None:

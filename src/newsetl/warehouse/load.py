@@ -10,7 +10,8 @@ version (its row in ``articles``) and the old one is closed into ``article_histo
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -67,6 +68,8 @@ _ARTICLE_KEY_COLUMNS = frozenset(
 )
 # Set by the load itself, never staged.
 _ARTICLE_LOAD_COLUMNS = ("version", "first_seen_at", "loaded_at")
+PhaseTimer = Callable[[str], AbstractContextManager[None]]
+"""Times a named part of the load (``Stopwatch.phase``)."""
 COUNT_NAMES = (
     "documents_read",
     "articles_new",
@@ -93,35 +96,38 @@ def load_staged(
     search_terms: Sequence[Path] = (),
     loaded_at: datetime | None = None,
     commit: bool = True,
+    timed: PhaseTimer | None = None,
 ) -> LoadCounts:
     """Merge staged batch files into the warehouse in one transaction and count what changed.
 
     ``search_terms`` are the run's staged search terms files (see ``newsetl.warehouse.terms``).
     ``loaded_at`` is the system time recorded on new versions (default: now); it never decides what is loaded.
     With ``commit=False`` (a dry run) the same merge runs and is rolled back: the counts say what a load
-    would change, and the warehouse is left as it was.
+    would change, and the warehouse is left as it was. ``timed`` (a ``Stopwatch``'s ``phase``) times each part
+    of the load: ``load.decide``, ``load.write``, ``load.clusters``, ``load.search``, ``load.commit``.
     """
     moment = loaded_at or datetime.now(UTC)
+    phase = timed or _untimed
     connection.execute("BEGIN")
     try:
-        for table in STAGED_TABLES:
-            _stage_incoming(connection, table, files.get(table, ()))
-        _add_skipped(connection)
-        _classify_articles(connection, moment)
-        counts = _count(connection)
-        _merge_raw_documents(connection)
-        if counts.totals["articles_updated"] + counts.totals["articles_retired"]:
-            record_versions(connection, moment)  # reads every article to find the few it closes
-        _merge_articles(connection)
-        _replace_removed_lines(connection)
-        _merge_rejections(connection)
+        with phase("load.decide"):  # what is new, changed, unchanged, rejected: on keys only
+            for table in STAGED_TABLES:
+                _stage_incoming(connection, table, files.get(table, ()))
+            _add_skipped(connection)
+            _classify_articles(connection, moment)
+            counts = _count(connection)
+        with phase("load.write"):
+            _write_rows(connection, counts, moment)
         if not commit:
             connection.execute("ROLLBACK")  # a dry run: counted, nothing kept (clusters and search follow a load)
             return counts
-        update_clusters(connection)
-        if counts.totals["articles_new"] + counts.totals["articles_updated"] + counts.totals["articles_retired"]:
-            update_search_index(connection, search_terms)
-        connection.execute("COMMIT")
+        with phase("load.clusters"):
+            update_clusters(connection)
+        with phase("load.search"):
+            if counts.totals["articles_new"] + counts.totals["articles_updated"] + counts.totals["articles_retired"]:
+                update_search_index(connection, search_terms)
+        with phase("load.commit"):
+            connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")
         raise
@@ -130,6 +136,20 @@ def load_staged(
         for view in ("article_changes", "incoming_removed_lines", "incoming_article_rows"):
             connection.execute(f"DROP VIEW IF EXISTS {view}")
     return counts
+
+
+def _untimed(name: str) -> AbstractContextManager[None]:
+    return nullcontext()
+
+
+def _write_rows(connection: duckdb.DuckDBPyConnection, counts: LoadCounts, moment: datetime) -> None:
+    """The ledger, the versions, the articles, their removed lines and the quarantine, as decided."""
+    _merge_raw_documents(connection)
+    if counts.totals["articles_updated"] + counts.totals["articles_retired"]:
+        record_versions(connection, moment)  # reads every article to find the few it closes
+    _merge_articles(connection)
+    _replace_removed_lines(connection)
+    _merge_rejections(connection)
 
 
 def _stage_incoming(connection: duckdb.DuckDBPyConnection, table: StagedTable, paths: Sequence[Path]) -> None:
