@@ -69,6 +69,8 @@ PARITY_TEXTS = [
     ("Case folding", "İstanbul ISTANBUL ẞtraße STRASSE Kelvin K Ωmega Ω"),
     ("Stopwords", "The and of to in it is was were"),
     ("中文", "中文新闻 数据安全 TikTok"),
+    # Only ASCII whitespace separates words (RE2's \s): no-break, em and ideographic spaces and \v stay inside.
+    ("Spaces", "tab\tword new\nline cr\rword ff\fword vt\vword nb\u00a0sp em\u2003sp ideo\u3000sp"),
 ]
 PARITY_QUERIES = [
     "tiktok data security",
