@@ -84,8 +84,16 @@ def configured_rules(version: str) -> str:
 
 
 def article_row(
-    document: RawDocument, extraction: Extraction, *, url: str | None, run_id: str, rules: str
+    document: RawDocument,
+    extraction: Extraction,
+    *,
+    url: str | None,
+    run_id: str,
+    rules: str,
+    raw_id: str | None = None,
 ) -> ArticleRow:
+    """The article's staged row. ``raw_id``: the document's content address when the caller holds it (hashing
+    the bytes again cost 40 µs a dump, 4 CPU s of a 100,000-dump run)."""
     body = extraction.body_text
     body_words = words(body)  # once: the word count and the signature both need them
     content = {
@@ -116,7 +124,7 @@ def article_row(
         reading_time_minutes=extraction.reading_time_minutes,
         word_count=len(body_words),
         content_hash=sha256_hex(json.dumps(content, ensure_ascii=False, sort_keys=True).encode()),
-        raw_id=document.raw_id,
+        raw_id=raw_id or document.raw_id,
         run_id=run_id,
         extractor=extraction.extractor,
         rules_version=rules,

@@ -233,7 +233,9 @@ class DocumentCleaner:
         except Exception as exc:  # a bug in an extractor must cost one document, not the batch
             log.exception("source %s: %s failed in extraction", document.source, document.uri)
             return _Outcome(error=("internal_error", f"extractor crashed: {type(exc).__name__}: {exc}"))
-        row = article_row(document, extraction, url=url, run_id=self.run_id, rules=_rules_version(cleaning))
+        row = article_row(
+            document, extraction, url=url, run_id=self.run_id, rules=_rules_version(cleaning), raw_id=raw_id
+        )
         return _Outcome(article=row, removed=extraction.removed, encoding=encoding)
 
     def _cleaning_of(self, source: SourceConfig) -> CleaningConfig:
