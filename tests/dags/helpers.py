@@ -4,14 +4,33 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import duckdb
+import pytest
 
-from tests.conftest import REPO
+from newsetl.config import Settings, load_settings
+from newsetl.discover import Interval
+from newsetl.ingest import ingest
+from newsetl.pipeline import RunSpec
+from tests.conftest import REPO, SAMPLES, ConfigFactory
 
 DAYS = ("2024-06-13", "2024-06-14", "2024-06-15", "2024-06-16", "2024-06-17")
+
+
+def ingested_samples(
+    write_config: ConfigFactory, monkeypatch: pytest.MonkeyPatch, source: str, folder: str, *run_ids: str
+) -> tuple[Path, Settings]:
+    """A config of one sample folder, which the DAGs under test read, and the runs ``run_ids`` of it ingested."""
+    config = write_config([{"name": source, "kind": "dumps", "location": str(SAMPLES / folder)}])
+    monkeypatch.setenv("NEWSETL_CONFIG", str(config))
+    settings = load_settings(config)
+    for run_id in run_ids:
+        spec = RunSpec(run_id, "cli", Interval.unbounded(), (source,), datetime.now(UTC))
+        assert ingest(settings, spec, progress=False, workers=1).ok
+    return config, settings
 
 
 def rows(config: Path, query: str, parameters: list[Any] | None = None) -> list[tuple[Any, ...]]:

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC
 from typing import Any
 
 import pytest
 
-from newsetl.config import load_settings
-from newsetl.discover import Interval
-from newsetl.ingest import ingest
-from newsetl.pipeline import RunSpec
-from tests.conftest import SAMPLES, ConfigFactory
-from tests.dags.helpers import rows
+from tests.conftest import ConfigFactory
+from tests.dags.helpers import ingested_samples, rows
 
 pytestmark = pytest.mark.airflow
 
@@ -20,10 +16,7 @@ pytestmark = pytest.mark.airflow
 def test_the_summary_counts_articles_per_source_and_day(
     dag_bag: Any, write_config: ConfigFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    config = write_config([{"name": "nk", "kind": "dumps", "location": str(SAMPLES / "regional")}])
-    monkeypatch.setenv("NEWSETL_CONFIG", str(config))
-    spec = RunSpec("cli-1", "cli", Interval.unbounded(), ("nk",), datetime.now(UTC))
-    assert ingest(load_settings(config), spec, progress=False).ok
+    config, _ = ingested_samples(write_config, monkeypatch, "nk", "regional", "cli-1")
     run = dag_bag.get_dag("articles_daily_summary").test(logical_date=None)
     assert str(run.state) == "success"
     expected: dict[tuple[str, Any], list[int]] = {}

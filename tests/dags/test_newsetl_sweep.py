@@ -9,13 +9,9 @@ from typing import Any
 import duckdb
 import pytest
 
-from newsetl.config import load_settings
-from newsetl.discover import Interval
-from newsetl.ingest import ingest
 from newsetl.landing import Landing
-from newsetl.pipeline import RunSpec
-from tests.conftest import SAMPLES, ConfigFactory
-from tests.dags.helpers import rows
+from tests.conftest import ConfigFactory
+from tests.dags.helpers import ingested_samples, rows
 
 pytestmark = pytest.mark.airflow
 
@@ -23,12 +19,7 @@ pytestmark = pytest.mark.airflow
 def test_the_sweep_removes_a_loaded_runs_staging_and_keeps_its_documents(
     dag_bag: Any, write_config: ConfigFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    config = write_config([{"name": "scmp", "kind": "dumps", "location": str(SAMPLES / "scmp")}])
-    monkeypatch.setenv("NEWSETL_CONFIG", str(config))
-    settings = load_settings(config)
-    for run_id in ("old", "recent"):
-        spec = RunSpec(run_id, "cli", Interval.unbounded(), ("scmp",), datetime.now(UTC))
-        assert ingest(settings, spec, progress=False, workers=1).ok
+    config, settings = ingested_samples(write_config, monkeypatch, "scmp", "scmp", "old", "recent")
     # "old" as if planned and loaded ten days ago
     with duckdb.connect(str(settings.warehouse)) as connection:
         connection.execute("UPDATE runs SET finished_at = finished_at - INTERVAL 10 DAY WHERE run_id = 'old'")
