@@ -81,6 +81,20 @@ def test_a_sweep_removes_what_nothing_reads_and_keeps_every_landed_document(
     assert plan_sweep(settings, keep_days=7, now=LATER).paths == ()
 
 
+def test_a_dry_run_is_swept_with_the_packs_it_landed(settings: Settings) -> None:
+    preview = RunSpec("preview", "cli", Interval.unbounded(), ("dumps",), datetime.now(UTC), dry_run=True)
+    for manifest in plan_run(settings, preview):
+        clean_manifest(settings, manifest)
+    landed = sorted((settings.landing / "packs" / "preview").glob("*.gz"))
+    assert landed
+    # Never loaded, so never "loaded": only its retention decides, counted from when it was planned.
+    assert plan_sweep(settings, keep_days=7).staged_runs == ()
+    sweep = plan_sweep(settings, keep_days=7, now=LATER)
+    assert sweep.staged_runs == (settings.staging / "preview",)
+    assert sweep.orphan_packs == tuple(landed)
+    assert sweep.unloaded_runs == ()
+
+
 def test_a_staging_folder_whose_description_is_unreadable_is_kept(settings: Settings) -> None:
     assert ingest(settings, _spec("run-1"), progress=False).ok
     (settings.staging / "run-1" / "run.json").write_text("{not json", encoding="utf-8")

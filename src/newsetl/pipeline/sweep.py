@@ -2,8 +2,9 @@
 
 - **A loaded run's staging folder.** Batch files, search terms and manifests hand a run from cleaning to its
   load; once the load has committed (the run's row in ``runs`` says ``loaded``, ``checked`` or ``failed``) nothing
-  reads them again, and a 100,000-dump run stages about 1.2 GB. The folder of a run that is not loaded (still
-  running, or its load failed and may be retried) is kept.
+  reads them again, and a 100,000-dump run stages about 1.2 GB. A dry run's folder goes too: it is previewed,
+  never loaded. The folder of a run that is not loaded (still running, or its load failed and may be retried)
+  is kept.
 - **Packs no row names, and temporary files.** The landing keeps every document's bytes for ever. What goes is a
   pack written by a batch attempt whose rows were never published (a batch killed between its pack's rename and
   its commit, or retried after it) and the temporary file of a batch killed while writing. A pack is kept while
@@ -108,16 +109,20 @@ def _staged_runs(staging: StagingArea, loaded: dict[str, datetime], cutoff: date
     for description in sorted(staging.root.glob(f"*/{RUN_FILE}")):
         folder = description.parent
         try:
-            run_id = str(json.loads(description.read_text(encoding="utf-8"))["run_id"])
+            run = json.loads(description.read_text(encoding="utf-8"))
+            run_id, dry_run = str(run["run_id"]), bool(run.get("dry_run", False))
         except (OSError, ValueError, KeyError, TypeError) as exc:
             log.warning("kept %s: its run description is unreadable (%s)", folder, exc)
             unloaded.append(folder)  # and the packs its staged rows name with it
             continue
-        finished = loaded.get(run_id)
-        if finished is None:
-            unloaded.append(folder)
         # A run planned again under the same id rewrites its description before its load records it running.
-        elif finished < cutoff and _modified(description) < cutoff:
+        planned_before = _modified(description) < cutoff
+        finished = loaded.get(run_id)
+        if dry_run and planned_before:
+            removable.append(folder)  # a dry run is never loaded: only previewed
+        elif finished is None:
+            unloaded.append(folder)
+        elif finished < cutoff and planned_before:
             removable.append(folder)
     return removable, unloaded
 
