@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -44,6 +45,7 @@ CREATE TABLE IF NOT EXISTS fetch_log (
     fetched_at TEXT NOT NULL, PRIMARY KEY (run_id, source, url));
 """
 _BUSY_TIMEOUT_SECONDS = 60.0
+_WAL_RETRY_SECONDS = 0.02
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +63,24 @@ class Resource:
     fetched_at: str | None
 
 
+def _use_wal(db: sqlite3.Connection) -> None:
+    """Switch the file to write-ahead logging, waiting for other processes that open it at the same moment.
+
+    The switch needs the file to itself, and SQLite answers "database is locked" at once, without waiting, when
+    waiting could deadlock: fetch tasks that start together on a new state file failed so (3 of 240 openings by
+    six processes at once). Once the file is in WAL mode, the switch is a no-op.
+    """
+    deadline = time.monotonic() + _BUSY_TIMEOUT_SECONDS
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(_WAL_RETRY_SECONDS)
+
+
 class FetchState:
     """A connection to the state file; cheap to open, one per process (or thread)."""
 
@@ -69,7 +89,7 @@ class FetchState:
         self.path = path
         self._db = sqlite3.connect(path, timeout=_BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False)
         self._lock = threading.Lock()
-        self._db.execute("PRAGMA journal_mode=WAL")
+        _use_wal(self._db)
         self._db.execute("PRAGMA synchronous=NORMAL")
         with self.transaction() as db:
             for statement in filter(str.strip, _SCHEMA.split(";")):
