@@ -95,7 +95,7 @@ def _permutations() -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.uint32]]:
     """The scheme's multipliers (odd) and offsets, one of each per permutation, drawn once a process.
 
     Drawn as datasketch's ``MinHash(seed=1, scheme="affine32")`` draws them, not by it: importing datasketch
-    imports scipy (its LSH classes), 1.3-2.0 s in every process that cleans, where an Airflow task is a process.
+    imports scipy (its LSH classes), 1.35-2.0 s in every process that cleans, where an Airflow task is a process.
     ``tests/dedup/test_minhash.py`` checks the signatures against datasketch's value for value.
     """
     import numpy as np

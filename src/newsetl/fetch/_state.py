@@ -67,8 +67,8 @@ def _use_wal(db: sqlite3.Connection) -> None:
     """Switch the file to write-ahead logging, waiting for other processes that open it at the same moment.
 
     The switch needs the file to itself, and SQLite answers "database is locked" at once, without waiting, when
-    waiting could deadlock: fetch tasks that start together on a new state file failed so (3 of 240 openings by
-    six processes at once). Once the file is in WAL mode, the switch is a no-op.
+    waiting could deadlock: fetch tasks that start together on a new state file failed so (1 to 7 of 240 openings
+    by six processes at once, in each of four runs). Once the file is in WAL mode, the switch is a no-op.
     """
     deadline = time.monotonic() + _BUSY_TIMEOUT_SECONDS
     while True:

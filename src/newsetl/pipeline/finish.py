@@ -65,13 +65,8 @@ def load_run(settings: Settings, run_id: str, stopwatch: Stopwatch | None = None
             publish_seen_index(connection, staging.seen_index)
         with stopwatch.phase("load.open"):  # closing too: a close checkpoints what the WAL holds
             warehouse.close()
-    parts = {name: round(seconds, 2) for name, seconds in stopwatch.seconds.items() if _is_load_part(name)}
-    log.info("run %s loaded: %s; seconds: %s", run_id, counts.totals, parts)
+    log.info("run %s loaded: %s; time: %s", run_id, counts.totals, load_parts(stopwatch.seconds))
     return counts
-
-
-def _is_load_part(name: str) -> bool:
-    return name.startswith("load.") and not name.endswith(".cpu")
 
 
 LOAD_PARTS = ("open", "decide", "write", "clusters", "search", "commit", "learn", "seen")
