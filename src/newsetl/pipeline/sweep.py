@@ -29,7 +29,7 @@ from pathlib import Path
 import duckdb
 
 from newsetl.config import Settings
-from newsetl.landing._pack import PACKS
+from newsetl.landing._pack import PACKS, SPAN_SQL, TEMPORARY_PREFIX
 from newsetl.pipeline.plan import RUN_FILE
 from newsetl.stage import StagingArea
 from newsetl.warehouse import open_warehouse
@@ -37,11 +37,10 @@ from newsetl.warehouse import open_warehouse
 log = logging.getLogger("newsetl.pipeline")
 
 _LOADED = ("loaded", "checked", "failed")
-_TEMPORARY_PREFIX = ".tmp-"
 # A pack location ends in "#<offset>+<length>"; what comes before it is the pack's path.
 _PACK_PATHS = (
-    "SELECT DISTINCT regexp_replace(landing_path, '#[0-9]+[+][0-9]+$', '') FROM {rows} "
-    "WHERE regexp_matches(landing_path, '#[0-9]+[+][0-9]+$')"
+    f"SELECT DISTINCT regexp_replace(landing_path, '{SPAN_SQL}', '') FROM {{rows}} "
+    f"WHERE regexp_matches(landing_path, '{SPAN_SQL}')"
 )
 
 
@@ -146,7 +145,7 @@ def _orphans(packs: Path, named: set[tuple[str, str]], cutoff: datetime) -> tupl
     for path in sorted(packs.glob("*/*")):
         if not path.is_file() or _modified(path) >= cutoff:
             continue
-        if path.name.startswith(_TEMPORARY_PREFIX):
+        if path.name.startswith(TEMPORARY_PREFIX):
             temporary.append(path)
         elif path.suffix == ".gz" and (path.parent.name, path.name) not in named:
             orphan_packs.append(path)
