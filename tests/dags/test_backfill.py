@@ -106,6 +106,8 @@ def _warehouse(components: AirflowComponents, query: str) -> list[tuple[Any, ...
         return connection.execute(query).fetchall()
 
 
+# Two backfills through a real scheduler: 1.5 min on a quiet machine, 6 min once under a load average of 8.
+@pytest.mark.timeout(1800)
 def test_a_backfill_gives_one_run_per_day_and_repeating_it_changes_nothing(airflow: AirflowComponents) -> None:
     first = _backfill(airflow)
     assert first["reprocess_behavior"] == "none"
