@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -95,9 +98,11 @@ def ingest(
     phases: dict[str, float] = {}
     with (
         stopwatch.phase("clean"),
+        # Entered in this order: the cleaning processes start before the progress bar starts its thread.
+        _cleaned(settings, manifests, workers) as results,
         tqdm(total=sum(sizes), unit="file", desc="cleaning", disable=not progress, leave=False) as bar,
     ):
-        for result in _clean_all(settings, manifests, workers):
+        for result in results:
             add_timings(phases, result.timings)
             bar.update(sizes[result.number - 1])
     with stopwatch.phase("load"):
@@ -124,13 +129,28 @@ def fetch_live(settings: Settings, spec: RunSpec, credentials: CredentialsFor | 
     return summaries
 
 
-def _clean_all(settings: Settings, manifests: Sequence[Path], workers: int) -> Iterator[BatchResult]:
+@contextmanager
+def _cleaned(settings: Settings, manifests: Sequence[Path], workers: int) -> Iterator[Iterator[BatchResult]]:
+    """Each manifest's batch result, in order, cleaned here or by ``workers`` processes (started on entry)."""
     if workers <= 1 or len(manifests) <= 1:
-        yield from (clean_manifest(settings, path) for path in manifests)
+        yield (clean_manifest(settings, path) for path in manifests)
         return
     # Processes, not threads: cleaning is pure-Python CPU work that the GIL would serialise.
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(partial(clean_manifest, settings), manifests)
+    with cleaning_processes(workers) as pool:
+        yield pool.map(partial(clean_manifest, settings), manifests)  # submits every batch: the workers start now
+
+
+def cleaning_processes(workers: int) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes, forked from this one only while it has no other thread.
+
+    A plain fork is cheap (the workers inherit every module imported here), but a child forked while another
+    thread holds a lock can wait for that lock for ever: a test forking from the threaded test process did hang so.
+    With another thread running, the workers come from a fork server, a fresh single-threaded process (Python 3.14
+    makes it the default start method for this reason).
+    """
+    method = "fork" if threading.active_count() == 1 else "forkserver"
+    log.debug("cleaning processes: %d, start method %s", workers, method)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
 
 
 def print_summary(outcome: IngestOutcome, console: Console | None = None) -> None:

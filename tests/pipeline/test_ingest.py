@@ -6,6 +6,9 @@ import gzip
 import json
 import os
 import shutil
+import subprocess
+import sys
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -170,6 +173,42 @@ def test_parallel_workers_give_the_same_rows(config: Path, tmp_path: Path) -> No
     parts = sum(outcome.timings[part] for part in part_names)
     assert 0.5 * outcome.timings["load"] <= parts <= outcome.timings["load"]
     assert load_parts(outcome.timings).startswith("open ")
+
+
+def test_parallel_workers_started_beside_another_thread_give_the_same_rows(config: Path) -> None:
+    # Another thread is running, so the cleaning processes come from a fork server: a new interpreter that has to
+    # import the cleaning code and receive the settings itself.
+    stop = threading.Event()
+    waiting = threading.Thread(target=stop.wait)
+    waiting.start()
+    try:
+        outcome = _run(config, "parallel-threaded", workers=2)
+    finally:
+        stop.set()
+        waiting.join()
+    assert outcome.ok
+    assert outcome.counts.totals["articles_new"] == 6
+    assert outcome.counts.totals["documents_rejected"] == 5
+
+
+# Run in a new interpreter: the test process has threads of its own (servers, pools of earlier tests).
+_WORKERS_PARENTS = """
+import os, threading
+from newsetl.ingest import cleaning_processes
+
+def forked_from_here():
+    with cleaning_processes(2) as pool:
+        return pool.submit(os.getppid).result() == os.getpid()
+
+alone = forked_from_here()
+threading.Thread(target=threading.Event().wait, daemon=True).start()
+print(alone, forked_from_here())
+"""
+
+
+def test_cleaning_processes_are_forked_from_this_process_only_while_it_has_no_other_thread() -> None:
+    printed = subprocess.run([sys.executable, "-c", _WORKERS_PARENTS], capture_output=True, text=True, check=True)
+    assert printed.stdout.split() == ["True", "False"]
 
 
 def test_every_raw_document_with_bytes_is_in_the_landing(config: Path) -> None:
