@@ -18,6 +18,7 @@ in the ``rejected_documents`` table::
     │   ├── TransientFetchError     timeouts, connection errors, 429, 5xx: retry later
     │   └── TerminalFetchError      4xx, robots.txt: do not retry
     │       └── RefusedError        refused by policy: scheme, internal address, content type, size
+    ├── StagingError                terminal: a run's staged files are gone (swept, or never planned)
     ├── WarehouseError              DuckDB problems
     │   ├── WarehouseLockedError    transient: another process holds the file
     │   └── MigrationError          terminal: a schema file failed to apply
@@ -140,6 +141,10 @@ class TerminalFetchError(FetchError):
 
 class RefusedError(TerminalFetchError):
     """The fetcher's policy refused the URL or the response: nothing unsafe was read."""
+
+
+class StagingError(NewsetlError):
+    """A file a run staged for its later tasks is not there: its staging was removed, or it was never planned."""
 
 
 class WarehouseError(NewsetlError):

@@ -17,9 +17,10 @@ import pytest
 
 from newsetl.config import Settings, load_settings
 from newsetl.discover import Interval
+from newsetl.errors import StagingError
 from newsetl.ingest import ingest
 from newsetl.landing import Landing
-from newsetl.pipeline import RunSpec, clean_manifest, plan_run
+from newsetl.pipeline import RunSpec, clean_manifest, load_run, plan_run
 from newsetl.pipeline.sweep import apply_sweep, plan_sweep
 from tests.conftest import ConfigFactory
 
@@ -79,6 +80,19 @@ def test_a_sweep_removes_what_nothing_reads_and_keeps_every_landed_document(
     for raw_id, location in _landing_paths(settings):
         assert landing.read(location, raw_id)
     assert plan_sweep(settings, keep_days=7, now=LATER).paths == ()
+
+
+def test_a_swept_run_s_tasks_run_alone_again_say_so_and_what_to_do(settings: Settings) -> None:
+    manifests = plan_run(settings, _spec("run-1"))
+    for manifest in manifests:
+        clean_manifest(settings, manifest)
+    load_run(settings, "run-1")
+    apply_sweep(plan_sweep(settings, keep_days=7, now=LATER))
+    # An operator clears only the load task, or one cleaning task, of the swept run.
+    with pytest.raises(StagingError, match=r"run run-1's description .*run\.json is not there.*Run it again whole"):
+        load_run(settings, "run-1")
+    with pytest.raises(StagingError, match=r"the batch manifest .*00001\.json is not there.*newsetl sweep"):
+        clean_manifest(settings, manifests[0])
 
 
 def test_a_dry_run_is_swept_with_the_packs_it_landed(settings: Settings) -> None:

@@ -23,7 +23,7 @@ from newsetl.config import Settings
 from newsetl.discover import discover
 from newsetl.learn.published import snapshot as snapshot_learned
 from newsetl.pipeline.spec import RunSpec
-from newsetl.stage import StagingArea
+from newsetl.stage import StagingArea, read_staged_json
 
 log = logging.getLogger("newsetl.pipeline")
 # msgspec: 100,000 listed files are written and read again in every run; json with dataclasses.asdict cost seconds.
@@ -53,7 +53,8 @@ def begin_run(settings: Settings, spec: RunSpec) -> Path:
 
 
 def read_spec(settings: Settings, run_id: str) -> RunSpec:
-    return RunSpec.read(StagingArea(settings.staging).run_dir(run_id) / RUN_FILE)
+    path = StagingArea(settings.staging).run_dir(run_id) / RUN_FILE
+    return RunSpec.from_json(read_staged_json(path, f"run {run_id}'s description"))
 
 
 def discover_source(settings: Settings, run_id: str, name: str) -> int:

@@ -28,7 +28,7 @@ from newsetl.pipeline.batch import BatchResult, DocumentCleaner, clean_batch
 from newsetl.pipeline.plan import begin_run, cut_batches, items_file, read_spec, write_records
 from newsetl.pipeline.spec import Mode, RunSpec
 from newsetl.records import DocumentFormat, RawDocument
-from newsetl.stage import StagingArea
+from newsetl.stage import StagingArea, read_staged_json
 
 log = logging.getLogger("newsetl.pipeline")
 
@@ -112,7 +112,7 @@ def landed_documents(
 
 def manifest_mode(path: Path) -> Mode:
     """Whether a batch manifest lists source items (``ingest``) or landed documents (``reprocess``)."""
-    mode: Mode = json.loads(path.read_text(encoding="utf-8")).get("mode", "ingest")
+    mode: Mode = read_staged_json(path, "the batch manifest").get("mode", "ingest")
     return mode
 
 
@@ -124,7 +124,7 @@ def clean_manifest(settings: Settings, manifest_path: Path) -> BatchResult:
 
 def reclean_batch(settings: Settings, manifest_path: Path) -> BatchResult:
     """Clean one batch of landed documents, reading their bytes from the landing."""
-    document = json.loads(manifest_path.read_text(encoding="utf-8"))
+    document = read_staged_json(manifest_path, "the batch manifest")
     run_id, number = str(document["run_id"]), int(document["number"])
     landing = Landing(settings.landing)
     with StagingArea(settings.staging).batch_writer(run_id, number) as writer:

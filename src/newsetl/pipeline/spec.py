@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import Any, Literal
 
 from newsetl.discover import Interval
@@ -50,10 +48,6 @@ class RunSpec:
             mode=document.get("mode", "ingest"),
             dry_run=bool(document.get("dry_run", False)),
         )
-
-    @classmethod
-    def read(cls, path: Path) -> RunSpec:
-        return cls.from_json(json.loads(path.read_text(encoding="utf-8")))
 
 
 def _iso(moment: datetime | None) -> str | None:

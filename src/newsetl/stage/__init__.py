@@ -23,6 +23,7 @@ from typing import IO, Any, Literal
 import duckdb
 import msgspec
 
+from newsetl.errors import StagingError
 from newsetl.records import SourceItem
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
     "BatchWriter",
     "StagedTable",
     "StagingArea",
+    "read_staged_json",
 ]
 
 StagedTable = Literal["raw_documents", "articles", "removed_lines", "rejected_documents", "skipped_documents"]
@@ -56,6 +58,18 @@ log = logging.getLogger("newsetl.stage")
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 # msgspec writes the same JSON as json.dumps(ensure_ascii=False) about five times faster.
 _ENCODER = msgspec.json.Encoder()
+
+
+def read_staged_json(path: Path, what: str) -> Any:
+    """A JSON file an earlier task of the run staged; :class:`StagingError` saying what to do if it is gone."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise StagingError(
+            f"{what} {path} is not there: the run's staging was removed (`newsetl sweep --delete` removes a loaded "
+            "run's after keep_staged_days) or the run was never planned here. Run it again whole, from its first "
+            "task (clear the whole DAG run), or re-clean its days with `newsetl ingest --reprocess`"
+        ) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +215,7 @@ class StagingArea:
 
     @staticmethod
     def read_manifest(path: Path) -> BatchManifest:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        document = read_staged_json(path, "the batch manifest")
         items = tuple(SourceItem(**item) for item in document["items"])
         return BatchManifest(run_id=document["run_id"], number=document["number"], items=items)
 
