@@ -1,6 +1,7 @@
 """newsetl_sweep: daily housekeeping of what loaded runs leave behind.
 
-Removes the staging folders of runs loaded more than ``keep_staged_days`` ago (7 by default) and the landing's
+Removes the staging folders of runs loaded more than ``keep_staged_days`` ago (7 by default), and of dry runs
+(which are never loaded) planned that long ago, and the landing's
 packs that no row names (a batch attempt killed or retried after writing its pack) and temporary files of
 killed batches, as ``newsetl sweep --delete`` does (``newsetl.pipeline.sweep``). The landing's documents, and
 everything a run that is not loaded still needs, are never touched. It reads the warehouse, so it waits for the
@@ -17,7 +18,7 @@ from airflow.sdk import dag, task
 
 @dag(
     dag_id="newsetl_sweep",
-    description="Remove loaded runs' staging folders and packs no row names, after keep_staged_days",
+    description="Remove loaded and dry runs' staging folders and packs no row names, after keep_staged_days",
     doc_md=__doc__,
     schedule=daily(),
     start_date=START_DATE,
