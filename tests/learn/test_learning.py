@@ -57,16 +57,18 @@ def _dump(number: int, day: str) -> str:
     ]
     teaser = [TEASER_HEADER, f"{TOWNS[0]} bekommt einen neuen Fähranleger"] if 0 < number <= 12 else []
     witness = [WITNESS_CALL] if number in (3, 17) else []
+    # Some dumps pad lines with whitespace, before or after: a line counts as the same line however it is padded.
+    before, after = " \t" if number % 4 == 1 else "", "\t " if number % 4 == 3 else ""
     lines = [
         f"{headline} | Hafenblatt",
         "",
-        *MENU,
+        *(before + item + after for item in MENU),
         "",
         headline,
         f"Von {['Anna Schmidt', 'Peter Krause', 'Lena Berger'][number % 3]}",
         f"{day[8:10]}.{day[5:7]}.{day[:4]}, 10:30 Uhr",
         paragraphs[0],
-        PROMOTION,
+        before + PROMOTION + after,
         paragraphs[1],
         *witness,
         paragraphs[2],
@@ -161,7 +163,8 @@ def test_a_later_run_removes_learned_lines(write_config: ConfigFactory, corpus: 
     assert all("~" in version for _body, version in later), "the learned lines are part of the rules version"
     removed = _rows(
         config,
-        "SELECT DISTINCT trim(text) FROM removed_lines WHERE run_id = 'day-15' AND rule_id = 'learned:hafenblatt'",
+        "SELECT DISTINCT trim(text, chr(32) || chr(9)) FROM removed_lines "
+        "WHERE run_id = 'day-15' AND rule_id = 'learned:hafenblatt'",
     )
     assert {row[0] for row in removed} == LEARNED
 

@@ -24,6 +24,20 @@ log = logging.getLogger("newsetl.learn")
 
 # Whitespace trimmed on both sides, the same characters as `line_key` in Python.
 _TRIM = "' ' || chr(9) || chr(10) || chr(11) || chr(12) || chr(13)"
+
+
+def _trimmed(text: str) -> str:
+    """SQL for ``text`` trimmed of ``_TRIM``, trimming only a line that starts or ends with one of them.
+
+    DuckDB's ``trim`` with a list of characters costs about 5 µs a paragraph even when there is nothing to trim:
+    on the window of 2,000 benchmark articles the count took 0.90 s, and 0.38 s like this, with the same rows.
+    """
+    return (
+        f"CASE WHEN contains({_TRIM}, left({text}, 1)) OR contains({_TRIM}, right({text}, 1)) "
+        f"THEN trim({text}, {_TRIM}) ELSE {text} END"
+    )
+
+
 # No source may learn lines longer than this (a cheap filter before the per-source max_chars).
 _MAX_CHARS = 1000
 # Bump when the counting SQL below changes: the stored settings then differ and the next load counts again.
@@ -55,12 +69,12 @@ def _candidates() -> str:
     return f"""
 CREATE OR REPLACE TEMP TABLE learn_candidates AS
 WITH lines AS (
-    SELECT article_id, trim(removed.text, {_TRIM}) AS line FROM (
+    SELECT article_id, {_trimmed("removed.text")} AS line FROM (
         SELECT l.article_id, unnest(l.lines) AS removed
         FROM removed_line_lists l JOIN learn_documents d ON d.article_id = l.article_id
     ) WHERE (removed.rule IN ({positional}) OR removed.rule LIKE 'learned:%') AND length(removed.text) <= {_MAX_CHARS}
     UNION
-    SELECT article_id, trim(paragraph, {_TRIM}) AS line FROM (
+    SELECT article_id, {_trimmed("paragraph")} AS line FROM (
         SELECT d.article_id, unnest(string_split(a.body, chr(10) || chr(10))) AS paragraph
         FROM learn_documents d JOIN articles a ON a.article_id = d.article_id
     ) WHERE length(paragraph) <= {_MAX_CHARS}
