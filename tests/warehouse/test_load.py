@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from newsetl.errors import WarehouseError
 from newsetl.records import ArticleRow
 from newsetl.stage import StagedTable
 from newsetl.warehouse import LoadCounts, load_staged
@@ -36,6 +39,31 @@ def test_the_last_file_s_row_of_an_article_is_the_one_written(warehouse: Warehou
     assert first["article_id"] == second["article_id"]
     _load(warehouse, [[first], [second]])
     assert warehouse.rows("SELECT uri, body, version FROM articles") == [("b.txt", "The second body.", 1)]
+
+
+def test_articles_keep_one_row_an_article_without_a_key_index(warehouse: Warehouse) -> None:
+    assert warehouse.rows(
+        "SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'articles' AND constraint_type = 'PRIMARY KEY'"
+    ) == [(0,)]  # sql/072: an index would make every load rewrite the table's last row group
+    article = make_article("wire", "a.txt", "One body.")
+    _load(warehouse, [[article]])
+    _load(warehouse, [[article, make_article("wire", "b.txt", "Another body.")]])
+    assert warehouse.rows("SELECT uri, count(*) FROM articles GROUP BY uri ORDER BY uri") == [
+        ("a.txt", 1),
+        ("b.txt", 1),
+    ]
+
+
+def test_a_load_that_would_leave_an_article_twice_commits_nothing(warehouse: Warehouse) -> None:
+    article = make_article("wire", "a.txt", "One body.")
+    _load(warehouse, [[article]])
+    # A second row for the article, as a bug (or a hand-made insert) would leave it.
+    warehouse.connection.execute("INSERT INTO articles SELECT * FROM articles")
+    changed = make_article("wire", "a.txt", "A corrected body.")
+    with pytest.raises(WarehouseError, match=f"article {article['article_id']} in articles more than once"):
+        _load(warehouse, [[changed]])
+    assert warehouse.rows("SELECT body, count(*) FROM articles GROUP BY body") == [("One body.", 2)]
+    assert warehouse.rows("SELECT count(*) FROM raw_documents") == [(1,)]
 
 
 def test_every_staged_column_reaches_the_article(warehouse: Warehouse) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 
+from newsetl.errors import WarehouseError
 from newsetl.stage import STAGED_TABLES, StagedTable
 from newsetl.warehouse._connect import quoted
 from newsetl.warehouse.clusters import update_clusters
@@ -148,6 +149,8 @@ def _write_rows(connection: duckdb.DuckDBPyConnection, counts: LoadCounts, momen
     if counts.totals["articles_updated"] + counts.totals["articles_retired"]:
         record_versions(connection, moment)  # reads every article to find the few it closes
     _merge_articles(connection)
+    if counts.totals["articles_new"] + counts.totals["articles_updated"]:
+        _check_one_row_an_article(connection)
     _replace_removed_lines(connection)
     _merge_rejections(connection)
 
@@ -367,6 +370,27 @@ def _merge_articles(connection: duckdb.DuckDBPyConnection) -> None:
           AND a.article_id = c.article_id AND a.rules_version <> c.rules_version
         """
     )
+
+
+def _check_one_row_an_article(connection: duckdb.DuckDBPyConnection) -> None:
+    """Fail the load, before it commits, if an article it wrote stands in ``articles`` more than once.
+
+    The table has no key index (``sql/072``): the load keeps ``article_id`` unique by deciding new articles on it,
+    and this is the guard the index was. It looks only at the articles this load wrote.
+    """
+    row = connection.execute(
+        """
+        SELECT article_id FROM articles
+        WHERE article_id IN (SELECT article_id FROM article_winners WHERE change <> 'unchanged')
+        GROUP BY article_id HAVING count(*) > 1
+        LIMIT 1
+        """
+    ).fetchone()
+    if row:
+        raise WarehouseError(
+            f"the load would leave article {row[0]} in articles more than once; nothing was committed. "
+            "Find the rows with `SELECT * FROM articles WHERE article_id = '...'` and keep one"
+        )
 
 
 def _written_rows(connection: duckdb.DuckDBPyConnection) -> str:
