@@ -124,6 +124,8 @@ def load_staged(
             return counts
         with phase("load.clusters"):
             update_clusters(connection)
+            if counts.totals["articles_new"] + counts.totals["articles_updated"]:
+                _check_one_row_an_article(connection, "article_signatures")
         with phase("load.search"):
             if counts.totals["articles_new"] + counts.totals["articles_updated"] + counts.totals["articles_retired"]:
                 update_search_index(connection, search_terms)
@@ -150,7 +152,7 @@ def _write_rows(connection: duckdb.DuckDBPyConnection, counts: LoadCounts, momen
         record_versions(connection, moment)  # reads every article to find the few it closes
     _merge_articles(connection)
     if counts.totals["articles_new"] + counts.totals["articles_updated"]:
-        _check_one_row_an_article(connection)
+        _check_one_row_an_article(connection, "articles")
     _replace_removed_lines(connection)
     _merge_rejections(connection)
 
@@ -372,15 +374,16 @@ def _merge_articles(connection: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-def _check_one_row_an_article(connection: duckdb.DuckDBPyConnection) -> None:
-    """Fail the load, before it commits, if an article it wrote stands in ``articles`` more than once.
+def _check_one_row_an_article(connection: duckdb.DuckDBPyConnection, table: str) -> None:
+    """Fail the load, before it commits, if an article it wrote stands in ``table`` more than once.
 
-    The table has no key index (``sql/072``): the load keeps ``article_id`` unique by deciding new articles on it,
-    and this is the guard the index was. It looks only at the articles this load wrote.
+    ``articles`` and ``article_signatures`` have no key index (``sql/072``, ``sql/073``): the load keeps
+    ``article_id`` unique by deciding new articles on it, and this is the guard the index was. It looks only at
+    the articles this load wrote.
     """
     row = connection.execute(
-        """
-        SELECT article_id FROM articles
+        f"""
+        SELECT article_id FROM {table}
         WHERE article_id IN (SELECT article_id FROM article_winners WHERE change <> 'unchanged')
         GROUP BY article_id HAVING count(*) > 1
         LIMIT 1
@@ -388,8 +391,8 @@ def _check_one_row_an_article(connection: duckdb.DuckDBPyConnection) -> None:
     ).fetchone()
     if row:
         raise WarehouseError(
-            f"the load would leave article {row[0]} in articles more than once; nothing was committed. "
-            "Find the rows with `SELECT * FROM articles WHERE article_id = '...'` and keep one"
+            f"the load would leave article {row[0]} in {table} more than once; nothing was committed. "
+            f"Find the rows with `SELECT * FROM {table} WHERE article_id = '...'` and keep one"
         )
 
 
