@@ -62,9 +62,7 @@ WHERE recency <= window_size
 
 @cache
 def _candidates() -> str:
-    # The labels module is the whole text cleaner (~60 ms to import): imported when lines are counted, not by every
-    # load (a load that changed no article keeps the count it has).
-    from newsetl.clean.text.labels import POSITIONAL_RULES
+    from newsetl.clean.text import POSITIONAL_RULES
 
     positional = ", ".join(f"'{rule}'" for rule in sorted(POSITIONAL_RULES))
     return f"""

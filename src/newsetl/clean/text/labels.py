@@ -27,20 +27,6 @@ class LineVerdict:
     rule: str
 
 
-POSITIONAL_RULES = frozenset(
-    {
-        "before-title",
-        "before-body",
-        "after-body",
-        "after-boundary",
-        "short-tail",
-        "nav-run",
-        "page-title",
-        "repeated-line",
-    }
-)
-"""Rules that remove a line for where it stands, not for what it says: such lines are what learning can name."""
-
 BLANK = LineVerdict("blank", "blank")
 BODY = LineVerdict("body", "body")
 TITLE = LineVerdict("title", "title")
