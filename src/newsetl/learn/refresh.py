@@ -18,6 +18,7 @@ from functools import cache
 
 import duckdb
 
+from newsetl.clean.text import POSITIONAL_RULES
 from newsetl.config import LearnConfig
 
 log = logging.getLogger("newsetl.learn")
@@ -62,8 +63,6 @@ WHERE recency <= window_size
 
 @cache
 def _candidates() -> str:
-    from newsetl.clean.text import POSITIONAL_RULES
-
     positional = ", ".join(f"'{rule}'" for rule in sorted(POSITIONAL_RULES))
     return f"""
 CREATE OR REPLACE TEMP TABLE learn_candidates AS
