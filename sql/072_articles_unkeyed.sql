@@ -3,7 +3,7 @@
 -- DuckDB rewrites the last row group of a table that has an index whenever rows are appended and the file is
 -- checkpointed (duckdb/duckdb#21316: a table without one gets a new row group instead). For articles, with their
 -- bodies, that is up to 16,384 articles rewritten by every load, however small: 0.26-0.30 s a load at 12,500
--- articles, and a file that grew by the table's size with each small load until the freed blocks were reused
+-- articles, and a file that grew with each such load (2 MB a load there) until the freed blocks were reused
 -- (docs/benchmarks.md). The loader is the only writer and decides new articles by key, so article_id stays
 -- unique by construction; the load checks it before it commits, and the duplicate_keys check after each load.
 -- Applied once by `newsetl.warehouse.migrate`; the columns are those of 001 and 020, in the same order.
