@@ -35,3 +35,30 @@ def test_the_first_document_of_a_format_loads_its_extractor() -> None:
     script = RERUN_PATH.replace('format="text", content=bytes(256) * 20', 'format="html", content=b"<p>x</p>"')
     shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert "trafilatura" in json.loads(shown.stdout)["loaded"]
+
+
+TEXT_DUMP = (
+    "Rail strike ends after talks\n\n"
+    + "The union and the operator agreed on a new contract late on Tuesday, and trains run again today. " * 6
+)
+
+
+def test_cleaning_a_text_dump_loads_no_html_extractor() -> None:
+    script = RERUN_PATH.replace("bytes(256) * 20", repr(TEXT_DUMP.encode())).replace(
+        "except DocumentError as exc:\n    rejected = exc.reason_code",
+        "except DocumentError:\n    raise\nrejected = None",
+    )
+    shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert not {"trafilatura", "lxml", "bs4"} & set(json.loads(shown.stdout)["loaded"])
+
+
+def test_a_page_from_a_feed_takes_the_feed_items_fields() -> None:
+    from newsetl.clean.document import extract_document
+    from newsetl.config import CleaningConfig
+    from newsetl.records import RawDocument
+
+    item = {"title": "Rail strike ends", "author": "Ana Lima", "tags": ["transport"]}
+    document = RawDocument(source="s", uri="x.txt", format="text", content=TEXT_DUMP.encode(), metadata={"item": item})
+    extraction, _, _ = extract_document(document, CleaningConfig())
+    assert extraction.authors == ["Ana Lima"]
+    assert extraction.tags == ["transport"]
