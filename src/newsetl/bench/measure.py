@@ -84,7 +84,7 @@ def time_each(items: Sequence[Any], work: Callable[[Any], object]) -> Timed:
     """Time ``work`` over every item twice; the rate is the second pass's, the first is kept beside it.
 
     The first pass also pays for what a process loads once, when a document first needs it: the extractors'
-    imports, the language model (0.66 s) when a document first has no language of its own, which is not the first
+    imports, the language model (0.4-0.7 s) when a document first has no language of its own, which is not the first
     document. One untimed call before the clock, as this did before, left most of that in the rate.
     """
     first, _ = _one_pass(items, work)
