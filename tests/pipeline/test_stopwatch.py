@@ -29,3 +29,23 @@ def test_a_phase_that_raises_is_counted_and_the_error_goes_on() -> None:
 
 def test_timings_add_up_phase_by_phase() -> None:
     assert add_timings({"read": 1.0}, {"read": 0.5, "stage": 2.0}) == {"read": 1.5, "stage": 2.0}
+
+
+WAIT = 0.05
+
+
+def test_a_wait_while_a_clock_is_read_counts_in_the_phase(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A process sharing its core is often made to wait at a system call: reading the CPU clock is one. Whether the
+    # wait comes at the phase's start or at its end, it belongs to the phase, not to no phase at all.
+    cpu_clock = time.process_time
+
+    def waiting_cpu_clock() -> float:
+        time.sleep(WAIT)
+        return cpu_clock()
+
+    stopwatch = Stopwatch()
+    monkeypatch.setattr(time, "process_time", waiting_cpu_clock)
+    with stopwatch.phase("extract"):
+        pass
+    monkeypatch.undo()
+    assert stopwatch.seconds["extract"] >= 2 * WAIT

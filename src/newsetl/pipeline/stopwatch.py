@@ -42,10 +42,14 @@ class _Phase:
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
+        # The CPU clock first: reading it is a system call, where a process that shares its core is often made to
+        # wait. Read after the wall clock, that wait fell between two phases and was charged to none: 2.5-3.3 s of
+        # a 3,125-dump batch in an Airflow task, four task processes on two cores.
+        cpu = time.process_time()
         seconds, name = self._seconds, self._name
         seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - self._started
         key = f"{name}.cpu"
-        seconds[key] = seconds.get(key, 0.0) + time.process_time() - self._cpu
+        seconds[key] = seconds.get(key, 0.0) + cpu - self._cpu
 
 
 def add_timings(total: dict[str, float], more: Mapping[str, float]) -> dict[str, float]:
