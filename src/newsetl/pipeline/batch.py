@@ -73,6 +73,7 @@ class BatchResult:
 def clean_batch(settings: Settings, manifest_path: Path) -> BatchResult:
     staging = StagingArea(settings.staging)
     manifest = staging.read_manifest(manifest_path)
+    log.info("run %s batch %d: cleaning %d item(s)", manifest.run_id, manifest.number, len(manifest.items))
     stopwatch = Stopwatch()
     with stopwatch.phase("skip"):
         seen = read_seen(staging.seen_index, manifest.items) if settings.skip_unchanged else {}
