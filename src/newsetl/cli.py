@@ -180,6 +180,11 @@ def _add_bench(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     command.add_argument("--seed", type=int, default=7, help="corpus seed (default 7)")
     command.add_argument("--workdir", default="data/bench", help="corpus and data folders (default data/bench)")
     command.add_argument("--dag", action="store_true", help="also run `airflow dags test news_ingest` on the corpus")
+    command.add_argument(
+        "--scheduler",
+        action="store_true",
+        help="also run news_ingest on a real scheduler (its own throwaway Airflow home, LocalExecutor)",
+    )
     command.add_argument("--no-rerun", action="store_true", help="skip the second run over unchanged input")
     command.add_argument("--markdown", metavar="FILE", help="also write the table as Markdown (with the machine)")
     command.set_defaults(handler=_run_bench)
@@ -311,6 +316,7 @@ def _run_bench(args: argparse.Namespace) -> int:
         seed=args.seed,
         workdir=Path(args.workdir),
         dag=args.dag,
+        scheduler=args.scheduler,
         rerun=not args.no_rerun,
     )
     result = run_bench(options)

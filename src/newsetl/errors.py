@@ -22,7 +22,8 @@ in the ``rejected_documents`` table::
     ├── WarehouseError              DuckDB problems
     │   ├── WarehouseLockedError    transient: another process holds the file
     │   └── MigrationError          terminal: a schema file failed to apply
-    └── CheckFailedError            terminal: a quality check failed after a load
+    ├── CheckFailedError            terminal: a quality check failed after a load
+    └── AirflowComponentError       an Airflow component or command the benchmark started failed or timed out
 """
 
 from __future__ import annotations
@@ -163,3 +164,7 @@ class MigrationError(WarehouseError):
 
 class CheckFailedError(NewsetlError):
     """A post-load quality check failed; the message says which and what to do."""
+
+
+class AirflowComponentError(NewsetlError):
+    """An Airflow component or ``airflow`` command started by newsetl (the benchmark's real scheduler) failed."""

@@ -8,10 +8,13 @@ import sys
 from pathlib import Path
 
 import duckdb
+import psutil
+import pytest
 
 from newsetl.bench import CorpusSpec, build_corpus
 from newsetl.bench.corpus import SOURCES
 from newsetl.config import load_settings
+from tests.conftest import REPO
 
 NEWSETL = str(Path(sys.executable).parent / "newsetl")
 STAGES = (
@@ -84,3 +87,36 @@ def test_bench_with_the_dag_stops_at_once_without_a_migrated_airflow_home(tmp_pa
     assert done.returncode != 0
     assert "--dag needs a migrated Airflow home" in done.stderr + done.stdout
     assert not (tmp_path / "bench").exists()  # nothing generated or run before the check
+
+
+@pytest.mark.airflow
+@pytest.mark.timeout(1800)
+def test_bench_on_a_real_scheduler_runs_news_ingest_once_and_stops_airflow(tmp_path: Path) -> None:
+    report = tmp_path / "report.md"
+    command = [NEWSETL, "bench", "--docs", "30", "--html", "3", "--jsonl", "20", "--batch-size", "10", "--no-rerun"]
+    command += ["--scheduler", "--workdir", str(tmp_path / "bench"), "--markdown", str(report)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=1500, check=False, cwd=REPO)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    row = next(line for line in report.read_text(encoding="utf-8").splitlines() if "on a real scheduler" in line)
+    assert row.startswith("| end to end `news_ingest` on a real scheduler | 30 | ")
+    assert "LocalExecutor, parallelism 4" in row
+    # resolve, route, discover, select_landed, batches, three clean batches, load, check, publish
+    assert "; 11 task instances, " in row
+    settings = load_settings(tmp_path / "bench" / "scheduler" / "sources.yaml")
+    with duckdb.connect(str(settings.warehouse), read_only=True) as connection:
+        runs = connection.execute("SELECT run_id, documents_read, status FROM runs").fetchall()
+    assert [(read, status) for _run_id, read, status in runs] == [(30, "checked")]
+    assert runs[0][0].startswith("news_ingest/manual__")  # the triggered run, and no scheduled one beside it
+    home = str(tmp_path / "bench" / "scheduler" / "airflow-home")
+    assert not [
+        p.pid for p in psutil.process_iter(["environ"]) if (p.info["environ"] or {}).get("AIRFLOW_HOME") == home
+    ]
+
+
+def test_bench_on_a_scheduler_stops_at_once_without_the_dags_folder(tmp_path: Path) -> None:
+    env = {key: value for key, value in os.environ.items() if key != "AIRFLOW__CORE__DAGS_FOLDER"}
+    command = [NEWSETL, "bench", "--docs", "50", "--scheduler", "--workdir", str(tmp_path / "bench")]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False, env=env, cwd=tmp_path)
+    assert done.returncode != 0
+    assert "--scheduler needs the DAGs folder" in done.stderr
+    assert not (tmp_path / "bench").exists()

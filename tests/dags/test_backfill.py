@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 
+from newsetl.bench.components import AirflowComponents, CliError
 from newsetl.config import load_settings
 from newsetl.warehouse import open_warehouse
-from tests.conftest import ConfigFactory
-from tests.dags.components import AirflowComponents, CliError
+from tests.conftest import REPO, ConfigFactory
 from tests.dags.helpers import daily_source, write_daily_dumps
 
 pytestmark = pytest.mark.airflow
@@ -32,7 +32,7 @@ def airflow(write_config: ConfigFactory, tmp_path: Path) -> Iterator[AirflowComp
     config = write_config([daily_source(root, "@daily")])
     home = tmp_path / "airflow-home"
     home.mkdir()
-    components = AirflowComponents(home, config)
+    components = AirflowComponents(home, config, REPO / "dags")
     components.cli("db", "migrate")
     components.start("scheduler", "dag-processor", "api-server")
     try:

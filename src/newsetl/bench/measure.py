@@ -25,7 +25,7 @@ from newsetl.config import CleaningConfig
 from newsetl.errors import DocumentError
 from newsetl.records import DocumentFormat, RawDocument
 
-__all__ = ["ProcessRun", "Timed", "raw_documents", "run_measured", "time_each"]
+__all__ = ["ProcessRun", "Timed", "TreeSampler", "raw_documents", "run_measured", "time_each"]
 
 _SAMPLE_SECONDS = 0.02
 
@@ -123,7 +123,7 @@ def run_measured(
     with log_path.open("w+b") as output:
         started = time.perf_counter()
         process = subprocess.Popen(command, env=env, stdout=output, stderr=subprocess.STDOUT)
-        sampler = _TreeSampler(process.pid)
+        sampler = TreeSampler([process.pid])
         sampler.start()
         try:
             returncode = process.wait(timeout=timeout)
@@ -139,10 +139,13 @@ def run_measured(
     return ProcessRun(seconds, sampler.peak, sampler.peak_single, returncode, document, tail, cpu)
 
 
-class _TreeSampler(threading.Thread):
-    def __init__(self, pid: int) -> None:
+class TreeSampler(threading.Thread):
+    """Samples the summed resident memory of processes and all their descendants; keeps the peaks."""
+
+    def __init__(self, pids: Sequence[int], every: float = _SAMPLE_SECONDS) -> None:
         super().__init__(daemon=True)
-        self._pid = pid
+        self._pids = list(pids)
+        self._every = every
         self._stopped = threading.Event()
         self.peak = 0
         self.peak_single = 0
@@ -150,18 +153,20 @@ class _TreeSampler(threading.Thread):
     def run(self) -> None:
         while not self._stopped.is_set():
             self._sample()
-            self._stopped.wait(_SAMPLE_SECONDS)
+            self._stopped.wait(self._every)
 
     def stop(self) -> None:
         self._stopped.set()
         self.join()
 
     def _sample(self) -> None:
-        try:
-            root = psutil.Process(self._pid)
-            processes = [root, *root.children(recursive=True)]
-        except psutil.Error:
-            return
+        processes = []
+        for pid in self._pids:
+            try:
+                root = psutil.Process(pid)
+                processes += [root, *root.children(recursive=True)]
+            except psutil.Error:
+                continue
         sizes = []
         for process in processes:
             try:

@@ -8,6 +8,8 @@
 4. Optionally the DAG: ``airflow dags test news_ingest`` over the same text dumps into another empty warehouse,
    and ``newsetl ingest --workers 1`` beside it: ``dags test`` runs one task at a time in one process, so the
    one-process run is the like-for-like measure of what Airflow adds.
+5. Optionally the DAG on a real scheduler (``newsetl.bench.scheduler``): tasks in parallel, each in its own
+   process, as deployed; against the first ``newsetl ingest`` run, which uses the same cores.
 """
 
 from __future__ import annotations
@@ -18,12 +20,13 @@ import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from newsetl.bench.corpus import SOURCES, Corpus, CorpusSpec, build_corpus, write_config
 from newsetl.bench.measure import ProcessRun, Timed, extraction_work, raw_documents, run_measured, time_each
+from newsetl.bench.scheduler import DAG_ID, SchedulerRun, run_on_scheduler
 from newsetl.config import load_settings
 from newsetl.errors import NewsetlError
 
@@ -54,6 +57,8 @@ class BenchOptions:
     """Corpus and data folders (kept out of git)."""
     dag: bool = False
     """Also run the corpus through ``airflow dags test news_ingest`` (needs a migrated Airflow home)."""
+    scheduler: bool = False
+    """Also run the corpus through ``news_ingest`` on a real scheduler, in a throwaway Airflow home of its own."""
     rerun: bool = True
     """Also time a second run over the unchanged input."""
 
@@ -62,6 +67,7 @@ class BenchOptions:
         parts = ["newsetl bench", f"--docs {self.docs}"]
         parts += [f"--{name.replace('_', '-')} {value}" for name, value in self._set_numbers()]
         parts += ["--dag"] if self.dag else []
+        parts += ["--scheduler"] if self.scheduler else []
         parts += [] if self.rerun else ["--no-rerun"]
         return " ".join(parts)
 
@@ -88,6 +94,7 @@ class BenchResult:
     dag: ProcessRun | None = None
     serial: ProcessRun | None = None
     """``newsetl ingest --workers 1`` (measured with the DAG, as its like-for-like baseline)."""
+    scheduler: SchedulerRun | None = None
     workers: int = 1
     load_before: tuple[float, float, float] = (0.0, 0.0, 0.0)
     """The machine's load average when the benchmark started (others may share its cores)."""
@@ -96,6 +103,7 @@ class BenchResult:
 def run_bench(options: BenchOptions) -> BenchResult:
     if options.dag:
         _require_airflow_home()  # before minutes of work, not after
+    dags = _dags_folder() if options.scheduler else None
     spec = options.spec
     name = f"corpus-s{spec.seed}-t{spec.text}-h{spec.html}-j{spec.jsonl}"
     corpus = build_corpus(options.workdir / name, spec)
@@ -114,6 +122,8 @@ def run_bench(options: BenchOptions) -> BenchResult:
         dag_config = options.workdir / "dag" / "sources.yaml"
         write_config(corpus, dag_config, _fresh(dag_config.parent / "data"), options.batch_size)
         result.dag = _dag(dag_config)
+    if dags is not None:
+        result.scheduler = _on_scheduler(corpus, options, dags)
     return result
 
 
@@ -156,6 +166,25 @@ def _dag(config: Path) -> ProcessRun:
     _require_success(run, "airflow dags test news_ingest")
     run.summary.update(_last_run(config))
     return run
+
+
+def _on_scheduler(corpus: Corpus, options: BenchOptions, dags: Path) -> SchedulerRun:
+    folder = options.workdir / "scheduler"
+    config = write_config(corpus, folder / "sources.yaml", _fresh(folder / "data"), options.batch_size)
+    conf = {"sources": [SOURCES["text"]]}
+    run = run_on_scheduler(config, _fresh(folder / "airflow-home"), dags, conf, logical_date=f"{_DAG_DATE}T00:00:00Z")
+    return replace(run, summary=_last_run(config))
+
+
+def _dags_folder() -> Path:
+    """The DAGs the scheduler runs: ``AIRFLOW__CORE__DAGS_FOLDER`` (``make`` sets it), else ``dags/`` here."""
+    folder = Path(os.environ.get("AIRFLOW__CORE__DAGS_FOLDER") or "dags").resolve()
+    if not (folder / f"{DAG_ID}.py").is_file():
+        raise NewsetlError(
+            f"--scheduler needs the DAGs folder; {folder} has no {DAG_ID}.py. Run it from the repository "
+            "(or `make bench`), or set AIRFLOW__CORE__DAGS_FOLDER"
+        )
+    return folder
 
 
 def _require_airflow_home() -> None:

@@ -1,7 +1,8 @@
-"""Real Airflow components for a test: a throwaway SQLite home, free ports, every process stopped afterwards.
+"""Real Airflow components in a throwaway home: SQLite, a free port, every process stopped afterwards.
 
-Each component runs in its own process group (its task processes too), so stopping kills the whole group:
-SIGTERM, a bounded wait, then SIGKILL. Logs go to files in the home; a failing test prints their tails.
+The benchmark's real-scheduler run (``newsetl bench --scheduler``) and the backfill test start them so. Each
+component runs in its own process group (its task processes too), so stopping kills the whole group: SIGTERM, a
+bounded wait, then SIGKILL. Logs go to files in the home; a failure prints their tails.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from tests.conftest import REPO
+from newsetl.errors import AirflowComponentError
 
 T = TypeVar("T")
 BIN = Path(sys.executable).parent
@@ -30,7 +31,7 @@ _API_ATTEMPTS = 3
 _IDEMPOTENT = frozenset({"GET", "PATCH", "PUT", "DELETE"})
 
 
-class CliError(AssertionError):
+class CliError(AirflowComponentError):
     """An ``airflow`` command failed; ``output`` holds what it printed."""
 
     def __init__(self, command: str, output: str) -> None:
@@ -45,8 +46,8 @@ def free_port() -> int:
         return port
 
 
-def component_env(home: Path, port: int, config: Path) -> dict[str, str]:
-    """The environment of every component and CLI call: one home, one SQLite file, this repo's DAGs."""
+def component_env(home: Path, port: int, config: Path, dags: Path, parallelism: int = 4) -> dict[str, str]:
+    """The environment of every component and CLI call: one home, one SQLite file, the DAGs in ``dags``."""
     return {
         **{key: value for key, value in os.environ.items() if not key.startswith("AIRFLOW")},
         "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",  # components start `airflow` subprocesses
@@ -55,9 +56,9 @@ def component_env(home: Path, port: int, config: Path) -> dict[str, str]:
         # Waiting up to 60 s for the lock (pysqlite's default is 5 s) avoids "database is locked".
         "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{home}/airflow.db?timeout=60",
         "AIRFLOW__CORE__EXECUTOR": "LocalExecutor",
-        # Four task processes at once: 2 cores, and SQLite's single writer behind the API server.
-        "AIRFLOW__CORE__PARALLELISM": "4",
-        "AIRFLOW__CORE__DAGS_FOLDER": str(REPO / "dags"),
+        # Four task processes at once by default: 2 cores, and SQLite's single writer behind the API server.
+        "AIRFLOW__CORE__PARALLELISM": str(parallelism),
+        "AIRFLOW__CORE__DAGS_FOLDER": str(dags),
         "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
         "AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION": "True",
         "AIRFLOW__API__HOST": "127.0.0.1",
@@ -70,10 +71,12 @@ def component_env(home: Path, port: int, config: Path) -> dict[str, str]:
 
 
 class AirflowComponents:
-    def __init__(self, home: Path, config: Path) -> None:
+    """Scheduler, dag-processor, API server and the ``airflow`` CLI, all on one home; ``env`` adds settings."""
+
+    def __init__(self, home: Path, config: Path, dags: Path, env: dict[str, str] | None = None) -> None:
         self.home = home
         self.port = free_port()
-        self.env = component_env(home, self.port, config)
+        self.env = {**component_env(home, self.port, config, dags), **(env or {})}
         self.processes: dict[str, subprocess.Popen[bytes]] = {}
 
     def cli(self, *args: str, timeout: float = 180) -> str:
@@ -129,7 +132,7 @@ class AirflowComponents:
                 if exc.code < 500 or method not in _IDEMPOTENT or attempt == _API_ATTEMPTS:
                     raise
                 time.sleep(2 * attempt)
-        raise AssertionError("unreachable: the last attempt returns or raises")
+        raise AirflowComponentError("unreachable: the last attempt returns or raises")
 
     def wait_for(self, what: str, probe: Callable[[], T | None], timeout: float, every: float = 3) -> T:
         """Poll ``probe`` until it returns something other than None (or a falsy value) or time runs out."""
@@ -137,7 +140,7 @@ class AirflowComponents:
         while time.monotonic() < deadline:
             for name, process in self.processes.items():
                 if process.poll() is not None:
-                    raise AssertionError(
+                    raise AirflowComponentError(
                         f"airflow {name} exited ({process.returncode}) while waiting for {what}\n{self.log_tails()}"
                     )
             try:
@@ -147,7 +150,7 @@ class AirflowComponents:
             if found:
                 return found
             time.sleep(every)
-        raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}\n{self.log_tails()}")
+        raise AirflowComponentError(f"timed out after {timeout:.0f} s waiting for {what}\n{self.log_tails()}")
 
     def log_tails(self, lines: int = 40) -> str:
         tails = []
