@@ -92,8 +92,8 @@ airflow: airflow-setup  ## scheduler, dag-processor, triggerer and API server on
 eval: setup  ## score extraction on the devset beside trafilatura and the whole-text baseline
 	$(BIN)/newsetl eval --devset $(DEVSET) $(EVAL_FLOORS) --output docs/evaluation.md
 
-bench: airflow-setup  ## time each stage and whole runs (ingest, re-run, DAG) on BENCH_SIZE synthetic text dumps
-	$(BIN)/newsetl bench --docs $(BENCH_SIZE) --dag --markdown data/bench/report.md
+bench: airflow-setup  ## time each stage and whole runs (ingest, re-run, DAG, real scheduler) on BENCH_SIZE text dumps
+	$(BIN)/newsetl bench --docs $(BENCH_SIZE) --dag --scheduler --markdown data/bench/report.md
 	@echo "table also written to data/bench/report.md"
 
 clean:  ## remove the venv, Airflow home and data (not the samples)
