@@ -22,7 +22,7 @@ def detect_language(text: str) -> str | None:
 
 @cache
 def _identifier() -> Any:
-    # Imported on first use: the model takes ~0.25 s to load, which DAG parsing and --help should not pay.
-    import py3langid
+    # Loaded on first use, which DAG parsing and --help do not pay (see newsetl.clean.language_model).
+    from newsetl.clean.language_model import load_identifier
 
-    return py3langid
+    return load_identifier()
