@@ -143,6 +143,12 @@ class SourceConfig:
         return self.kind in LIVE_KINDS
 
 
+BATCH_SIZE = 1_000
+"""Documents per cleaning batch by default. Big enough that a task's fixed costs (its process, imports, Airflow's
+hand-offs) stay small beside its work: 10,000 dumps through a real scheduler took 27.0 s at 1,000 and 32.9-37.5 s at
+500, while ``newsetl ingest`` took the same (docs/benchmarks.md)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """The whole configuration."""
@@ -155,7 +161,7 @@ class Settings:
     """Immutable, content-addressed store of every raw document read or fetched."""
     staging: Path
     """Batch files handed from the cleaning tasks to the loader, one folder per run."""
-    batch_size: int = 500
+    batch_size: int = BATCH_SIZE
     """Documents per cleaning batch (one mapped task each)."""
     max_batches: int = 32
     """Most cleaning batches (mapped tasks) per run: a run with more than ``batch_size × max_batches``
@@ -237,7 +243,7 @@ def parse_settings(document: dict[str, Any], file: Path) -> Settings:
         warehouse=_path(document, "warehouse", base, "../data/warehouse.duckdb"),
         landing=landing,
         staging=_path(document, "staging", base, "../data/stage"),
-        batch_size=_positive_int(document, "batch_size", 500),
+        batch_size=_positive_int(document, "batch_size", BATCH_SIZE),
         max_batches=_positive_int(document, "max_batches", 32),
         max_document_bytes=_positive_int(document, "max_document_bytes", 20_000_000),
         sources=sources,
