@@ -94,8 +94,10 @@ def test_bench_with_the_dag_stops_at_once_without_a_migrated_airflow_home(tmp_pa
 def test_bench_on_a_real_scheduler_runs_news_ingest_once_and_stops_airflow(tmp_path: Path) -> None:
     report = tmp_path / "report.md"
     command = [NEWSETL, "bench", "--docs", "30", "--html", "3", "--jsonl", "20", "--batch-size", "10", "--no-rerun"]
-    command += ["--scheduler", "--workdir", str(tmp_path / "bench"), "--markdown", str(report)]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=1500, check=False, cwd=REPO)
+    # A relative working folder, as `make bench` gives it; the DAGs folder comes from AIRFLOW__CORE__DAGS_FOLDER.
+    command += ["--scheduler", "--workdir", "bench", "--markdown", str(report)]
+    env = {**os.environ, "AIRFLOW__CORE__DAGS_FOLDER": str(REPO / "dags")}
+    done = subprocess.run(command, capture_output=True, text=True, timeout=1500, check=False, cwd=tmp_path, env=env)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     row = next(line for line in report.read_text(encoding="utf-8").splitlines() if "on a real scheduler" in line)
     assert row.startswith("| end to end `news_ingest` on a real scheduler | 30 | ")

@@ -74,9 +74,10 @@ class AirflowComponents:
     """Scheduler, dag-processor, API server and the ``airflow`` CLI, all on one home; ``env`` adds settings."""
 
     def __init__(self, home: Path, config: Path, dags: Path, env: dict[str, str] | None = None) -> None:
-        self.home = home
+        # Absolute: Airflow refuses a relative SQLite path, and the components may not share this working folder.
+        self.home = home.resolve()
         self.port = free_port()
-        self.env = {**component_env(home, self.port, config, dags), **(env or {})}
+        self.env = {**component_env(self.home, self.port, config.resolve(), dags.resolve()), **(env or {})}
         self.processes: dict[str, subprocess.Popen[bytes]] = {}
 
     def cli(self, *args: str, timeout: float = 180) -> str:
