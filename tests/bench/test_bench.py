@@ -110,6 +110,10 @@ def test_bench_on_a_real_scheduler_runs_news_ingest_once_and_stops_airflow(tmp_p
     assert [(read, status) for _run_id, read, status in runs] == [(30, "checked")]
     assert runs[0][0].startswith("news_ingest/manual__")  # the triggered run, and no scheduled one beside it
     home = str(tmp_path / "bench" / "scheduler" / "airflow-home")
+    # The task execution API answered once before the trigger: its first request builds it (seconds, not per run).
+    requests = [line for line in Path(home, "api-server.log").read_text().splitlines() if "path=/execution/" in line]
+    assert "path=/execution/health/ping" in requests[0]
+    assert any("/run " in line for line in requests[1:])
     assert not [
         p.pid for p in psutil.process_iter(["environ"]) if (p.info["environ"] or {}).get("AIRFLOW_HOME") == home
     ]
