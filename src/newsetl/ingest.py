@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 CredentialsFor = Callable[[SourceConfig], "Credentials | None"]
 
 log = logging.getLogger("newsetl.ingest")
+STEPS = ("fetch", "plan", "clean", "load", "check")
+"""The steps :func:`ingest` times as a whole (wall seconds), in the order they run; ``fetch`` only for live sources."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +180,7 @@ def print_summary(outcome: IngestOutcome, console: Console | None = None) -> Non
 
 
 def _timing_line(timings: dict[str, float]) -> str:
-    walls = ", ".join(f"{name} {timings[name]:.1f} s" for name in ("plan", "clean", "load", "check") if name in timings)
+    walls = ", ".join(f"{name} {timings[name]:.1f} s" for name in STEPS if name in timings)
     phases = ", ".join(
         f"{name} {timings[name]:.1f} s" for name in ("read", "land", "extract", "index", "stage") if name in timings
     )

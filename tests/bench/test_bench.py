@@ -45,6 +45,10 @@ def test_bench_runs_every_stage_on_a_tiny_corpus_and_prints_one_table(tmp_path: 
     assert "Command: `newsetl bench --docs 50 --html 5 --jsonl 40 --workers 2 --batch-size 20`" in table
     assert "Machine: cpu " in table
     assert table.count("second of two passes; the first: ") == 4
+    rerun = next(line for line in table.splitlines() if line.startswith("| re-run over unchanged input"))
+    assert "; by step: plan " in rerun
+    assert ", check " in rerun
+    assert ", the rest " in rerun
     # The end-to-end run really loaded the corpus: every text dump is an article or a rejection.
     settings = load_settings(tmp_path / "bench" / "ingest" / "sources.yaml")
     with duckdb.connect(str(settings.warehouse), read_only=True) as connection:

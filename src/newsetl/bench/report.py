@@ -16,6 +16,7 @@ from rich.table import Table
 from newsetl.bench.measure import ProcessRun, Timed
 from newsetl.bench.run import BenchResult
 from newsetl.bench.scheduler import PARALLELISM, SchedulerRun
+from newsetl.ingest import STEPS
 from newsetl.pipeline.finish import load_parts
 
 __all__ = ["Row", "machine", "markdown", "print_table", "rows"]
@@ -149,8 +150,9 @@ def _rerun_row(first: ProcessRun, rerun: ProcessRun) -> Row:
     totals = rerun.summary.get("totals", {})
     note = f"{totals.get('articles_unchanged', 0):,} unchanged, {totals.get('articles_new', 0):,} new; "
     note += (
-        f"CPU {rerun.cpu_seconds:,.1f} s = {rerun.cpu_seconds / max(first.cpu_seconds, 1e-9):.1%} of the first run's"
+        f"CPU {rerun.cpu_seconds:,.1f} s = {rerun.cpu_seconds / max(first.cpu_seconds, 1e-9):.1%} of the first run's; "
     )
+    note += _steps(rerun)
     return Row(
         "re-run over unchanged input",
         totals.get("documents_read"),
@@ -160,6 +162,15 @@ def _rerun_row(first: ProcessRun, rerun: ProcessRun) -> Row:
         share <= 0.05,
         note,
     )
+
+
+def _steps(run: ProcessRun) -> str:
+    """A run's wall seconds by step, and what is left: where a re-run's fixed costs are."""
+    timings: dict[str, float] = run.summary.get("timings", {})
+    steps = {step: timings[step] for step in STEPS if step in timings}
+    rest = run.seconds - sum(steps.values())
+    shown = ", ".join(f"{step} {seconds:.2f} s" for step, seconds in steps.items())
+    return f"by step: {shown}, the rest {rest:.2f} s (the process's start and end)"
 
 
 def _serial_row(serial: ProcessRun) -> Row:
