@@ -27,6 +27,8 @@ T = TypeVar("T")
 BIN = Path(sys.executable).parent
 
 API_TIMEOUT = 120.0
+PARALLELISM = 4
+"""Task processes at once, as ``make airflow`` runs them: 2 cores, and SQLite's single writer behind the API server."""
 _API_ATTEMPTS = 3
 _IDEMPOTENT = frozenset({"GET", "PATCH", "PUT", "DELETE"})
 
@@ -46,7 +48,7 @@ def free_port() -> int:
         return port
 
 
-def component_env(home: Path, port: int, config: Path, dags: Path, parallelism: int = 4) -> dict[str, str]:
+def component_env(home: Path, port: int, config: Path, dags: Path) -> dict[str, str]:
     """The environment of every component and CLI call: one home, one SQLite file, the DAGs in ``dags``."""
     return {
         **{key: value for key, value in os.environ.items() if not key.startswith("AIRFLOW")},
@@ -56,8 +58,7 @@ def component_env(home: Path, port: int, config: Path, dags: Path, parallelism: 
         # Waiting up to 60 s for the lock (pysqlite's default is 5 s) avoids "database is locked".
         "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{home}/airflow.db?timeout=60",
         "AIRFLOW__CORE__EXECUTOR": "LocalExecutor",
-        # Four task processes at once by default: 2 cores, and SQLite's single writer behind the API server.
-        "AIRFLOW__CORE__PARALLELISM": str(parallelism),
+        "AIRFLOW__CORE__PARALLELISM": str(PARALLELISM),
         "AIRFLOW__CORE__DAGS_FOLDER": str(dags),
         "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
         "AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION": "True",
