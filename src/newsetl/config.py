@@ -145,8 +145,8 @@ class SourceConfig:
 
 BATCH_SIZE = 1_000
 """Documents per cleaning batch by default. Big enough that a task's fixed costs (its process, imports, Airflow's
-hand-offs) stay small beside its work: 10,000 dumps through a real scheduler took 27.0 s at 1,000 and 32.9-37.5 s at
-500, while ``newsetl ingest`` took the same (docs/benchmarks.md)."""
+hand-offs) stay small beside its work: 10,000 dumps through a real scheduler took 27.0-30.9 s at 1,000 and 32.9-39.0 s
+at 500, while ``newsetl ingest`` took about the same at both (docs/benchmarks.md)."""
 
 
 @dataclass(frozen=True, slots=True)
