@@ -23,7 +23,7 @@ in the ``rejected_documents`` table::
     │   ├── WarehouseLockedError    transient: another process holds the file
     │   └── MigrationError          terminal: a schema file failed to apply
     ├── CheckFailedError            terminal: a quality check failed after a load
-    └── AirflowComponentError       an Airflow component or command the benchmark started failed or timed out
+    └── AirflowComponentError       terminal: an Airflow component or command the benchmark started failed
 """
 
 from __future__ import annotations
