@@ -349,7 +349,7 @@ def _run_publish(args: argparse.Namespace) -> int:
     settings = load_settings(args.config)
     if not settings.warehouse.exists():
         raise NewsetlError(f"no warehouse at {settings.warehouse} yet: run `make run` or `newsetl ingest` first")
-    with open_warehouse(settings.warehouse, memory_limit=settings.writer_memory) as connection:
+    with open_warehouse(settings.warehouse, memory_limit=settings.writer_memory, search=False) as connection:
         publish_snapshot(connection, settings.warehouse, settings.snapshot)
     print(f"published {settings.warehouse} as {settings.snapshot}")
     return 0

@@ -267,7 +267,7 @@ def summarise_task() -> int:
     settings = load_settings()
     with (
         step(f"refreshing the daily summary in {settings.warehouse}"),
-        open_warehouse(settings.warehouse, memory_limit=settings.writer_memory) as connection,
+        open_warehouse(settings.warehouse, memory_limit=settings.writer_memory, search=False) as connection,
     ):
         rows = refresh_daily_summary(connection)
     log.info("daily_source_summary: %d (source, day) rows", rows)

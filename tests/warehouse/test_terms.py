@@ -9,6 +9,7 @@ import duckdb
 import pytest
 
 from newsetl.records import ArticleRow
+from newsetl.warehouse import open_warehouse
 from newsetl.warehouse.terms import stage_search_terms
 from tests.warehouse.conftest import Warehouse, make_article, write_rows
 from tests.warehouse.test_search import PARITY_TEXTS, TIKTOK
@@ -86,3 +87,30 @@ def test_a_load_takes_staged_terms_and_counts_the_rest(tmp_path: Path, caplog: p
     assert mixed.rows(QUERY_LENGTHS) == counted.rows(QUERY_LENGTHS)
     for warehouse in (counted, mixed):
         warehouse.connection.close()
+
+
+def _fts_loaded(connection: duckdb.DuckDBPyConnection) -> bool:
+    row = connection.execute("SELECT loaded FROM duckdb_extensions() WHERE extension_name = 'fts'").fetchone()
+    return bool(row and row[0])
+
+
+def test_the_pipeline_connection_loads_fts_only_to_count_terms(tmp_path: Path) -> None:
+    (tmp_path / "with").mkdir()
+    (tmp_path / "without").mkdir()
+    expected, pipeline = Warehouse(tmp_path / "with"), Warehouse(tmp_path / "without")
+    expected.load(_parity_articles())
+    pipeline.connection.close()
+    with open_warehouse(pipeline.path, search=False) as connection:
+        assert not _fts_loaded(connection)  # the schema is up to date: nothing to migrate, no fts
+        pipeline.connection = connection
+        pipeline.load(_parity_articles())  # no staged terms: they are counted in the load, which needs `stem`
+        assert _fts_loaded(connection)
+        assert pipeline.rows(QUERY_POSTINGS) == expected.rows(QUERY_POSTINGS)
+    with open_warehouse(pipeline.path, search=False) as connection:
+        pipeline.connection = connection
+        pipeline.load(_parity_articles(), stage_terms=True)  # unchanged: nothing to index
+        assert not _fts_loaded(connection)
+    with open_warehouse(pipeline.path) as connection:
+        assert _fts_loaded(connection)  # an analyst's connection can search
+        assert connection.execute("SELECT count(*) FROM search_articles('tiktok')").fetchone() is not None
+    expected.connection.close()

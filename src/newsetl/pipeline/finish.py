@@ -47,7 +47,7 @@ def load_run(settings: Settings, run_id: str, stopwatch: Stopwatch | None = None
     with ExitStack() as warehouse:
         with stopwatch.phase("load.open"):
             connection = warehouse.enter_context(
-                open_warehouse(settings.warehouse, memory_limit=settings.writer_memory)
+                open_warehouse(settings.warehouse, memory_limit=settings.writer_memory, search=False)
             )
             start_run(
                 connection,
@@ -113,7 +113,7 @@ def _load_fetch_log(connection: Any, settings: Settings, run_id: str, staging: S
 
 def preview_run(settings: Settings, run_id: str) -> LoadCounts:
     """What loading ``run_id`` would change, computed by the real merge and rolled back (a dry run)."""
-    with open_warehouse(settings.warehouse, memory_limit=settings.writer_memory) as connection:
+    with open_warehouse(settings.warehouse, memory_limit=settings.writer_memory, search=False) as connection:
         counts = load_staged(connection, _staged_files(settings, run_id), commit=False)
     log.info("run %s dry run, nothing committed; a load would do: %s", run_id, counts.totals)
     return counts
@@ -127,7 +127,7 @@ def _staged_files(settings: Settings, run_id: str) -> dict[StagedTable, list[Pat
 def check_run(settings: Settings, run_id: str, counts: LoadCounts) -> list[CheckResult]:
     """Run the quality checks, store them, publish the analysts' snapshot, and raise
     :class:`CheckFailedError` if any check failed (the snapshot shows the failure in ``check_results``)."""
-    with open_warehouse(settings.warehouse, memory_limit=settings.writer_memory) as connection:
+    with open_warehouse(settings.warehouse, memory_limit=settings.writer_memory, search=False) as connection:
         results = run_checks(connection, run_id, counts, {source.name: source for source in settings.sources})
         now = datetime.now(UTC)
         record_checks(connection, run_id, [(r.name, r.status, r.detail) for r in results], now)

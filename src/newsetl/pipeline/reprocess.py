@@ -81,7 +81,7 @@ def list_landed(settings: Settings, run_id: str) -> int:
 
     if not settings.warehouse.exists():
         raise ConfigError(f"nothing to reprocess: the warehouse {settings.warehouse} does not exist yet")
-    with open_warehouse(settings.warehouse, read_only=True) as connection:
+    with open_warehouse(settings.warehouse, read_only=True, search=False) as connection:
         return _list_landed(settings, run_id, connection)
 
 

@@ -94,7 +94,7 @@ def _warehouse_view(settings: Settings) -> tuple[dict[str, datetime], set[tuple[
     """When each loaded run finished, and the packs the ledger names (by run folder and file name)."""
     if not settings.warehouse.exists():
         return {}, set()
-    with open_warehouse(settings.warehouse, read_only=True) as connection:
+    with open_warehouse(settings.warehouse, read_only=True, search=False) as connection:
         rows = connection.execute(
             "SELECT run_id, finished_at FROM runs WHERE status IN (?, ?, ?) AND finished_at IS NOT NULL", list(_LOADED)
         ).fetchall()

@@ -43,9 +43,18 @@ __all__ = [
 
 @contextmanager
 def open_warehouse(
-    path: Path, *, read_only: bool = False, wait_seconds: float = 30.0, memory_limit: str = DEFAULT_WRITER_MEMORY
+    path: Path,
+    *,
+    read_only: bool = False,
+    wait_seconds: float = 30.0,
+    memory_limit: str = DEFAULT_WRITER_MEMORY,
+    search: bool = True,
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """A short-lived connection with the schema up to date; closed on exit so the file lock is released.
+
+    ``search`` loads the fts extension, which the ``search_*`` macros need (``stem``). The pipeline's own steps
+    pass ``False``: loading it costs 23-25 ms a connection, and they need it only to index an article staged
+    without its terms, which loads it then (``newsetl.warehouse.search``).
 
     ``memory_limit`` bounds a writing connection (``Settings.writer_memory``): beyond it joins, sorts and
     temporary tables spill to ``<warehouse>.tmp`` instead of growing with the run (the measured trade-off is in
@@ -53,11 +62,11 @@ def open_warehouse(
     """
     connection = connect(path, read_only=read_only, wait_seconds=wait_seconds)
     try:
-        if read_only:
-            load_fts(connection)
-        else:
+        if not read_only:
             connection.execute(f"SET memory_limit = '{memory_limit}'")
             migrate(connection)
+        if search:
+            load_fts(connection)
         yield connection
     finally:
         connection.close()

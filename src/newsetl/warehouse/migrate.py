@@ -54,7 +54,6 @@ def migrations(folder: Path | None = None) -> list[Migration]:
 
 def migrate(connection: duckdb.DuckDBPyConnection, folder: Path | None = None) -> list[int]:
     """Apply the pending schema files; return the versions applied now."""
-    load_fts(connection)  # the search schema file builds an fts index
     connection.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         "version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, checksum VARCHAR NOT NULL, "
@@ -66,6 +65,8 @@ def migrate(connection: duckdb.DuckDBPyConnection, folder: Path | None = None) -
         if migration.version in applied:
             _warn_if_changed(migration, applied[migration.version])
             continue
+        if not done:
+            load_fts(connection)  # the search schema files build an fts index and macros that call `stem`
         _apply(connection, migration)
         done.append(migration.version)
     return done

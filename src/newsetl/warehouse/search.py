@@ -20,6 +20,7 @@ from pathlib import Path
 
 import duckdb
 
+from newsetl.warehouse.fts import load_fts
 from newsetl.warehouse.terms import ARTICLE_TEXT, TERMS_QUERY
 
 log = logging.getLogger("newsetl.warehouse")
@@ -118,6 +119,7 @@ def _count_the_rest(connection: duckdb.DuckDBPyConnection) -> None:
         connection.execute("CREATE OR REPLACE TEMP TABLE search_counted (docid BIGINT, term VARCHAR, tf INTEGER)")
         return
     log.info("search terms counted in the load for %d article(s) staged without them", unstaged[0])
+    load_fts(connection)  # `stem`: the pipeline opens the warehouse without it
     connection.execute(
         f"UPDATE search_texts t SET text = {ARTICLE_TEXT} FROM articles a WHERE a.article_id = t.article_id"
     )
