@@ -60,7 +60,7 @@ def migrate(connection: duckdb.DuckDBPyConnection, folder: Path | None = None) -
         "applied_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp)"
     )
     applied = dict(connection.execute("SELECT version, checksum FROM schema_migrations").fetchall())
-    done = []
+    done: list[int] = []
     for migration in migrations(folder):
         if migration.version in applied:
             _warn_if_changed(migration, applied[migration.version])
