@@ -8,7 +8,7 @@ import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -31,7 +31,7 @@ from newsetl.pipeline import (
     plan_reprocess,
     plan_run,
 )
-from newsetl.pipeline.finish import load_parts
+from newsetl.pipeline.finish import load_parts, open_pipeline_warehouse
 from newsetl.pipeline.stopwatch import Stopwatch, add_timings
 from newsetl.warehouse import LoadCounts
 from newsetl.warehouse.load import COUNT_NAMES
@@ -107,14 +107,19 @@ def ingest(
         for result in results:
             add_timings(phases, result.timings)
             bar.update(sizes[result.number - 1])
-    with stopwatch.phase("load"):
-        counts = load_run(settings, spec.run_id, stopwatch)
-    timings = add_timings(stopwatch.seconds, phases)
-    try:
-        with stopwatch.phase("check"):
-            checks = check_run(settings, spec.run_id, counts)
-    except CheckFailedError as exc:
-        return IngestOutcome(spec.run_id, counts, failure=str(exc), timings=timings, fetched=fetched)
+    with ExitStack() as warehouse:
+        with stopwatch.phase("load"):
+            # One connection for the load and the checks: opening one costs what a re-run's checks do.
+            with stopwatch.phase("load.open"):
+                connection = warehouse.enter_context(open_pipeline_warehouse(settings))
+            counts = load_run(settings, spec.run_id, stopwatch, connection)
+        timings = add_timings(stopwatch.seconds, phases)
+        try:
+            with stopwatch.phase("check"):
+                checks = check_run(settings, spec.run_id, counts, connection)
+                warehouse.close()
+        except CheckFailedError as exc:
+            return IngestOutcome(spec.run_id, counts, failure=str(exc), timings=timings, fetched=fetched)
     return IngestOutcome(spec.run_id, counts, checks, timings=timings, fetched=fetched)
 
 

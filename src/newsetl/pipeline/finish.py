@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Mapping
-from contextlib import ExitStack
+from contextlib import AbstractContextManager, ExitStack
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+import duckdb
 
 from newsetl.checks import CheckResult, Finding, run_checks
 from newsetl.config import Settings
@@ -32,45 +34,61 @@ from newsetl.warehouse import (
 log = logging.getLogger("newsetl.pipeline")
 
 
-def load_run(settings: Settings, run_id: str, stopwatch: Stopwatch | None = None) -> LoadCounts:
+def load_run(
+    settings: Settings,
+    run_id: str,
+    stopwatch: Stopwatch | None = None,
+    connection: duckdb.DuckDBPyConnection | None = None,
+) -> LoadCounts:
     """Merge every staged batch of ``run_id`` into the warehouse and record the run's counts.
 
     ``stopwatch`` gets the seconds of each part: ``load.open`` (opening and migrating the warehouse, recording the
     run as running, and closing), the load's own parts (``newsetl.warehouse.load.load_staged``),
     ``load.checkpoint`` (writing its changes into the file), ``load.learn`` (the fetch log, learned boilerplate,
-    the run's counts) and ``load.seen`` (the seen index).
+    the run's counts) and ``load.seen`` (the seen index). A ``connection`` (``open_pipeline_warehouse``) is used
+    and left open, for the checks that follow in the same process.
     """
-    spec = read_spec(settings, run_id)
-    staging = StagingArea(settings.staging)
-    files = _staged_files(settings, run_id)
     stopwatch = stopwatch or Stopwatch()
     with ExitStack() as warehouse:
         with stopwatch.phase("load.open"):
-            connection = warehouse.enter_context(
-                open_warehouse(settings.warehouse, memory_limit=settings.writer_memory, search=False)
-            )
-            start_run(
-                connection,
-                run_id=run_id,
-                trigger=spec.trigger,
-                interval=(spec.interval.start, spec.interval.end),
-                sources=spec.sources,
-                started_at=spec.started_at,
-            )
-        counts = load_staged(connection, files, search_terms=staging.staged_search_terms(run_id), timed=stopwatch.phase)
-        with stopwatch.phase("load.checkpoint"):
-            # The load's changes written into the file here, where their time is counted: DuckDB would otherwise
-            # do it at the next commit past its WAL threshold, the learned lines' (1.37 s at 10,000 articles).
-            connection.execute("CHECKPOINT")
-        with stopwatch.phase("load.learn"):
-            _load_fetch_log(connection, settings, run_id, staging)
-            _learn(connection, settings, spec.sources, counts)
-            finish_run(connection, run_id=run_id, counts=counts, status="loaded", finished_at=datetime.now(UTC))
-        with stopwatch.phase("load.seen"):
-            publish_seen_index(connection, staging.seen_index)
+            if connection is None:
+                connection = warehouse.enter_context(open_pipeline_warehouse(settings))
+        counts = _load(connection, settings, run_id, stopwatch)
         with stopwatch.phase("load.open"):  # closing too: a close checkpoints what the WAL holds
             warehouse.close()
     log.info("run %s loaded: %s; time: %s", run_id, counts.totals, load_parts(stopwatch.seconds))
+    return counts
+
+
+def open_pipeline_warehouse(settings: Settings) -> AbstractContextManager[duckdb.DuckDBPyConnection]:
+    """The single writer's connection, as the load and the checks open it (no fts: see ``open_warehouse``)."""
+    return open_warehouse(settings.warehouse, memory_limit=settings.writer_memory, search=False)
+
+
+def _load(connection: duckdb.DuckDBPyConnection, settings: Settings, run_id: str, stopwatch: Stopwatch) -> LoadCounts:
+    spec = read_spec(settings, run_id)
+    staging = StagingArea(settings.staging)
+    with stopwatch.phase("load.open"):
+        start_run(
+            connection,
+            run_id=run_id,
+            trigger=spec.trigger,
+            interval=(spec.interval.start, spec.interval.end),
+            sources=spec.sources,
+            started_at=spec.started_at,
+        )
+    files = _staged_files(settings, run_id)
+    counts = load_staged(connection, files, search_terms=staging.staged_search_terms(run_id), timed=stopwatch.phase)
+    with stopwatch.phase("load.checkpoint"):
+        # The load's changes written into the file here, where their time is counted: DuckDB would otherwise
+        # do it at the next commit past its WAL threshold, the learned lines' (1.37 s at 10,000 articles).
+        connection.execute("CHECKPOINT")
+    with stopwatch.phase("load.learn"):
+        _load_fetch_log(connection, settings, run_id, staging)
+        _learn(connection, settings, spec.sources, counts)
+        finish_run(connection, run_id=run_id, counts=counts, status="loaded", finished_at=datetime.now(UTC))
+    with stopwatch.phase("load.seen"):
+        publish_seen_index(connection, staging.seen_index)
     return counts
 
 
@@ -113,7 +131,7 @@ def _load_fetch_log(connection: Any, settings: Settings, run_id: str, staging: S
 
 def preview_run(settings: Settings, run_id: str) -> LoadCounts:
     """What loading ``run_id`` would change, computed by the real merge and rolled back (a dry run)."""
-    with open_warehouse(settings.warehouse, memory_limit=settings.writer_memory, search=False) as connection:
+    with open_pipeline_warehouse(settings) as connection:
         counts = load_staged(connection, _staged_files(settings, run_id), commit=False)
     log.info("run %s dry run, nothing committed; a load would do: %s", run_id, counts.totals)
     return counts
@@ -124,10 +142,17 @@ def _staged_files(settings: Settings, run_id: str) -> dict[StagedTable, list[Pat
     return {table: staging.staged_files(run_id, table) for table in STAGED_TABLES}
 
 
-def check_run(settings: Settings, run_id: str, counts: LoadCounts) -> list[CheckResult]:
+def check_run(
+    settings: Settings, run_id: str, counts: LoadCounts, connection: duckdb.DuckDBPyConnection | None = None
+) -> list[CheckResult]:
     """Run the quality checks, store them, publish the analysts' snapshot, and raise
-    :class:`CheckFailedError` if any check failed (the snapshot shows the failure in ``check_results``)."""
-    with open_warehouse(settings.warehouse, memory_limit=settings.writer_memory, search=False) as connection:
+    :class:`CheckFailedError` if any check failed (the snapshot shows the failure in ``check_results``).
+
+    Without a ``connection`` the warehouse is opened here and closed after.
+    """
+    with ExitStack() as warehouse:
+        if connection is None:
+            connection = warehouse.enter_context(open_pipeline_warehouse(settings))
         results = run_checks(connection, run_id, counts, {source.name: source for source in settings.sources})
         now = datetime.now(UTC)
         record_checks(connection, run_id, [(r.name, r.status, r.detail) for r in results], now)
