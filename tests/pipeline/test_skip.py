@@ -303,6 +303,7 @@ def _clean_and_load(config: Path, run_id: str) -> tuple[int, int, IngestOutcome]
 def test_a_rerun_opens_no_unchanged_file_and_changes_nothing(config: Path) -> None:
     _run(config, "run-1")
     articles = _rows(config, "SELECT * FROM articles ORDER BY article_id")
+    ledger = _rows(config, "SELECT * FROM raw_documents ORDER BY ALL")
     # Recorded for every file read (the empty one is refused unread). The rejected one has no article to skip to
     # and is read again, like the empty one: a fixed rule may clean it now.
     assert _rows(config, "SELECT count(file_stat) FROM raw_documents") == [(6,)]
@@ -312,6 +313,7 @@ def test_a_rerun_opens_no_unchanged_file_and_changes_nothing(config: Path) -> No
     assert outcome.counts.totals["articles_unchanged"] == 5
     assert outcome.counts.totals["documents_rejected"] == 2
     assert _rows(config, "SELECT * FROM articles ORDER BY article_id") == articles
+    assert _rows(config, "SELECT * FROM raw_documents ORDER BY ALL") == ledger  # when and by which run first read
 
 
 @pytest.mark.usefixtures("settled")
