@@ -20,7 +20,7 @@ from newsetl.errors import WarehouseError
 from newsetl.ingest import ingest
 from newsetl.pipeline import RunSpec
 from newsetl.warehouse import open_snapshot
-from newsetl.warehouse.snapshot import copy_file
+from newsetl.warehouse.snapshot import _prove_whole, copy_file
 from tests.conftest import REPO, ConfigFactory
 from tests.warehouse.snapshot_reader import state
 
@@ -131,3 +131,18 @@ def test_a_copy_is_the_same_bytes_in_the_kernel_or_through_user_space(
     monkeypatch.setattr(os, "copy_file_range", refuse)
     copy_file(source, tmp_path / "user")
     assert (tmp_path / "kernel").read_bytes() == (tmp_path / "user").read_bytes() == source.read_bytes()
+
+
+def test_a_copy_that_does_not_open_is_not_published(settings: Settings, tmp_path: Path) -> None:
+    _ingest(settings, "run-1")
+    published = settings.snapshot.read_bytes()
+    # A copy cut short, as a full disk or a failing device would leave it: the proof refuses it.
+    torn = tmp_path / "torn.duckdb"
+    torn.write_bytes(settings.warehouse.read_bytes()[:4096])
+    with duckdb.connect(str(settings.warehouse)) as connection:
+        with pytest.raises(WarehouseError, match="does not open as a database"):
+            _prove_whole(connection, torn)
+        assert connection.execute("SELECT count(*) FROM duckdb_databases() WHERE NOT internal").fetchone() == (1,)
+        _prove_whole(connection, settings.snapshot)  # the published one opens, and is detached again
+        assert connection.execute("SELECT count(*) FROM duckdb_databases() WHERE NOT internal").fetchone() == (1,)
+    assert settings.snapshot.read_bytes() == published
