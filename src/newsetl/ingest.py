@@ -8,7 +8,7 @@ import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import ExitStack, contextmanager
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.table import Table
-from tqdm import tqdm
 
 from newsetl.checks import CheckResult
 from newsetl.config import Settings, SourceConfig
@@ -102,7 +101,7 @@ def ingest(
         stopwatch.phase("clean"),
         # Entered in this order: the cleaning processes start before the progress bar starts its thread.
         _cleaned(settings, manifests, workers) as results,
-        tqdm(total=sum(sizes), unit="file", desc="cleaning", disable=not progress, leave=False) as bar,
+        _progress_bar(sum(sizes), progress) as bar,
     ):
         for result in results:
             add_timings(phases, result.timings)
@@ -134,6 +133,27 @@ def fetch_live(settings: Settings, spec: RunSpec, credentials: CredentialsFor | 
             login = credentials(source) if credentials else None
             summaries.append(fetch_source(settings, source, spec.interval, spec.run_id, login).to_json())
     return summaries
+
+
+class _NoBar:
+    """What the cleaning loop updates when no progress bar is shown."""
+
+    def __enter__(self) -> _NoBar:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        return None
+
+    def update(self, _: int) -> None:
+        return None
+
+
+def _progress_bar(total: int, shown: bool) -> AbstractContextManager[Any]:
+    if not shown:
+        return _NoBar()
+    from tqdm import tqdm  # imported only to show a bar: 5 ms of every start, a re-run's too
+
+    return tqdm(total=total, unit="file", desc="cleaning", leave=False)
 
 
 @contextmanager

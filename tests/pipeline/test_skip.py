@@ -254,7 +254,7 @@ import json, sys
 from newsetl.cli import main
 code = main(["ingest", "--config", sys.argv[1], "--run-id", "run-2", "--workers", "1", "--no-progress"])
 heavy = ("courlan", "warcio", "requests", "dateutil", "charset_normalizer", "newsetl.clean.text.cues",
-         "newsetl.clean.text.labels")
+         "newsetl.clean.text.labels", "tqdm")
 print(json.dumps({"code": code, "loaded": [name for name in heavy if name in sys.modules]}))
 """
 
@@ -263,7 +263,8 @@ def test_a_rerun_over_dumps_imports_no_url_warc_fetch_charset_or_text_rule_modul
     write_config: ConfigFactory, dumps_dir: Path
 ) -> None:
     # Start-up is a fixed cost of every re-run: what a run over dump folders that cleans nothing never calls
-    # (URL keys, WARC, the fetcher, charset detection, the text cleaner's rule tables) must not be imported for it.
+    # (URL keys, WARC, the fetcher, charset detection, the text cleaner's rule tables, a progress bar it was told not
+    # to show) must not be imported for it.
     import subprocess
     import sys
 
