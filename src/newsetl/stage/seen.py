@@ -141,6 +141,8 @@ def read_seen(path: Path, items: Sequence[SourceItem]) -> dict[tuple[str, str], 
         return {}
     # By name: an index an older version published (seen-1, seen-2) lacks the later columns, and its rows still
     # skip by hash until the next load publishes this version's.
+    if names == _COLUMNS.split(", "):  # this version's index: by position, a third of the cost of by name
+        return {(row[0], row[1]): SeenEntry(*row[2:]) for row in rows}
     fields = [name for name in _COLUMNS.split(", ")[2:] if name in names]
     places = [names.index(name) for name in ("source", "uri", *fields)]
     return {
