@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from newsetl.dedup.minhash import SCHEME
 from tests.dedup.test_minhash import OTHER, STORY
 from tests.warehouse.conftest import T0, Warehouse, make_article
 
@@ -73,3 +74,14 @@ def test_short_bodies_are_stories_of_their_own(warehouse: Warehouse) -> None:
     )
     assert len(set(_stories(warehouse).values())) == 2
     assert warehouse.value("SELECT count(*) FROM article_signatures") == 0
+
+
+def test_an_unchanged_article_cleaned_again_renews_a_signature_made_another_way(warehouse: Warehouse) -> None:
+    articles = [make_article("wire", "rail.json", STORY), make_article("partner", "rail.html", RETITLED)]
+    warehouse.load(articles)
+    stories = _stories(warehouse)
+    warehouse.connection.execute("UPDATE article_signatures SET scheme = 'an-older-scheme'")
+    counts = warehouse.load(articles, at=T0 + timedelta(days=1))  # the same content, cleaned again: unchanged
+    assert counts.totals["articles_unchanged"] == 2
+    assert warehouse.rows("SELECT DISTINCT scheme FROM article_signatures") == [(SCHEME,)]
+    assert _stories(warehouse) == stories
