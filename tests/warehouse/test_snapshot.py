@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from newsetl.errors import WarehouseError
 from newsetl.ingest import ingest
 from newsetl.pipeline import RunSpec
 from newsetl.warehouse import open_snapshot
-from newsetl.warehouse.snapshot import _prove_whole, copy_file
+from newsetl.warehouse.snapshot import RETIRED_SUFFIX, _prove_whole, copy_file
 from tests.conftest import REPO, ConfigFactory
 from tests.warehouse.snapshot_reader import state
 
@@ -146,3 +147,26 @@ def test_a_copy_that_does_not_open_is_not_published(settings: Settings, tmp_path
         _prove_whole(connection, settings.snapshot)  # the published one opens, and is detached again
         assert connection.execute("SELECT count(*) FROM duckdb_databases() WHERE NOT internal").fetchone() == (1,)
     assert settings.snapshot.read_bytes() == published
+
+
+def _retired(settings: Settings) -> list[str]:
+    for thread in threading.enumerate():
+        if thread.name == "newsetl-snapshot-retire":
+            thread.join()
+    return sorted(path.name for path in settings.snapshot.parent.glob(f"*{RETIRED_SUFFIX}"))
+
+
+def test_the_replaced_snapshot_is_removed_and_a_stale_one_too(settings: Settings) -> None:
+    _ingest(settings, "run-1")
+    first = settings.snapshot.stat().st_ino
+    reader = duckdb.connect(str(settings.snapshot), read_only=True)  # an analyst on the first snapshot
+    # What a process killed while it removed the snapshot before would leave behind:
+    stale = settings.snapshot.with_name(f".{settings.snapshot.name}.999999{RETIRED_SUFFIX}")
+    stale.write_bytes(b"an older snapshot")
+    _ingest(settings, "run-2")
+    assert settings.snapshot.stat().st_ino != first
+    assert _retired(settings) == []
+    assert reader.execute("SELECT count(*) FROM runs").fetchone() == (1,)  # still the whole first snapshot
+    reader.close()
+    with open_snapshot(settings.snapshot) as session:
+        assert session.execute("SELECT count(*) FROM news.runs").fetchone() == (2,)
