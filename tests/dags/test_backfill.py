@@ -16,6 +16,7 @@ import pytest
 from newsetl.bench.components import AirflowComponents, CliError
 from newsetl.config import load_settings
 from newsetl.warehouse import open_warehouse
+from newsetl.warehouse.snapshot import RETIRED_SUFFIX
 from tests.conftest import REPO, ConfigFactory
 from tests.dags.helpers import daily_source, write_daily_dumps
 
@@ -139,3 +140,8 @@ def test_a_backfill_gives_one_run_per_day_and_repeating_it_changes_nothing(airfl
         ("2024-06-15", "checked", 0, 1),
         ("2024-06-16", "checked", 0, 1),
     ]
+    # Each publication replaced the snapshot before it, and the old file was removed in a thread of the check task's
+    # process, which Airflow ends with os._exit: none is left behind.
+    snapshot = load_settings(airflow.env["NEWSETL_CONFIG"]).snapshot
+    assert snapshot.exists()
+    assert sorted(path.name for path in snapshot.parent.glob(f"*{RETIRED_SUFFIX}")) == []
