@@ -170,3 +170,19 @@ def test_the_replaced_snapshot_is_removed_and_a_stale_one_too(settings: Settings
     reader.close()
     with open_snapshot(settings.snapshot) as session:
         assert session.execute("SELECT count(*) FROM news.runs").fetchone() == (2,)
+
+
+def test_without_hard_links_the_rename_frees_the_old_snapshot(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _ingest(settings, "run-1")
+
+    # A filesystem without hard links (some network and FAT ones), as os.link fails there: none can be mounted here.
+    def refuse(*_: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", refuse)
+    _ingest(settings, "run-2")
+    assert _retired(settings) == []
+    with open_snapshot(settings.snapshot) as session:
+        assert session.execute("SELECT count(*) FROM news.runs").fetchone() == (2,)

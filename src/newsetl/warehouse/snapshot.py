@@ -66,12 +66,11 @@ def publish_snapshot(
         _fsync(temporary)
         _prove_whole(connection, temporary)
         temporary.chmod(0o444)  # a session opened read-write by mistake fails at once instead of writing to a copy
-        if snapshot.exists():
-            os.link(snapshot, retired)  # the rename then frees nothing; the old file goes after, in the background
+        _keep_linked(snapshot, retired)  # the rename then frees nothing; the old file goes after, in the background
         os.replace(temporary, snapshot)
         _fsync(snapshot.parent)
     except BaseException:
-        retired.unlink(missing_ok=True)  # the snapshot still links the old file: nothing is freed
+        retired.unlink(missing_ok=True)  # a failed publication leaves nothing beside the snapshot
         raise
     finally:
         temporary.unlink(missing_ok=True)
@@ -83,6 +82,16 @@ def publish_snapshot(
 
 RETIRED_SUFFIX = ".retired"
 """The previous snapshot's file, under ``.<snapshot>.<pid>.retired`` while it is being removed."""
+
+
+def _keep_linked(snapshot: Path, retired: Path) -> None:
+    """Link the current snapshot's file as ``retired`` too, where the filesystem has hard links."""
+    if not snapshot.exists():
+        return
+    try:
+        os.link(snapshot, retired)
+    except OSError as exc:  # no hard links here (some network and FAT filesystems): the rename frees it in line
+        log.debug("cannot link %s as %s (%s); the rename will free it", snapshot, retired, exc)
 
 
 def _remove_in_background(path: Path) -> threading.Thread:
