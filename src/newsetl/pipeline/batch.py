@@ -119,6 +119,11 @@ def clean_batch(settings: Settings, manifest_path: Path) -> BatchResult:
     return result
 
 
+def _now() -> str:
+    # Recorded as lineage (when bytes were read); never used to decide what a run reads.
+    return datetime.now(UTC).isoformat()
+
+
 @dataclass(frozen=True, slots=True)
 class DocumentCleaner:
     """Lands, extracts and stages documents for one batch of one run."""
@@ -135,7 +140,7 @@ class DocumentCleaner:
     """Where the batch lands what it reads; without one, each document is landed as a file of its own."""
     _cleaning: dict[str, CleaningConfig] = field(default_factory=dict)
     tally: dict[str, int] = field(default_factory=lambda: {"unread": 0})
-    started: str = field(default_factory=lambda: _now())  # noqa: PLW0108 (_now is defined below)
+    started: str = field(default_factory=_now)
     """When the batch began: the ``read_at`` of the files it skips unread (the ledger keeps the first reading's)."""
     _rules: dict[str, str] = field(default_factory=dict)
     """The configured rules' version per source (hashing the configuration for each document cost 3 µs)."""
@@ -354,8 +359,3 @@ class _Outcome:
 @cache
 def _rules_version(cleaning: CleaningConfig) -> str:
     return rules_version(cleaning)
-
-
-def _now() -> str:
-    # Recorded as lineage (when bytes were read); never used to decide what a run reads.
-    return datetime.now(UTC).isoformat()
