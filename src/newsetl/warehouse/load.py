@@ -348,9 +348,8 @@ def _count(connection: duckdb.DuckDBPyConnection) -> LoadCounts:
 def _merge_raw_documents(connection: duckdb.DuckDBPyConnection) -> None:
     # The ledger keeps when and by which run bytes were first read from a place. Only the file identity follows
     # the file: the same bytes found at a new identity (touched, copied back) record it, so the next run can skip
-    # the file unread; documents skipped unread stage none and change nothing.
-    # A file skipped unread stages no landing path and no identity: the ledger holds its row (the seen index took
-    # its format and size from it), and there is nothing to write. Left out, a re-run of 10,000 unchanged files
+    # the file unread. A file skipped unread stages no landing path and no identity: the ledger holds its row (the
+    # seen index took its format and size from it), so it is left out, and a re-run of 10,000 unchanged files
     # probes the key for none of them.
     connection.execute(
         """
