@@ -112,5 +112,7 @@ def test_the_pipeline_connection_loads_fts_only_to_count_terms(tmp_path: Path) -
         assert not _fts_loaded(connection)
     with open_warehouse(pipeline.path) as connection:
         assert _fts_loaded(connection)  # an analyst's connection can search
-        assert connection.execute("SELECT count(*) FROM search_articles('tiktok')").fetchone() is not None
+        found = connection.execute("SELECT title FROM search_articles('tiktok')").fetchall()
+        assert ("TikTok and data security",) in found
+        assert found == expected.rows("SELECT title FROM search_articles('tiktok')")
     expected.connection.close()
