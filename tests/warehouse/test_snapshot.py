@@ -20,7 +20,7 @@ from newsetl.discover import Interval
 from newsetl.errors import WarehouseError
 from newsetl.ingest import ingest
 from newsetl.pipeline import RunSpec
-from newsetl.warehouse import open_snapshot
+from newsetl.warehouse import open_snapshot, snapshot
 from newsetl.warehouse.snapshot import RETIRED_SUFFIX, _prove_whole, copy_file
 from tests.conftest import REPO, ConfigFactory
 from tests.warehouse.snapshot_reader import state
@@ -122,8 +122,21 @@ def test_a_copy_is_the_same_bytes_in_the_kernel_or_through_user_space(
         return copied[-1]
 
     monkeypatch.setattr(os, "copy_file_range", counted)
+    handed: list[tuple[int, int]] = []
+    real_writeback = snapshot.start_writeback
+
+    def start_writeback(descriptor: int, offset: int, length: int) -> None:
+        handed.append((offset, length))
+        real_writeback(descriptor, offset, length)
+
+    monkeypatch.setattr(snapshot, "start_writeback", start_writeback)
     copy_file(source, tmp_path / "kernel")
     assert sum(copied) == source.stat().st_size  # the kernel copied it all, not the fallback
+    # Each piece was handed to the disk as it was copied: the pieces cover the file, in order, a few MiB each.
+    assert [offset for offset, _ in handed] == [sum(length for _, length in handed[:i]) for i in range(len(handed))]
+    assert sum(length for _, length in handed) == source.stat().st_size
+    assert len(handed) == 3
+    assert max(length for _, length in handed) <= 4 << 20
 
     # A copy_file_range that fails as it does across filesystems: no second filesystem can be mounted here.
     def refuse(*_: object) -> int:
@@ -132,6 +145,19 @@ def test_a_copy_is_the_same_bytes_in_the_kernel_or_through_user_space(
     monkeypatch.setattr(os, "copy_file_range", refuse)
     copy_file(source, tmp_path / "user")
     assert (tmp_path / "kernel").read_bytes() == (tmp_path / "user").read_bytes() == source.read_bytes()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="sync_file_range is Linux's")
+def test_the_kernel_is_asked_to_start_writing_a_range(tmp_path: Path) -> None:
+    # The call is found where it exists: without it, a copy would still be right but wait for its whole fsync.
+    call = snapshot._sync_file_range()
+    assert call is not None
+    path = tmp_path / "dirty"
+    path.write_bytes(b"x" * 1_000_000)
+    with path.open("rb+") as stream:
+        snapshot.start_writeback(stream.fileno(), 0, 1_000_000)  # returns at once
+        assert call(stream.fileno(), 0, 1_000_000, 2) == 0
+    assert call(-1, 0, 1, 2) == -1  # a bad descriptor is refused: the call reaches the kernel
 
 
 def test_a_copy_that_does_not_open_is_refused_and_nothing_stays_attached(settings: Settings, tmp_path: Path) -> None:

@@ -20,13 +20,18 @@ file belongs to the pipeline alone, and analysts (``newsetl sql``, notebooks, BI
 from __future__ import annotations
 
 import atexit
+import ctypes
 import glob
 import logging
 import os
 import shutil
+import sys
 import threading
+from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
+from typing import cast
 
 import duckdb
 
@@ -123,21 +128,57 @@ def copy_file(source: Path, target: Path) -> None:
 
     A filesystem that can share blocks (XFS, Btrfs) makes the copy a reflink; on ext4 it is still a copy, without
     the round trip through user space: 876 MB with its fsync in 1.4-1.55 s against 1.8-2.7 s, alternated
-    (docs/benchmarks.md).
+    (docs/benchmarks.md). The copy goes a few MiB at a time, and each piece is handed to the disk as soon as it
+    is copied, so that the ``fsync`` after it waits for the last pieces only (PostgreSQL copies its files so).
     """
     try:
         with source.open("rb") as reader, target.open("wb") as writer:
-            left = os.fstat(reader.fileno()).st_size
-            while left > 0:
-                copied = os.copy_file_range(reader.fileno(), writer.fileno(), left)
+            size = os.fstat(reader.fileno()).st_size
+            done = 0
+            while done < size:
+                copied = os.copy_file_range(reader.fileno(), writer.fileno(), min(_PIECE, size - done))
                 if copied == 0:
                     break
-                left -= copied
-        if left == 0:
+                start_writeback(writer.fileno(), done, copied)
+                done += copied
+        if done == size:
             return
     except (AttributeError, OSError) as exc:  # not Linux, an old kernel, or two filesystems it will not bridge
         log.debug("copy_file_range %s -> %s unavailable (%s); copying through user space", source, target, exc)
     shutil.copyfile(source, target)
+
+
+_PIECE = 4 << 20
+"""Bytes a copy hands to the disk at a time: at 100 MB, copy and fsync took 61-82 ms whole and 42-57 ms in 4 MiB
+pieces (8 runs, alternated)."""
+
+
+def start_writeback(descriptor: int, offset: int, length: int) -> None:
+    """Ask the kernel to start writing a file's range to disk now, without waiting (Linux ``sync_file_range``).
+
+    Only a hint: durability still comes from ``fsync``. Where the call does not exist, nothing is done.
+    """
+    call = _sync_file_range()
+    if call is not None:
+        call(descriptor, offset, length, _SYNC_FILE_RANGE_WRITE)
+
+
+_SYNC_FILE_RANGE_WRITE = 2
+"""``SYNC_FILE_RANGE_WRITE`` (linux/fs.h): start writing dirty pages of the range, do not wait."""
+
+
+@cache
+def _sync_file_range() -> Callable[[int, int, int, int], int] | None:
+    # Not in the os module; glibc and musl export it on Linux.
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        call = ctypes.CDLL(None, use_errno=True).sync_file_range
+    except (AttributeError, OSError):
+        return None
+    call.argtypes = [ctypes.c_int, ctypes.c_int64, ctypes.c_int64, ctypes.c_uint]
+    call.restype = ctypes.c_int
+    return cast(Callable[[int, int, int, int], int], call)
 
 
 def _prove_whole(connection: duckdb.DuckDBPyConnection, path: Path) -> None:
