@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import gc
 import json
 import logging
 import sys
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import NoReturn
 
 from newsetl import __version__
 from newsetl.errors import NewsetlError
@@ -32,6 +34,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+
+
+def run() -> NoReturn:
+    """The ``newsetl`` command: :func:`main`, then the process ends."""
+    code = main()
+    # Python's collections at shutdown walk every object the command left: 30-37 ms of a 0.7 s re-run. Frozen, they
+    # are skipped (14-23 ms left); their memory goes back with the process all the same.
+    gc.freeze()
+    sys.exit(code)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -399,4 +410,4 @@ def _run_sweep(args: argparse.Namespace) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
