@@ -211,6 +211,22 @@ def test_cleaning_processes_are_forked_from_this_process_only_while_it_has_no_ot
     assert printed.stdout.split() == ["True", "False"]
 
 
+_FROZEN_FORK = """
+import gc
+from newsetl.ingest import cleaning_processes, frozen_heap
+
+held = [[] for _ in range(10)]  # objects the collector tracks, held when the processes fork
+with cleaning_processes(2) as pool, frozen_heap():
+    inherited = pool.submit(gc.get_freeze_count).result()  # the processes fork at the first submit
+print(inherited >= len(held), gc.get_freeze_count())
+"""
+
+
+def test_a_forked_process_inherits_the_objects_frozen_and_this_process_gets_them_back() -> None:
+    printed = subprocess.run([sys.executable, "-c", _FROZEN_FORK], capture_output=True, text=True, check=True)
+    assert printed.stdout.split() == ["True", "0"]
+
+
 def test_every_raw_document_with_bytes_is_in_the_landing(config: Path) -> None:
     _run(config, "run-1")
     settings = load_settings(config)
