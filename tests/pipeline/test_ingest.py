@@ -227,6 +227,31 @@ def test_a_forked_process_inherits_the_objects_frozen_and_this_process_gets_them
     assert printed.stdout.split() == ["True", "0"]
 
 
+_STARTED = """
+import sys
+from pathlib import Path
+from newsetl.config import load_settings
+from newsetl.ingest import _started_processes
+from newsetl.stage.seen import _reader
+
+def readers_opened():
+    return _reader.cache_info().currsize
+
+with _started_processes(load_settings(Path(sys.argv[1])), 1) as pool:
+    print(pool.submit(readers_opened).result())  # readers the process opened before any batch
+"""
+
+
+def test_cleaning_processes_open_their_seen_reader_as_they_start_where_there_is_an_index(config: Path) -> None:
+    def readers() -> str:
+        command = [sys.executable, "-c", _STARTED, str(config)]
+        return subprocess.run(command, capture_output=True, text=True, check=True).stdout.strip()
+
+    assert readers() == "0"  # no index yet: nothing to read
+    _run(config, "run-1")
+    assert readers() == "1"
+
+
 def test_every_raw_document_with_bytes_is_in_the_landing(config: Path) -> None:
     _run(config, "run-1")
     settings = load_settings(config)
