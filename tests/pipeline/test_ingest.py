@@ -15,14 +15,16 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from newsetl.checks import CHECK_NAMES
+from newsetl.checks import CHECK_NAMES, CheckResult
 from newsetl.config import load_settings
 from newsetl.discover import Interval
-from newsetl.ingest import IngestOutcome, ingest
+from newsetl.ingest import IngestOutcome, ingest, print_summary
 from newsetl.landing import Landing
 from newsetl.pipeline import RunSpec
 from newsetl.pipeline.finish import LOAD_PARTS, load_parts
 from newsetl.records import sha256_hex
+from newsetl.warehouse import LoadCounts
+from newsetl.warehouse.load import COUNT_NAMES
 from tests.conftest import SAMPLE_DUMP, ConfigFactory
 
 GOOD_TEXT = "A headline for the story\n\nThe first paragraph of the story.\n\nThe second paragraph of the story.\n"
@@ -308,3 +310,23 @@ def test_a_document_repeated_in_one_run_loads_its_removed_lines_once(
     assert _rows(config, "SELECT uri, rule_id FROM removed_lines r JOIN articles a USING (article_id)") == [
         ("export.jsonl#L2", "ad-label")
     ]
+
+
+def test_the_summary_prints_names_and_details_as_they_are(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "300")  # no line wrapped
+    counts = dict.fromkeys(COUNT_NAMES, 1)
+    detail = "2 bodies hold lines of rule [/menu] :thumbs_up: [bold]"  # markup and an emoji code, as data
+    outcome = IngestOutcome(
+        "run-[1]",
+        LoadCounts(totals=counts, per_source={"[red]wire": counts}),
+        [CheckResult("boilerplate_leak", "fail", detail)],
+        failure=f"boilerplate_leak: {detail}",
+    )
+    print_summary(outcome)
+    lines = capsys.readouterr().out.splitlines()
+    assert "run-[1]" in lines[0]
+    assert any("[red]wire" in line for line in lines)
+    assert f"check boilerplate_leak: fail — {detail}" in lines
+    assert f"checks failed: boilerplate_leak: {detail}" in lines
