@@ -69,6 +69,10 @@ def test_ingest_then_sql(write_config: ConfigFactory) -> None:
     assert [json.loads(line) for line in query.stdout.splitlines()] == [{"source": "pages", "n": 2}]
     table = _newsetl("sql", "--config", str(config), "SELECT title FROM articles ORDER BY title")
     assert "City library reopens" in table.stdout
+    # Values are printed as they are: markup and emoji codes in them are text.
+    data = _newsetl("sql", "--config", str(config), "SELECT 'Rebels [/b] :fire: [bold]town' AS \"[x]\"")
+    assert "Rebels [/b] :fire: [bold]town" in data.stdout
+    assert "[x]" in data.stdout
     report = _newsetl("report", "--config", str(config))
     assert "Articles per source" in report.stdout
 

@@ -13,7 +13,8 @@ from typing import Any
 
 import duckdb
 from rich.console import Console
-from rich.table import Table
+from rich.table import Column, Table
+from rich.text import Text
 
 from newsetl.config import Settings
 from newsetl.errors import WarehouseError
@@ -88,9 +89,11 @@ def print_report(settings: Settings) -> None:
 
 
 def _table(columns: list[str], rows: list[tuple[Any, ...]], max_width: int, title: str | None = None) -> Table:
-    table = Table(*columns, title=title, title_justify="left")
+    # Names and values as Text: a title holding "[/b]" stopped the command with rich's MarkupError, and
+    # ":fire:" in one printed as an emoji.
+    table = Table(*(Column(header=Text(name)) for name in columns), title=title, title_justify="left")
     for row in rows:
-        table.add_row(*(_cell(value, max_width) for value in row))
+        table.add_row(*(Text(_cell(value, max_width)) for value in row))
     return table
 
 
