@@ -232,13 +232,9 @@ def _staged_columns(connection: duckdb.DuckDBPyConnection, table: StagedTable) -
 
 
 def _table_columns(connection: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
-    # duckdb_columns() rather than the information_schema view over it: 2.5-2.8 ms against 3.7-14 ms a table.
-    rows = connection.execute(
-        "SELECT column_name, data_type FROM duckdb_columns() "
-        "WHERE table_name = ? AND schema_name = 'main' AND database_name = current_database() "
-        "ORDER BY column_index",
-        [table],
-    ).fetchall()
+    # pragma_table_info looks at the one table; duckdb_columns() lists every column of every database (and the
+    # information_schema view over it, more). A replayed re-run load of 10,000 files: 97-101 -> 90-92 ms.
+    rows = connection.execute("SELECT name, type FROM pragma_table_info(?) ORDER BY cid", [table]).fetchall()
     return {str(name): str(kind) for name, kind in rows}
 
 
