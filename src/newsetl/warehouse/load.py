@@ -114,11 +114,11 @@ def load_staged(
         with phase("load.decide"):  # what is new, changed, unchanged, rejected: on keys only
             for table in STAGED_TABLES:
                 _stage_incoming(connection, table, files.get(table, ()))
-            _add_skipped(connection)
+            cleaned = _add_skipped(connection)
             _classify_articles(connection, moment)
             counts = _count(connection)
         with phase("load.write"):
-            _write_rows(connection, counts, moment)
+            _write_rows(connection, counts, moment, cleaned=cleaned)
         if not commit:
             connection.execute("ROLLBACK")  # a dry run: counted, nothing kept (clusters and search follow a load)
             return counts
@@ -155,12 +155,12 @@ def _signatures_may_change(connection: duckdb.DuckDBPyConnection, counts: LoadCo
     return connection.execute("SELECT 1 FROM article_changes WHERE minhash IS NOT NULL LIMIT 1").fetchone() is not None
 
 
-def _write_rows(connection: duckdb.DuckDBPyConnection, counts: LoadCounts, moment: datetime) -> None:
+def _write_rows(connection: duckdb.DuckDBPyConnection, counts: LoadCounts, moment: datetime, *, cleaned: int) -> None:
     """The ledger, the versions, the articles, their removed lines and the quarantine, as decided."""
     _merge_raw_documents(connection)
     if counts.totals["articles_updated"] + counts.totals["articles_retired"]:
         record_versions(connection, moment)  # reads every article to find the few it closes
-    _merge_articles(connection)
+    _merge_articles(connection, cleaned=cleaned)
     if counts.totals["articles_new"] + counts.totals["articles_updated"]:
         _check_one_row_an_article(connection, "articles")
     _replace_removed_lines(connection)
@@ -238,8 +238,9 @@ def _table_columns(connection: duckdb.DuckDBPyConnection, table: str) -> dict[st
     return {str(name): str(kind) for name, kind in rows}
 
 
-def _add_skipped(connection: duckdb.DuckDBPyConnection) -> None:
-    """Skipped documents become candidates that stand for the stored article, in document order.
+def _add_skipped(connection: duckdb.DuckDBPyConnection) -> int:
+    """Skipped documents become candidates that stand for the stored article, in document order; the number of
+    articles cleaned (the candidates staged before them).
 
     Every candidate is ordered by its document's place in the run (the raw documents' order), so "the last
     document of an article wins" holds across cleaned and skipped documents alike. A skipped candidate carries
@@ -247,15 +248,19 @@ def _add_skipped(connection: duckdb.DuckDBPyConnection) -> None:
     it is still counted unchanged (its bytes are what the warehouse last loaded from that place).
     """
     connection.execute("ALTER TABLE incoming_articles ADD COLUMN _skipped BOOLEAN DEFAULT false")
-    row = connection.execute("SELECT count(*) FROM incoming_skipped_documents").fetchone()
-    if not row or not row[0]:
-        return
-    connection.execute(
-        """
-        UPDATE incoming_articles i SET _seq = r._seq FROM incoming_raw_documents r
-        WHERE r.source = i.source AND r.uri = i.uri AND r.raw_id = i.raw_id
-        """
-    )
+    row = connection.execute(
+        "SELECT (SELECT count(*) FROM incoming_articles), (SELECT count(*) FROM incoming_skipped_documents)"
+    ).fetchone()
+    cleaned, skipped = (int(row[0]), int(row[1])) if row else (0, 0)
+    if not skipped:
+        return cleaned
+    if cleaned:  # a re-run of unchanged files cleans none
+        connection.execute(
+            """
+            UPDATE incoming_articles i SET _seq = r._seq FROM incoming_raw_documents r
+            WHERE r.source = i.source AND r.uri = i.uri AND r.raw_id = i.raw_id
+            """
+        )
     connection.execute(
         """
         INSERT INTO incoming_articles BY NAME
@@ -265,6 +270,7 @@ def _add_skipped(connection: duckdb.DuckDBPyConnection) -> None:
         LEFT JOIN articles a ON a.article_id = s.article_id
         """
     )
+    return cleaned
 
 
 def _classify_articles(connection: duckdb.DuckDBPyConnection, moment: datetime) -> None:
@@ -359,7 +365,13 @@ def _merge_raw_documents(connection: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-def _merge_articles(connection: duckdb.DuckDBPyConnection) -> None:
+def _merge_articles(connection: duckdb.DuckDBPyConnection, *, cleaned: int) -> None:
+    if cleaned:  # only a cleaned document makes an article new or updated, or brings its rules (a skipped one not)
+        _write_cleaned(connection)
+    connection.execute("DELETE FROM articles WHERE article_id IN (SELECT article_id FROM article_retired)")
+
+
+def _write_cleaned(connection: duckdb.DuckDBPyConnection) -> None:
     written = _written_rows(connection)
     # New articles are appended; a MERGE would probe the key index for each of them first.
     connection.execute(f"INSERT INTO articles BY NAME SELECT * EXCLUDE (change) FROM ({written}) WHERE change = 'new'")
@@ -371,7 +383,6 @@ def _merge_articles(connection: duckdb.DuckDBPyConnection) -> None:
         WHEN MATCHED THEN UPDATE
         """
     )
-    connection.execute("DELETE FROM articles WHERE article_id IN (SELECT article_id FROM article_retired)")
     # Content cleaned again under newer rules (learned lines, a source pattern) and found unchanged records those
     # rules: the seen index then lets the next run skip it instead of cleaning it again on every run.
     connection.execute(
