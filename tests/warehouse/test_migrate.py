@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -108,3 +110,32 @@ def test_a_writing_connection_fills_row_groups_of_its_size_and_spills_beside_the
 def test_the_same_file_is_not_opened_twice_in_one_process(tmp_path: Path) -> None:
     with open_warehouse(tmp_path / "w.duckdb"), pytest.raises(duckdb.BinderException, match="already attached"):
         connect(tmp_path / "w.duckdb", wait_seconds=0.1)
+
+
+# In a new interpreter each: the mark stays in the process that makes it. argv[1] is a folder put on sys.path.
+_PANDAS = """
+import sys
+sys.path.insert(0, sys.argv[1])
+import duckdb
+from newsetl.warehouse._connect import spare_pandas_lookups
+
+spare_pandas_lookups()
+try:
+    import pandas
+    print("imported", pandas.__name__)
+except ImportError as exc:
+    print("absent", "halted" in str(exc))
+connection = duckdb.connect()  # binding values still works, with pandas marked absent
+print(connection.execute("SELECT ?::TIMESTAMPTZ IS NOT NULL", ["2026-12-01T00:00:00+00:00"]).fetchone()[0])
+"""
+
+
+def test_pandas_is_marked_absent_for_duckdb_only_where_it_is_not_installed(tmp_path: Path) -> None:
+    def run(folder: Path) -> list[str]:
+        command = [sys.executable, "-c", _PANDAS, str(folder)]
+        return subprocess.run(command, capture_output=True, text=True, check=True).stdout.split()
+
+    assert run(tmp_path) == ["absent", "True", "True"]  # not installed here: the import stops at the mark
+    (tmp_path / "pandas").mkdir()
+    (tmp_path / "pandas" / "__init__.py").write_text("")
+    assert run(tmp_path) == ["imported", "pandas", "True"]  # installed: left alone

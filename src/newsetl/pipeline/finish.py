@@ -30,6 +30,7 @@ from newsetl.warehouse import (
     replace_fetch_log,
     start_run,
 )
+from newsetl.warehouse._connect import spare_pandas_lookups
 
 log = logging.getLogger("newsetl.pipeline")
 
@@ -62,6 +63,7 @@ def load_run(
 
 def open_pipeline_warehouse(settings: Settings) -> AbstractContextManager[duckdb.DuckDBPyConnection]:
     """The single writer's connection, as the load and the checks open it (no fts: see ``open_warehouse``)."""
+    spare_pandas_lookups()
     return open_warehouse(settings.warehouse, memory_limit=settings.writer_memory, search=False)
 
 
