@@ -39,7 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run() -> NoReturn:
     """The ``newsetl`` command: :func:`main`, then the process ends."""
     code = main()
-    # Python's collections at shutdown walk every object the command left: 30-37 ms of a 0.7 s re-run. Frozen, they
+    # Python's collections at shutdown walk every object the command left: 34-47 ms of a 0.7 s re-run. Frozen, they
     # are skipped (14-23 ms left); their memory goes back with the process all the same.
     gc.freeze()
     sys.exit(code)
