@@ -3,7 +3,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
+from newsetl import config
 from newsetl.config import load_settings
 from newsetl.errors import ConfigError
 from tests.conftest import REPO
@@ -83,6 +85,7 @@ def test_learning_settings_per_source(tmp_path: Path) -> None:
         ("writer_memory: 512\nsources: []", "writer_memory.*amount of memory"),
         ("- just a list", "mapping at the top level"),
         ("sources: [{name: a", "not valid YAML"),
+        ("sources: !!python/object/apply:os.getcwd []", "not valid YAML"),  # a safe loader: no Python objects
     ],
 )
 def test_bad_config_says_what_is_wrong(tmp_path: Path, text: str, message: str) -> None:
@@ -99,3 +102,7 @@ def test_unknown_source_lists_the_known_ones() -> None:
     settings = load_settings(REPO / "config" / "sources.yaml")
     with pytest.raises(ConfigError, match="configured: scmp, nordkurier"):
         settings.source("nope")
+
+
+def test_the_config_is_read_by_libyaml_where_pyyaml_has_it() -> None:
+    assert config._YAML_LOADER is (yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader)
