@@ -6,6 +6,7 @@ import gc
 import logging
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -13,11 +14,7 @@ from contextlib import AbstractContextManager, ExitStack, contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
+from typing import TYPE_CHECKING, Any, TextIO
 
 from newsetl.checks import CheckResult
 from newsetl.config import Settings, SourceConfig
@@ -214,34 +211,38 @@ def cleaning_processes(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
 
 
-def print_summary(outcome: IngestOutcome, console: Console | None = None) -> None:
-    # What is printed is data (source names, check details, failures): no markup, emoji codes or highlighting is
-    # read into it. A detail holding "[/menu]" stopped the command with a MarkupError; and the summary takes 4.8 ms
-    # instead of 10 ms.
-    console = console or Console(emoji=False, highlight=False)
-    for fetched in outcome.fetched:
-        console.print(
-            escape(
-                f"fetched {fetched['source']}: {fetched['links']} links, {fetched['selected']} in the interval, "
-                f"{fetched['known']} already landed; pages {fetched['outcomes']}; "
-                f"feeds/sitemaps {fetched['discovery']}"
-            )
-        )
-    table = Table(title=escape(f"run {outcome.run_id}"))
-    # Every count the runs ledger keeps, retired articles included: an operator sees what a rekey did.
-    names = COUNT_NAMES
-    table.add_column("source")
-    for name in names:
-        table.add_column(name.split("_", 1)[1], justify="right")
-    for source, counts in outcome.counts.per_source.items():
-        table.add_row(escape(source), *(str(counts[name]) for name in names))
-    table.add_row("[bold]total", *(f"[bold]{outcome.counts.totals[name]}" for name in names))
-    console.print(table)
-    for check in outcome.checks:
-        console.print(escape(f"check {check.name}: {check.status} — {check.detail}"))
+def print_summary(outcome: IngestOutcome, stream: TextIO | None = None) -> None:
+    """The run's counts, checks and timings as plain lines, the same in a terminal and in a log.
+
+    Nothing is cut to fit a width: a table drawn for an 80-column terminal cut source names to "bench-t…" in logs,
+    where a run's output is read and searched. Names and details are printed as they are (no markup is read into them).
+    """
+    lines = [
+        f"fetched {fetched['source']}: {fetched['links']} links, {fetched['selected']} in the interval, "
+        f"{fetched['known']} already landed; pages {fetched['outcomes']}; feeds/sitemaps {fetched['discovery']}"
+        for fetched in outcome.fetched
+    ]
+    lines += [f"run {outcome.run_id}", *_count_table(outcome.counts)]
+    lines += [f"check {check.name}: {check.status} — {check.detail}" for check in outcome.checks]
     if outcome.failure:
-        console.print(f"[red]checks failed: {escape(outcome.failure)}")
-    console.print(_timing_line(outcome.timings))
+        lines.append(f"checks failed: {outcome.failure}")
+    lines.append(_timing_line(outcome.timings))
+    (stream or sys.stdout).write("\n".join(lines) + "\n")
+
+
+def _count_table(counts: LoadCounts) -> list[str]:
+    """Every count the runs ledger keeps, a row per source and the total, in aligned columns."""
+    # Retired articles included: an operator sees what a rekey did.
+    header = ["source", *(name.split("_", 1)[1] for name in COUNT_NAMES)]
+    rows = [[source, *(str(per[name]) for name in COUNT_NAMES)] for source, per in counts.per_source.items()]
+    rows.append(["total", *(str(counts.totals[name]) for name in COUNT_NAMES)])
+    widths = [max(len(row[column]) for row in (header, *rows)) for column in range(len(header))]
+    return [
+        "  ".join(
+            [row[0].ljust(widths[0]), *(cell.rjust(width) for cell, width in zip(row[1:], widths[1:], strict=True))]
+        )
+        for row in (header, *rows)
+    ]
 
 
 def _timing_line(timings: dict[str, float]) -> str:

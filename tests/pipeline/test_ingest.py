@@ -312,21 +312,24 @@ def test_a_document_repeated_in_one_run_loads_its_removed_lines_once(
     ]
 
 
-def test_the_summary_prints_names_and_details_as_they_are(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("COLUMNS", "300")  # no line wrapped
-    counts = dict.fromkeys(COUNT_NAMES, 1)
-    detail = "2 bodies hold lines of rule [/menu] :thumbs_up: [bold]"  # markup and an emoji code, as data
+def test_the_summary_prints_names_and_details_whole_and_as_they_are(capsys: pytest.CaptureFixture[str]) -> None:
+    counts = dict.fromkeys(COUNT_NAMES, 1) | {"documents_read": 123_456}
+    detail = "2 bodies hold lines of rule [/menu] :thumbs_up: [bold]" + " and more" * 12  # markup, an emoji code, long
+    source = "[red]wire-service-with-a-long-name-" + "x" * 60  # past any terminal's width
     outcome = IngestOutcome(
         "run-[1]",
-        LoadCounts(totals=counts, per_source={"[red]wire": counts}),
+        LoadCounts(totals=counts, per_source={source: counts}),
         [CheckResult("boilerplate_leak", "fail", detail)],
         failure=f"boilerplate_leak: {detail}",
     )
     print_summary(outcome)
     lines = capsys.readouterr().out.splitlines()
-    assert "run-[1]" in lines[0]
-    assert any("[red]wire" in line for line in lines)
+    assert lines[0] == "run run-[1]"
+    header, row, total = lines[1:4]
+    assert header.split() == ["source", "read", "new", "updated", "unchanged", "rejected", "duplicate", "retired"]
+    assert row.split() == [source, "123456", "1", "1", "1", "1", "1", "1"]
+    assert total.split()[:2] == ["total", "123456"]
+    assert len({len(header), len(row), len(total)}) == 1  # aligned columns
     assert f"check boilerplate_leak: fail — {detail}" in lines
     assert f"checks failed: boilerplate_leak: {detail}" in lines
+    assert lines[-1].startswith("time: ")
