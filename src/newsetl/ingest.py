@@ -6,7 +6,6 @@ import gc
 import logging
 import multiprocessing
 import os
-import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -14,7 +13,7 @@ from contextlib import AbstractContextManager, ExitStack, contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
 
 from newsetl.checks import CheckResult
 from newsetl.config import Settings, SourceConfig
@@ -175,11 +174,13 @@ def _started_processes(settings: Settings, workers: int) -> Iterator[ProcessPool
 
     A process's first batch paid 12.5-12.8 ms for that; started before planning, the processes do it beside it.
     """
+    index = StagingArea(settings.staging).seen_index
     with cleaning_processes(workers) as pool:
         with frozen_heap():
-            # One a process: a process that takes two finds the second done (its reader is kept per process).
+            # One a process: a process that takes two finds the second done (its reader is kept per process). One
+            # that fails leaves nothing kept, and the first batch opens the reader as it did before.
             for _ in range(workers):
-                pool.submit(open_seen_reader, StagingArea(settings.staging).seen_index)  # the processes fork here
+                pool.submit(open_seen_reader, index)  # the processes fork here
         yield pool
 
 
@@ -211,7 +212,7 @@ def cleaning_processes(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
 
 
-def print_summary(outcome: IngestOutcome, stream: TextIO | None = None) -> None:
+def print_summary(outcome: IngestOutcome) -> None:
     """The run's counts, checks and timings as plain lines, the same in a terminal and in a log.
 
     Nothing is cut to fit a width: a table drawn for an 80-column terminal cut source names to "bench-t…" in logs,
@@ -227,7 +228,7 @@ def print_summary(outcome: IngestOutcome, stream: TextIO | None = None) -> None:
     if outcome.failure:
         lines.append(f"checks failed: {outcome.failure}")
     lines.append(_timing_line(outcome.timings))
-    (stream or sys.stdout).write("\n".join(lines) + "\n")
+    print("\n".join(lines))
 
 
 def _count_table(counts: LoadCounts) -> list[str]:
