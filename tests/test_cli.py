@@ -73,6 +73,12 @@ def test_ingest_then_sql(write_config: ConfigFactory) -> None:
     data = _newsetl("sql", "--config", str(config), "SELECT 'Rebels [/b] :fire: [bold]town' AS \"[x]\"")
     assert "Rebels [/b] :fire: [bold]town" in data.stdout
     assert "[x]" in data.stdout
+    # Sent to a pipe, a table keeps its width: each cell whole up to --max-width, on one line.
+    cells = [f"{name} " + "word " * 9 + "end" for name in ("first", "second", "third")]
+    wide = _newsetl(
+        "sql", "--config", str(config), "SELECT " + ", ".join(f"'{cell}' AS c{i}" for i, cell in enumerate(cells))
+    )
+    assert any(all(cell in line for cell in cells) for line in wide.stdout.splitlines())
     report = _newsetl("report", "--config", str(config))
     assert "Articles per source" in report.stdout
 

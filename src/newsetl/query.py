@@ -61,7 +61,7 @@ def print_query(settings: Settings, query: str, *, output: str = "table", max_wi
         writer.writerow(columns)
         writer.writerows(rows)
     else:
-        Console().print(_table(columns, rows, max_width))
+        _console().print(_table(columns, rows, max_width))
 
 
 def run_query(settings: Settings, query: str) -> tuple[list[str], list[tuple[Any, ...]]]:
@@ -81,11 +81,25 @@ def setup_sql(settings: Settings) -> str:
 
 
 def print_report(settings: Settings) -> None:
-    console = Console()
+    console = _console()
     console.print(f"analyst snapshot: {settings.snapshot}")
     for title, query in _REPORT_QUERIES:
         columns, rows = run_query(settings, query)
         console.print(_table(columns, rows, 70, title=f"{title} ({len(rows)})"))
+
+
+def _console() -> Console:
+    """A terminal's console; anywhere else (a pipe, a file) one as wide as a table needs.
+
+    Rich draws for 80 columns where it finds no terminal: a query's output sent to a file had its cells cut and wrapped
+    well below ``--max-width``.
+    """
+    console = Console()
+    return console if console.is_terminal else Console(width=_UNBOUNDED)
+
+
+_UNBOUNDED = 100_000
+"""Columns: a table keeps its natural width, each cell at most ``--max-width``."""
 
 
 def _table(columns: list[str], rows: list[tuple[Any, ...]], max_width: int, title: str | None = None) -> Table:
