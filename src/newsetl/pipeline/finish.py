@@ -28,9 +28,9 @@ from newsetl.warehouse import (
     record_checks,
     record_findings,
     replace_fetch_log,
+    spare_pandas_lookups,
     start_run,
 )
-from newsetl.warehouse._connect import spare_pandas_lookups
 
 log = logging.getLogger("newsetl.pipeline")
 

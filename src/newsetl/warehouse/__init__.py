@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 
 from newsetl.config import DEFAULT_WRITER_MEMORY
-from newsetl.warehouse._connect import connect
+from newsetl.warehouse._connect import connect, spare_pandas_lookups
 from newsetl.warehouse.export import ExportResult, export_parquet
 from newsetl.warehouse.fetch_log import replace_fetch_log
 from newsetl.warehouse.fts import fts_extension_path, load_fts
@@ -36,6 +36,7 @@ __all__ = [
     "record_checks",
     "record_findings",
     "replace_fetch_log",
+    "spare_pandas_lookups",
     "sql_dir",
     "start_run",
 ]
