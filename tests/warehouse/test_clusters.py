@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from newsetl.dedup.minhash import SCHEME
+from newsetl.dedup.minhash import BANDS, NUM_PERM, ROWS_PER_BAND, SCHEME
+from newsetl.warehouse.clusters import SIMILARITY_THRESHOLD
 from tests.dedup.test_minhash import OTHER, STORY
 from tests.warehouse.conftest import T0, Warehouse, make_article
 
@@ -85,3 +86,28 @@ def test_an_unchanged_article_cleaned_again_renews_a_signature_made_another_way(
     assert counts.totals["articles_unchanged"] == 2
     assert warehouse.rows("SELECT DISTINCT scheme FROM article_signatures") == [(SCHEME,)]
     assert _stories(warehouse) == stories
+
+
+def test_band_buckets_are_the_hashes_of_the_band_values_as_stored_before(warehouse: Warehouse) -> None:
+    # Buckets stored by earlier loads hashed a slice of the signature; new ones must land in the same buckets.
+    warehouse.load([make_article("wire", "rail.json", STORY), make_article("wire", "solar.json", OTHER)])
+    assert warehouse.value("SELECT count(*) FROM signature_bands") == 2 * BANDS
+    differing = warehouse.value(
+        f"""
+        SELECT count(*) FROM signature_bands b JOIN article_signatures s USING (article_id)
+        WHERE b.bucket <> hash(s.minhash[b.band * {ROWS_PER_BAND} + 1 : (b.band + 1) * {ROWS_PER_BAND}])
+        """
+    )
+    assert differing == 0
+
+
+def test_an_edge_holds_the_share_of_signature_values_that_agree(warehouse: Warehouse) -> None:
+    warehouse.load([make_article("wire", "rail.json", STORY), make_article("partner", "rail.html", RETITLED)])
+    [(first, second, similarity)] = warehouse.rows(
+        """
+        SELECT a.minhash, b.minhash, e.similarity FROM story_edges e
+        JOIN article_signatures a ON a.article_id = e.article_a JOIN article_signatures b ON b.article_id = e.article_b
+        """
+    )
+    agreeing = sum(x == y for x, y in zip(first, second, strict=True))
+    assert SIMILARITY_THRESHOLD <= similarity == agreeing / NUM_PERM < 1

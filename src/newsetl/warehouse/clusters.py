@@ -33,6 +33,13 @@ SIMILARITY_THRESHOLD = 0.5
 BUCKET_PARTNERS = 20
 """Members of one band bucket a changed article is compared with, at most (see the module docstring)."""
 _MAX_ROUNDS = 10_000
+BAND_BUCKET = "hash({})".format(
+    ", ".join(f"minhash[band * {ROWS_PER_BAND} + {row}]" for row in range(1, ROWS_PER_BAND + 1))
+)
+"""A band's bucket: the hash of its values. DuckDB hashes the values as it hashes the list of them
+(``hash(minhash[band * 4 + 1 : (band + 1) * 4])``, what the buckets stored before were), but without cutting a
+list out of each signature 32 times: 0.1 s instead of 2.1 s for 99,705 signatures. ``tests/warehouse/
+test_clusters.py`` checks that both give the same bucket, since stored buckets must meet new ones."""
 
 
 def update_clusters(connection: duckdb.DuckDBPyConnection) -> None:
@@ -74,10 +81,16 @@ def _replace_signatures(connection: duckdb.DuckDBPyConnection) -> None:
     connection.execute(
         f"""
         INSERT INTO signature_bands
-        SELECT article_id, band, hash(minhash[band * {ROWS_PER_BAND} + 1 : (band + 1) * {ROWS_PER_BAND}])
+        SELECT article_id, band, {BAND_BUCKET}
         FROM signature_changes, range({BANDS}) AS bands(band)
         """
     )
+
+
+# Positions where two signatures agree. The similarity is unnested from a one-item list because DuckDB copies an
+# expression into the filter it pushes down (`similarity >= $threshold`) and then computes it twice; the unnest
+# gives the filter a column instead: 0.24 s instead of 0.59 s for 198,232 pairs.
+_AGREEING = "list_sum(list_transform(list_zip(sa.minhash, sb.minhash), pair -> (pair[1] = pair[2])::INTEGER))"
 
 
 def _link_similar(connection: duckdb.DuckDBPyConnection) -> None:
@@ -107,9 +120,7 @@ def _link_similar(connection: duckdb.DuckDBPyConnection) -> None:
             WHERE c.place <= $partners),
         pairs AS (SELECT DISTINCT least(n, o) AS a, greatest(n, o) AS b FROM met WHERE n <> o),
         scored AS (
-            SELECT p.a, p.b,
-                   len(list_filter(list_zip(sa.minhash, sb.minhash), pair -> pair[1] = pair[2])) / {NUM_PERM}
-                       AS similarity
+            SELECT p.a, p.b, unnest([{_AGREEING} / {NUM_PERM}]) AS similarity
             FROM pairs p
             JOIN article_signatures sa ON sa.article_id = p.a
             JOIN article_signatures sb ON sb.article_id = p.b)
