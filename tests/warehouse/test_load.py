@@ -151,3 +151,11 @@ def test_a_changed_article_replaces_its_lines_stored_a_line_a_row_with_one_list(
     assert counts.totals["articles_updated"] == 1
     assert warehouse.rows("SELECT raw_id = ?, len(lines) FROM removed_line_lists", article["raw_id"]) == [(True, 1)]
     assert warehouse.rows("SELECT line_no, rule_id FROM removed_lines") == [(3, "ad-label")]
+
+
+def test_a_load_commits_into_the_database_file_not_its_write_ahead_log(warehouse: Warehouse) -> None:
+    warehouse.load([make_article("wire", f"story-{number}.json", f"Body number {number}.") for number in range(20)])
+    wal = warehouse.path.with_name(warehouse.path.name + ".wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+    assert warehouse.value("SELECT current_setting('checkpoint_threshold')") == "16.0 MiB"  # DuckDB's, as before
+    assert warehouse.value("SELECT count(*) FROM articles") == 20

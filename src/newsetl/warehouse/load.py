@@ -131,7 +131,7 @@ def load_staged(
             if counts.totals["articles_new"] + counts.totals["articles_updated"] + counts.totals["articles_retired"]:
                 update_search_index(connection, search_terms)
         with phase("load.commit"):
-            connection.execute("COMMIT")
+            _commit_into_file(connection)
     except BaseException:
         connection.execute("ROLLBACK")
         raise
@@ -144,6 +144,23 @@ def load_staged(
 
 def _untimed(name: str) -> AbstractContextManager[None]:
     return nullcontext()
+
+
+def _commit_into_file(connection: duckdb.DuckDBPyConnection) -> None:
+    """Commit the load with a checkpoint, so DuckDB writes its rows into the database file once.
+
+    A commit that DuckDB expects to fill its write-ahead log past ``checkpoint_threshold`` checkpoints instead of
+    writing the log. It underestimates a load: 9,971 articles wrote 87 MB of log (their tables hold less than a
+    row group, which DuckDB would have written to the file at once), which the checkpoint after the load then
+    wrote into the file again. With the threshold at zero for this commit: the commit and that checkpoint took
+    0.41-0.45 s instead of 0.59-0.60 s. Where a checkpoint cannot run (another transaction open), DuckDB writes
+    the log as before, and the caller's checkpoint writes the file.
+    """
+    connection.execute("SET checkpoint_threshold = '0B'")
+    try:
+        connection.execute("COMMIT")
+    finally:
+        connection.execute("RESET checkpoint_threshold")
 
 
 def _signatures_may_change(connection: duckdb.DuckDBPyConnection, counts: LoadCounts) -> bool:
