@@ -39,10 +39,17 @@ $(UV):
 # news_ingest on 10,000 dumps through a real scheduler: 42.7 s without, 36.0-37.0 s with it; docs/benchmarks.md).
 $(VENV)/.synced: uv.lock pyproject.toml | $(UV)
 	$(UV) sync --frozen --compile-bytecode --python $(PYTHON)
+	@touch $@
+
+# newsetl's own modules are compiled again whenever one changes: a `git pull` that keeps the lock leaves the sync
+# above alone, and every process would compile the changed modules again (a re-run of 10,000 unchanged dumps took
+# 0.60-0.68 s with three modules stale, 0.59-0.62 s compiled). compileall only compiles what is stale.
+PROJECT_SOURCES := $(shell find src dags -name '*.py')
+$(VENV)/.compiled: $(VENV)/.synced $(PROJECT_SOURCES)
 	$(BIN)/python -m compileall -q src dags
 	@touch $@
 
-setup: $(VENV)/.synced  ## create .venv with the exact versions in uv.lock
+setup: $(VENV)/.synced $(VENV)/.compiled  ## create .venv with the exact versions in uv.lock
 
 $(AIRFLOW_HOME)/.ready: $(VENV)/.synced
 	@mkdir -p $(AIRFLOW_HOME)
@@ -54,7 +61,7 @@ $(AIRFLOW_HOME)/.ready: $(VENV)/.synced
 $(AIRFLOW_PASSWORDS): | $(AIRFLOW_HOME)/.ready
 	@$(BIN)/python -c 'import json, secrets, sys; open(sys.argv[1], "x").write(json.dumps({"admin": secrets.token_urlsafe(12)}))' $@
 
-airflow-setup: $(AIRFLOW_HOME)/.ready $(AIRFLOW_PASSWORDS)  ## local Airflow home (SQLite) with the warehouse pool and an admin login
+airflow-setup: $(AIRFLOW_HOME)/.ready $(AIRFLOW_PASSWORDS) $(VENV)/.compiled  ## local Airflow home (SQLite) with the warehouse pool and an admin login
 
 run: airflow-setup  ## run the news_ingest DAG through Airflow on the bundled samples, then show what landed
 	$(BIN)/airflow dags test news_ingest $(RUN_DATE) > $(AIRFLOW_HOME)/last-run.log 2>&1 \
