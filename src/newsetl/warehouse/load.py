@@ -152,9 +152,9 @@ def _commit_into_file(connection: duckdb.DuckDBPyConnection) -> None:
     A commit that DuckDB expects to fill its write-ahead log past ``checkpoint_threshold`` checkpoints instead of
     writing the log. It underestimates a load: 9,971 articles wrote 87 MB of log (their tables hold less than a
     row group, which DuckDB would have written to the file at once), which the checkpoint after the load then
-    wrote into the file again. With the threshold at zero for this commit: the commit and that checkpoint took
-    0.41-0.45 s instead of 0.59-0.60 s. Where a checkpoint cannot run (another transaction open), DuckDB writes
-    the log as before, and the caller's checkpoint writes the file.
+    wrote into the file again. With the threshold at zero for this commit, the commit and that checkpoint took
+    0.41-0.56 s instead of 0.58-0.81 s (six replays each, alternated). Where a checkpoint cannot run (another
+    transaction open), DuckDB writes the log as before, and the caller's checkpoint writes the file.
     """
     connection.execute("SET checkpoint_threshold = '0B'")
     try:
