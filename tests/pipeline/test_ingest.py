@@ -118,6 +118,20 @@ def test_bad_input_is_quarantined_with_reasons_and_the_rest_loads(config: Path) 
     }
 
 
+def test_a_link_to_a_missing_file_is_quarantined_not_left_out(write_config: ConfigFactory, dumps_dir: Path) -> None:
+    (dumps_dir / "good.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    (dumps_dir / "moved.txt").symlink_to(dumps_dir / "archive" / "moved.txt")  # its target was moved away
+    config = write_config([{"name": "dumps", "kind": "dumps", "location": str(dumps_dir)}])
+    outcome = _run(config, "run-1")
+    assert outcome.ok, outcome.failure
+    assert outcome.counts.totals["documents_read"] == 2
+    [(uri, raw_id, reason_code, reason)] = _rows(
+        config, "SELECT uri, raw_id, reason_code, reason FROM rejected_documents"
+    )
+    assert (uri, raw_id, reason_code) == ("moved.txt", "", "unreadable")
+    assert "No such file or directory" in str(reason)
+
+
 def _as_loaded(table: str) -> str:
     # A file read within SETTLED_SECONDS of its last change gets its identity (file_stat) from a later run: whether
     # run-2 records it depends on the clock, not on the input (tests/pipeline/test_skip.py covers that).

@@ -40,8 +40,10 @@ def discover_dumps(source: SourceConfig, interval: Interval) -> Iterator[SourceI
 
 
 def _files(folder: str, names: list[str]) -> set[str]:
-    """Which of ``names`` (glob matches under ``folder``) are files or links to one, as ``os.path.isfile`` says.
+    """Which of ``names`` (glob matches under ``folder``) are files, links to one, or links to nothing.
 
+    A broken link is a document whose bytes are missing: it is listed, so that reading it quarantines it with the
+    reason (``unreadable``: no such file) instead of leaving it out unseen. A link to a folder is not a document.
     One listing per parent folder, whose entries know their type, instead of a stat per name: half the cost over
     the bench's 10,000 files (0.023 -> 0.011 s), and the listing is part of every run, a re-run's too.
     """
@@ -61,9 +63,9 @@ def _files(folder: str, names: list[str]) -> set[str]:
 
 def _is_file(entry: os.DirEntry[str]) -> bool:
     try:
-        return entry.is_file()
-    except OSError:  # a link whose target cannot be looked at, as os.path.isfile has it
-        return False
+        return entry.is_file() or (entry.is_symlink() and not os.path.exists(entry.path))  # a link to nothing
+    except OSError:  # a link that cannot be followed (a loop, a folder it may not enter): read, it is quarantined
+        return True
 
 
 def _place(folder: str, parts: list[str], name: str) -> tuple[str | None, str]:
