@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from newsetl.clean.jsonl import extract_record, parse_record
+from newsetl.clean.jsonl import extract_record, parse_record, record_url
 from newsetl.config import CleaningConfig
 from newsetl.errors import ExtractionError, ParseError
 
@@ -51,3 +51,49 @@ def test_record_without_content_is_no_article() -> None:
 
 def test_parse_record_round_trip() -> None:
     assert parse_record(json.dumps({"a": "ü"}).encode()) == {"a": "ü"}
+
+
+_TEXT = "The body of the story, in one sentence that is long enough to be kept as article text.\n"
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        (1718000000, "2024-06-10T06:13:20Z"),  # Unix seconds
+        (1718000000123, "2024-06-10T06:13:20.123000Z"),  # milliseconds
+        ("1718000000", "2024-06-10T06:13:20Z"),  # seconds, written as a string
+        (1718000000.5, "2024-06-10T06:13:20.500000Z"),
+        ("2024-06-15T08:00:00+02:00", "2024-06-15T06:00:00Z"),
+        ("20240615", "2024-06-15T00:00:00Z"),  # a date, not a timestamp
+        (2024, None),  # a year, not 1970-01-01T00:33:44Z
+        (-1718000000, None),
+        (True, None),
+        (float("nan"), None),
+        (10**30, None),
+    ],
+)
+def test_a_record_s_date_is_read_as_a_timestamp_or_as_written(published: object, expected: str | None) -> None:
+    extraction = extract_record({"published": published, "text": _TEXT}, CleaningConfig())
+    assert extraction.published_at == expected
+
+
+def test_authors_may_be_schema_org_objects_names_or_one_object() -> None:
+    listed = [{"@type": "Person", "name": " Jane Doe "}, "John Roe", {"@type": "Person"}, 7, None]
+    assert extract_record({"authors": listed, "text": _TEXT}, CleaningConfig()).authors == ["Jane Doe", "John Roe"]
+    one = {"@type": "Organization", "name": "Wire Desk"}
+    assert extract_record({"author": one, "text": _TEXT}, CleaningConfig()).authors == ["Wire Desk"]
+
+
+@pytest.mark.parametrize(
+    ("url", "kept"),
+    [
+        ("https://x.test/a", "https://x.test/a"),
+        (" HTTP://x.test/b ", "HTTP://x.test/b"),
+        ("javascript:alert(1)", None),
+        ("/news/relative-path", None),
+        ("http://[::1", None),
+        (5, None),
+    ],
+)
+def test_only_an_http_address_is_a_record_s_url(url: object, kept: str | None) -> None:
+    assert record_url({"url": url}) == kept

@@ -4,15 +4,21 @@ Recognised fields (first present wins): ``url``/``link``; ``title``/``headline``
 ``raw_html``; ``text``/``content``/``body``; ``published``/``published_at``/``date``/``datePublished``;
 ``authors``/``author``; ``language``/``lang``; ``summary``/``description``. The record's own fields win over
 what extraction finds in its HTML or text, since an exporter states them on purpose.
+
+Exporters write these fields in more than one shape: a date as a Unix timestamp (a number, in seconds or
+milliseconds) as well as a string, authors as schema.org objects (``{"name": …}``) as well as names. A URL is kept
+only when it is an http(s) address: a ``javascript:`` or relative one names no page.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import UTC, datetime, tzinfo
 from typing import Any
+from urllib.parse import urlsplit
 
-from newsetl.clean.dates import to_utc_iso
+from newsetl.clean.dates import iso_utc, to_utc_iso
 from newsetl.clean.extraction import Extraction
 from newsetl.clean.html import extract_html, split_authors
 from newsetl.clean.text import extract_text_dump
@@ -45,8 +51,15 @@ def parse_record(line: bytes) -> dict[str, Any]:
 
 
 def record_url(record: dict[str, Any]) -> str | None:
+    """The record's http(s) URL, else ``None``."""
     value = _field(record, "url")
-    return value if isinstance(value, str) and value.strip() else None
+    if not isinstance(value, str):
+        return None
+    try:
+        parts = urlsplit(value.strip())
+    except ValueError:  # an unclosed IPv6 bracket, say
+        return None
+    return value.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
 def extract_record(record: dict[str, Any], cleaning: CleaningConfig) -> Extraction:
@@ -67,16 +80,51 @@ def _with_record_fields(extraction: Extraction, record: dict[str, Any], cleaning
         title=title if isinstance(title, str) and title.strip() else extraction.title,
         summary=summary if isinstance(summary, str) and summary.strip() else extraction.summary,
         authors=_authors(_field(record, "authors")) or extraction.authors,
-        published_at=to_utc_iso(_string(_field(record, "published")), cleaning.zone) or extraction.published_at,
+        published_at=_published(_field(record, "published"), cleaning.zone) or extraction.published_at,
         language=language if isinstance(language, str) and language.strip() else extraction.language,
         canonical_url=extraction.canonical_url or record_url(record),
     )
 
 
 def _authors(value: Any) -> list[str]:
+    if isinstance(value, dict):
+        value = [value]
     if isinstance(value, list):
-        return [name.strip() for name in value if isinstance(name, str) and name.strip()]
+        return [name for name in map(_author_name, value) if name]
     return split_authors(value) if isinstance(value, str) else []
+
+
+def _author_name(item: Any) -> str:
+    name = item.get("name") if isinstance(item, dict) else item  # a schema.org Person or Organization
+    return name.strip() if isinstance(name, str) else ""
+
+
+# Unix timestamps are read from September 2001 (10 digits) on: a smaller number is no news date (a year, 2024,
+# is not 1970-01-01T00:33:44Z). One this large in seconds would fall in the year 5138: it counts milliseconds.
+_SECONDS_FROM = 1_000_000_000
+_MILLISECONDS_FROM = 100_000_000_000
+_TIMESTAMP_DIGITS = (10, 13)
+"""Digit strings read as timestamps: seconds and milliseconds (shorter ones are dates, "20240615")."""
+
+
+def _published(value: Any, zone: tzinfo | None) -> str | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) in _TIMESTAMP_DIGITS:
+        value = int(value)
+    if isinstance(value, int | float):
+        return _from_timestamp(value)
+    return to_utc_iso(_string(value), zone)
+
+
+def _from_timestamp(number: float) -> str | None:
+    if not number >= _SECONDS_FROM:  # NaN too
+        return None
+    seconds = number / 1000 if number >= _MILLISECONDS_FROM else number
+    try:
+        return iso_utc(datetime.fromtimestamp(seconds, UTC))
+    except (OverflowError, OSError, ValueError):  # out of the platform's range
+        return None
 
 
 def _field(record: dict[str, Any], key: str) -> Any:
