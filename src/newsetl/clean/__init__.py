@@ -47,11 +47,12 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-RULES_VERSION = "2026.11.30.3"
+RULES_VERSION = "2026.12.01.1"
 """Version of the built-in cleaning rules; bump it when they change so lineage shows which rules cleaned what.
 
 Also when what cleaning stages changes. A new version makes the next run clean stored documents again instead of
-skipping them by content hash. .2: MinHash scheme ``…-crc32sum``; .3: text rules ``short-tail``, ``after-boundary``."""
+skipping them by content hash. 2026.11.30.2: MinHash scheme ``…-crc32sum``; .3: text rules ``short-tail``,
+``after-boundary``; 2026.12.01.1: JSON Lines records' Unix timestamps, schema.org authors, http(s) URLs only."""
 
 
 def article_id(source: str, key: str) -> str:
@@ -65,7 +66,7 @@ def article_id(source: str, key: str) -> str:
 
 def rules_version(cleaning: CleaningConfig) -> str:
     """Built-in rules version, a fingerprint of the source's own patterns (``+…``) and of the learned lines that
-    cleaned the article (``~…``): "2026.11.30.3+1a2b3c4d~5e6f7a8b"."""
+    cleaned the article (``~…``): "2026.12.01.1+1a2b3c4d~5e6f7a8b"."""
     patterns = [rule.pattern.pattern for rule in cleaning.drop + cleaning.captions]
     version = f"{RULES_VERSION}+{sha256_hex(json.dumps(patterns).encode())[:8]}" if patterns else RULES_VERSION
     if cleaning.learned and cleaning.learned.lines:
