@@ -97,3 +97,10 @@ def test_authors_may_be_schema_org_objects_names_or_one_object() -> None:
 )
 def test_only_an_http_address_is_a_record_s_url(url: object, kept: str | None) -> None:
     assert record_url({"url": url}) == kept
+
+
+def test_a_short_html_fragment_is_read_as_the_article_it_is() -> None:
+    brief = "<p>The council approved the new budget on Tuesday after a <b>long</b> debate.</p>"
+    extraction = extract_record({"content_html": brief, "title": "Budget passed"}, CleaningConfig())
+    assert extraction.body == ["The council approved the new budget on Tuesday after a long debate."]
+    assert extraction.title == "Budget passed"

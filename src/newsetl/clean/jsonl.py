@@ -13,6 +13,7 @@ only when it is an http(s) address: a ``javascript:`` or relative one names no p
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from datetime import UTC, datetime, tzinfo
 from typing import Any
@@ -25,6 +26,35 @@ from newsetl.clean.text import extract_text_dump
 from newsetl.config import CleaningConfig
 from newsetl.errors import ExtractionError, ParseError
 
+# A whole page, not a fragment of one: its extraction is final, furniture and all left out.
+_PAGE_RE = re.compile(r"<(?:html|body)\b", re.IGNORECASE)
+# Elements that end a line of a fragment's text; the inline ones (links, emphasis) stay within theirs.
+_BLOCKS = [
+    "address",
+    "article",
+    "blockquote",
+    "br",
+    "dd",
+    "div",
+    "dt",
+    "figcaption",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "footer",
+    "hr",
+    "li",
+    "p",
+    "pre",
+    "section",
+    "td",
+    "th",
+    "tr",
+]
 _FIELDS = {
     "url": ("url", "link", "canonical_url"),
     "title": ("title", "headline"),
@@ -66,11 +96,25 @@ def extract_record(record: dict[str, Any], cleaning: CleaningConfig) -> Extracti
     html, text = _field(record, "html"), _field(record, "text")
     if isinstance(html, str) and html.strip():
         extraction = extract_html(html, record_url(record), cleaning.zone)
+        if not extraction.body and not _PAGE_RE.search(html):
+            # An export's html is often the article alone (``content_html``): a brief of a paragraph or two is
+            # below what the page extractor keeps of a page, so the fragment's own text is read as the article.
+            extraction = extract_text_dump(_fragment_lines(html), cleaning)
     elif isinstance(text, str) and text.strip():
         extraction = extract_text_dump(text, cleaning)
     else:
         raise ExtractionError("JSON Lines record has neither html nor text")
     return _with_record_fields(extraction, record, cleaning)
+
+
+def _fragment_lines(html: str) -> str:
+    """The text of an HTML fragment, a line for each block in it ("<p>a <b>b</b></p><p>c</p>" → "a b\nc")."""
+    from bs4 import BeautifulSoup  # imported when first needed: most records' html is extracted as a page
+
+    fragment = BeautifulSoup(html, "html.parser")
+    for block in fragment.find_all(_BLOCKS):
+        block.insert_after("\n")
+    return fragment.get_text()
 
 
 def _with_record_fields(extraction: Extraction, record: dict[str, Any], cleaning: CleaningConfig) -> Extraction:
