@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 from newsetl.clean.dates import iso_utc, to_utc_iso
 from newsetl.clean.extraction import Extraction
 from newsetl.clean.html import extract_html, split_authors
+from newsetl.clean.html.jsonld import names
 from newsetl.clean.text import extract_text_dump
 from newsetl.config import CleaningConfig
 from newsetl.errors import ExtractionError, ParseError
@@ -38,6 +39,7 @@ _BLOCKS = [
     "div",
     "dt",
     "figcaption",
+    "footer",
     "h1",
     "h2",
     "h3",
@@ -45,7 +47,6 @@ _BLOCKS = [
     "h5",
     "h6",
     "header",
-    "footer",
     "hr",
     "li",
     "p",
@@ -131,16 +132,8 @@ def _with_record_fields(extraction: Extraction, record: dict[str, Any], cleaning
 
 
 def _authors(value: Any) -> list[str]:
-    if isinstance(value, dict):
-        value = [value]
-    if isinstance(value, list):
-        return [name for name in map(_author_name, value) if name]
-    return split_authors(value) if isinstance(value, str) else []
-
-
-def _author_name(item: Any) -> str:
-    name = item.get("name") if isinstance(item, dict) else item  # a schema.org Person or Organization
-    return name.strip() if isinstance(name, str) else ""
+    # Read as a page's JSON-LD author is: names, schema.org objects with a name, or a list of either.
+    return split_authors(names(value))
 
 
 # Unix timestamps are read from September 2001 (10 digits) on: a smaller number is no news date (a year, 2024,
