@@ -132,6 +132,23 @@ def test_a_link_to_a_missing_file_is_quarantined_not_left_out(write_config: Conf
     assert "No such file or directory" in str(reason)
 
 
+def test_a_link_whose_file_was_read_before_and_is_gone_now_is_quarantined_and_its_article_kept(
+    write_config: ConfigFactory, dumps_dir: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "archive" / "story.txt"
+    target.parent.mkdir()
+    target.write_text(GOOD_TEXT, encoding="utf-8")
+    (dumps_dir / "story.txt").symlink_to(target)
+    config = write_config([{"name": "dumps", "kind": "dumps", "location": str(dumps_dir)}])
+    assert _run(config, "run-1").counts.totals["articles_new"] == 1
+    target.unlink()
+    outcome = _run(config, "run-2")
+    assert outcome.ok, outcome.failure
+    assert outcome.counts.totals["documents_rejected"] == 1
+    assert _rows(config, "SELECT uri, reason_code FROM rejected_documents") == [("story.txt", "unreadable")]
+    assert _rows(config, "SELECT uri, title FROM articles") == [("story.txt", "A headline for the story")]
+
+
 def _as_loaded(table: str) -> str:
     # A file read within SETTLED_SECONDS of its last change gets its identity (file_stat) from a later run: whether
     # run-2 records it depends on the clock, not on the input (tests/pipeline/test_skip.py covers that).
