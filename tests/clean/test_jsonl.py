@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import logging
 
 import pytest
 
@@ -104,3 +105,16 @@ def test_a_short_html_fragment_is_read_as_the_article_it_is() -> None:
     extraction = extract_record({"content_html": brief, "title": "Budget passed"}, CleaningConfig())
     assert extraction.body == ["The council approved the new budget on Tuesday after a long debate."]
     assert extraction.title == "Budget passed"
+
+
+def test_a_fragment_keeps_its_emphasis_in_the_paragraph_and_its_list_after_it(caplog: pytest.LogCaptureFixture) -> None:
+    fragment = (
+        "<p>The council approved the new budget on <i>Tuesday</i> after a long debate about the costs.</p>"
+        "<ul><li>Schools get more money this year.</li><li>Roads get less than they had.</li></ul>"
+    )
+    assert extract_record({"html": fragment}, CleaningConfig()).body == [
+        "The council approved the new budget on Tuesday after a long debate about the costs.",
+        "- Schools get more money this year.",
+        "- Roads get less than they had.",
+    ]
+    assert not [record for record in caplog.records if record.levelno >= logging.WARNING]

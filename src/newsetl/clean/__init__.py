@@ -53,7 +53,7 @@ RULES_VERSION = "2026.12.01.1"
 Also when what cleaning stages changes. A new version makes the next run clean stored documents again instead of
 skipping them by content hash. 2026.11.30.2: MinHash scheme ``…-crc32sum``; .3: text rules ``short-tail``,
 ``after-boundary``; 2026.12.01.1: JSON Lines records' Unix timestamps, schema.org authors, http(s) URLs only,
-short html fragments read as text."""
+html fragments extracted as the article of a page."""
 
 
 def article_id(source: str, key: str) -> str:

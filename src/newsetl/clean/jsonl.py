@@ -27,35 +27,8 @@ from newsetl.clean.text import extract_text_dump
 from newsetl.config import CleaningConfig
 from newsetl.errors import ExtractionError, ParseError
 
-# A whole page, not a fragment of one: its extraction is final, furniture and all left out.
+# A whole page, not a fragment of one.
 _PAGE_RE = re.compile(r"<(?:html|body)\b", re.IGNORECASE)
-# Elements that end a line of a fragment's text; the inline ones (links, emphasis) stay within theirs.
-_BLOCKS = [
-    "address",
-    "article",
-    "blockquote",
-    "br",
-    "dd",
-    "div",
-    "dt",
-    "figcaption",
-    "footer",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "li",
-    "p",
-    "pre",
-    "section",
-    "td",
-    "th",
-    "tr",
-]
 _FIELDS = {
     "url": ("url", "link", "canonical_url"),
     "title": ("title", "headline"),
@@ -96,11 +69,7 @@ def record_url(record: dict[str, Any]) -> str | None:
 def extract_record(record: dict[str, Any], cleaning: CleaningConfig) -> Extraction:
     html, text = _field(record, "html"), _field(record, "text")
     if isinstance(html, str) and html.strip():
-        extraction = extract_html(html, record_url(record), cleaning.zone)
-        if not extraction.body and not _PAGE_RE.search(html):
-            # An export's html is often the article alone (``content_html``): a brief of a paragraph or two is
-            # below what the page extractor keeps of a page, so the fragment's own text is read as the article.
-            extraction = extract_text_dump(_fragment_lines(html), cleaning)
+        extraction = extract_html(_as_page(html), record_url(record), cleaning.zone)
     elif isinstance(text, str) and text.strip():
         extraction = extract_text_dump(text, cleaning)
     else:
@@ -108,14 +77,14 @@ def extract_record(record: dict[str, Any], cleaning: CleaningConfig) -> Extracti
     return _with_record_fields(extraction, record, cleaning)
 
 
-def _fragment_lines(html: str) -> str:
-    """The text of an HTML fragment, a line for each block in it ("<p>a <b>b</b></p><p>c</p>" → "a b\nc")."""
-    from bs4 import BeautifulSoup  # imported when first needed: most records' html is extracted as a page
+def _as_page(html: str) -> str:
+    """A whole page as it is; a fragment as the article of a page.
 
-    fragment = BeautifulSoup(html, "html.parser")
-    for block in fragment.find_all(_BLOCKS):
-        block.insert_after("\n")
-    return fragment.get_text()
+    An export's html is often the article alone (``content_html``). Given a bare fragment, the page extractor kept
+    nothing of a one-paragraph brief (and trafilatura's loader logged an error for it), dropped a list after a
+    paragraph, and cut a paragraph at its emphasis once the fragment was in a page without an article element.
+    """
+    return html if _PAGE_RE.search(html) else f"<html><body><article>{html}</article></body></html>"
 
 
 def _with_record_fields(extraction: Extraction, record: dict[str, Any], cleaning: CleaningConfig) -> Extraction:
