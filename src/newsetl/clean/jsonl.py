@@ -7,7 +7,8 @@ what extraction finds in its HTML or text, since an exporter states them on purp
 
 Exporters write these fields in more than one shape: a date as a Unix timestamp (a number, in seconds or
 milliseconds) as well as a string, authors as schema.org objects (``{"name": …}``) as well as names. A URL is kept
-only when it is an http(s) address: a ``javascript:`` or relative one names no page.
+only when it is an http(s) address: a ``javascript:`` or relative one names no page. An html fragment (an export's
+``content_html``, without ``<html>`` or ``<body>``) is extracted as the article of a page.
 """
 
 from __future__ import annotations
