@@ -19,6 +19,18 @@ from newsetl.clean.text.captions import find_credit, split_caption
         ("Demonstranten vor dem Landtag. / picture alliance", "Demonstranten vor dem Landtag.", "picture alliance"),
         ("El presidente, en Madrid. EFE", "El presidente, en Madrid.", "EFE"),
         ("Quelle: dpa", "", "dpa"),
+        ("Biden at the White House. (AP Photo/Evan Vucci)", "Biden at the White House.", "AP Photo/Evan Vucci"),
+        (
+            "Dmitri Muratov, Premio Nobel (REUTERS/Denis Balibouse)",
+            "Dmitri Muratov, Premio Nobel",
+            "REUTERS/Denis Balibouse",
+        ),
+        (
+            "Protesters outside parliament. REUTERS/Henry Nicholls",
+            "Protesters outside parliament.",
+            "REUTERS/Henry Nicholls",
+        ),
+        ("El acto en la Casa Rosada. Imagen: Télam", "El acto en la Casa Rosada.", "Télam"),
     ],
 )
 def test_find_credit(line: str, caption: str, credit: str) -> None:
@@ -32,6 +44,9 @@ def test_find_credit(line: str, caption: str, credit: str) -> None:
         "The minister met the press on Tuesday.",
         "Wir haben uns das Bild angesehen und waren begeistert von den Farben und der Stimmung am Abend.",
         "x" * 500 + " Photo: AP",
+        "He was ahead, according to a Reuters/Ipsos poll.",
+        "Biden leads, according to Reuters/Ipsos",
+        "The AP/NORC poll found that most Americans support it",
     ],
 )
 def test_prose_has_no_credit(line: str) -> None:

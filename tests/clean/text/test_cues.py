@@ -73,6 +73,13 @@ CATCHES = {
         "Leia também",
         "Meest gelezen",
         "Trending on the web",
+        "Temas relacionados",
+        "Veja também:",
+        "Artikel zum Thema",
+        "Lies auch",
+        "Meistdiskutierte Artikel",
+        "Las más vistas",
+        "Articles en relation",
     ],
     "feedback": ["War dieser Artikel hilfreich?", "Was this article helpful?", "Wie finden Sie diesen Beitrag?"],
     "author-box": ["Über den Autor", "About the author", "À propos de l'auteur"],
@@ -110,6 +117,14 @@ CATCHES = {
         "IMPRESSUM | DATENSCHUTZ",
         "Impressum · Datenschutz · AGB",
     ],
+    "read-also": [
+        "Read more: Why the council closed the pool",
+        "Lesen Sie auch: Was die Reform für Mieter bedeutet",
+        "Lea más: El Gobierno anuncia nuevas medidas",
+        "Lea: Consejo Permanente de la OEA se reúne",
+        "À lire aussi : La réforme des retraites en cinq questions",
+        "Czytaj też: Wyścig zbrojeń ruszył",
+    ],
     "breadcrumb": ["Home › Politik › Inland", "Startseite | Region | Sport"],
 }
 
@@ -132,6 +147,8 @@ PROSE = [
     "Die Ministerin wollte den Bericht nicht kommentieren, sie sei noch nicht informiert worden.",
     "Kommentieren wollte sie das Urteil am Montag nicht.",
     "Die Kinder können die Fragen der Lehrer oft nicht beantworten.",
+    "Lea y su hermano viajaron a Madrid en verano.",
+    "Read the report before the meeting, the chairman said.",
 ]
 
 

@@ -185,3 +185,32 @@ def test_short_lines_below_the_last_paragraph_are_not_the_article() -> None:
     extraction = extract_text_dump(text)
     assert extraction.body == [P1, P2, P3, credit]
     assert rules_by_text(extraction)["The Courier Newsroom"] == "short-tail"
+
+
+def test_headlines_under_a_related_stories_heading_inside_the_article_are_cut() -> None:
+    # The article goes on below the box, so neither the late-boundary rule nor the teaser list applies.
+    above = [f"{P1} {P2} ({number})" for number in range(1, 6)]
+    below = [f"{P2} {P3} ({number})" for number in range(1, 6)]
+    headlines = ["Tram line 4 closes for the summer", "New bridge opens to cyclists in May"]
+    text = "\n\n".join(["Ferry operator cuts sailings", *above, "More on this topic", *headlines, *below])
+    extraction = extract_text_dump(text)
+    assert extraction.body == [*above, *below]
+    assert [rules_by_text(extraction)[line] for line in headlines] == ["related-list"] * 2
+
+
+def test_one_heading_after_a_related_stories_heading_is_the_articles_next_section() -> None:
+    above = [f"{P1} {P2} ({number})" for number in range(1, 6)]
+    below = [f"{P2} {P3} ({number})" for number in range(1, 6)]
+    text = "\n\n".join(["Ferry operator cuts sailings", *above, "More on this topic", "What residents say", *below])
+    assert extract_text_dump(text).body == [*above, "What residents say", *below]
+
+
+def test_a_link_to_another_story_inside_the_article_does_not_end_it() -> None:
+    # "Read more: <headline>" interrupts the article ("read-also", inline); a related-stories heading below most
+    # of the article's prose would end it, and take P3 with it.
+    link = "Read more: Why the council closed the pool"
+    article = [f"{P1} {P2} ({number})" for number in range(1, 9)]
+    text = "\n\n".join(["Ferry operator cuts sailings", *article, link, P3])
+    extraction = extract_text_dump(text)
+    assert extraction.body == [*article, P3]
+    assert rules_by_text(extraction) == {link: "read-also"}

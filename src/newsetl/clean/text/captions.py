@@ -8,7 +8,8 @@ from newsetl.clean.text.phrases import words
 from newsetl.records import Caption
 
 _CREDIT_KEY = (
-    r"(?:cr[ée]dits? photos?|photo(?:graph)?|foto|fot\.|bild|image|picture|pic|credit|cr[ée]dit|cr[ée]dito|"
+    r"(?:cr[ée]dits? photos?|photo(?:graph)?|foto|fot\.|bild|image|imagen|imagem|immagine|fotograf[íi]a|picture|pic|"
+    r"credit|cr[ée]dit|cr[ée]dito|"
     r"illustration|grafik|graphic|fotografie|abbildung|abb\.|aufnahme|fotos|photos|bilder|screenshot|bildquelle|titelbild|titelfoto|"
     r"symbolbild|symbolfoto|beitragsbild|headerbild|teaserbild|vorschaubild)s?"
 )
@@ -26,10 +27,25 @@ _CREDIT_TAIL_RE = re.compile(
     + r"(?:\s*/\s*[\w .-]{1,40})?)\)?$",
     re.IGNORECASE,
 )
+# "(AP Photo/Evan Vucci)", "(EFE/Juan Pérez)", or after the caption's last sentence "REUTERS/Henry Nicholls": the
+# agency first, then its photographer. The name is capitalised, and a credit without parentheses follows a sentence
+# and ends the line without a full stop: "… according to Reuters/Ipsos." is prose.
+_AGENCY_CREDIT = (
+    r"(?P<agency>" + _AGENCY + r"(?:\s+(?:photo|foto|images|pictures))?\s*/\s*"
+    r"(?-i:[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,4}))"
+)
+_AGENCY_FIRST_RE = re.compile(
+    r"(?:(?:^|(?<=\s))\(\s*"
+    + _AGENCY_CREDIT
+    + r"\s*\)\.?|(?:^|(?<=[.!?]\s))"
+    + _AGENCY_CREDIT.replace("agency", "bare")
+    + r"(?<!\.))$",
+    re.IGNORECASE,
+)
 _SOURCE_ONLY_RE = re.compile(r"^\(?\s*(?:quelle|source|fuente|fonte|bron)\s*:\s*(?P<credit>[^()]{1,80})\)?$", re.I)
 # Cheap tests on the line's end before the credit regex: a "Key:"/"by"/"©" credit, or an agency name last.
 _CREDIT_MARKS = words(
-    "foto photo bild image pic credit crédit illustration grafik graphic abb aufnahme screenshot fot."
+    "foto photo bild image immagine pic credit crédit illustration grafik graphic abb aufnahme screenshot fot."
 )
 _AGENCY_LAST = frozenset(
     words(
@@ -56,6 +72,11 @@ def find_credit(text: str) -> tuple[str, str] | None:
             if not credit or len(credit.split()) > _MAX_CREDIT_WORDS:
                 return None
             return text[: len(text) - len(tail) + match.start()].rstrip(" |–—-/(").strip(), credit
+    if "/" in tail:
+        found = _AGENCY_FIRST_RE.search(tail)
+        if found is not None:
+            credit = found.group("agency") or found.group("bare")
+            return text[: len(text) - len(tail) + found.start()].rstrip(" |–—-/(").strip(), credit
     source = _SOURCE_ONLY_RE.match(text) if len(text) <= _MAX_SOURCE_LINE else None
     return ("", source.group("credit").strip()) if source else None
 

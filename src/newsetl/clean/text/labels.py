@@ -41,6 +41,7 @@ _TAIL_WINDOW = 3
 _MAX_BIO = 400
 _TEASER_PAIR, _MIN_TEASERS, _MAX_TEASER_SUMMARY = 2, 3, 350
 _NAME_WORDS = (2, 4)
+_MIN_RELATED_HEADLINES = 2
 _LATE_BOUNDARY = 0.8
 """Share of the region's prose above a related-stories, newsletter or footer block that makes it the article's end."""
 _TOP_WINDOW = 8
@@ -65,6 +66,7 @@ def label_region(features: LineFeatures, verdicts: list[LineVerdict | None], reg
             verdicts[index] = _inside(features, index, index in repeats)
     _drop_second_copies(features, verdicts, region)
     _trim_author_box(features, verdicts, region)
+    _trim_related_lists(features, verdicts, region)
     _trim_teaser_list(features, verdicts, region)
     _end_at_late_boundary(features, verdicts, region)
     _trim_short_tail(features, verdicts, region)
@@ -183,6 +185,36 @@ def _remove_body(verdicts: list[LineVerdict | None], indices: range, rule: str) 
     for index in indices:
         if verdicts[index] is BODY:
             verdicts[index] = removed
+
+
+def _trim_related_lists(features: LineFeatures, verdicts: list[LineVerdict | None], region: Region) -> None:
+    """Under a related-stories heading ("Mehr zum Thema", "Temas relacionados"), the headlines of other stories:
+    two or more lines in a row that are not sentences (or are clipped teasers, "…"). A single heading-like line
+    after it is the article's next subheading, and is kept."""
+    for index in range(region.start, region.end):
+        if features.cues[index] == "related":
+            listed = _headline_run(features, verdicts, index + 1, region.end)
+            if len(listed) >= _MIN_RELATED_HEADLINES:
+                for line in listed:
+                    verdicts[line] = verdict("removed", "related-list")
+
+
+def _headline_run(features: LineFeatures, verdicts: list[LineVerdict | None], start: int, end: int) -> list[int]:
+    run: list[int] = []
+    for index in nonblank(features, range(start, end)):
+        current = verdicts[index]
+        if current is not BODY:
+            if current is not None and current.label == "removed":
+                continue  # an ad slot or a repeated line inside the list
+            break
+        text = features.texts[index]
+        if meta_rule(text) is not None:
+            break  # a dateline: the next post of a blog page starts
+        teaser = text.endswith(("…", "...")) and features.chars[index] <= _MAX_TEASER_SUMMARY
+        if not (teaser or looks_like_heading(text, features.words[index])):
+            break
+        run.append(index)
+    return run
 
 
 def _trim_teaser_list(features: LineFeatures, verdicts: list[LineVerdict | None], region: Region) -> None:

@@ -147,6 +147,20 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"\b(?:antworten|reply|r[ée]pondre|responder|rispondi|beantwoorden)\s*[↓↵]?$",
         ),
     ),
+    # Before "related": a link to one other story inside an article ("Lea más: <headline>") interrupts it, where the
+    # same words alone ("Lesen Sie auch") head a list of other stories.
+    PhraseFamily(
+        "read-also",
+        "inline",
+        starts=(
+            r"(?:(?:read|see) (?:also|more|next)|also read|(?:lesen sie|lies) (?:auch|mehr)|auch lesen|siehe auch)"
+            r"\s*:\s*\S",
+            r"(?:lea|lee|vea|mire)(?: (?:m[áa]s|tambi[ée]n|adem[áa]s))?\s*:\s*\S",
+            r"(?:[àa] )?lire (?:aussi|également)\s*:\s*\S|(?:leia|veja) (?:tamb[ée]m|mais)\s*:\s*\S",
+            r"(?:leggi anche|lees ook)\s*:\s*\S",
+            r"(?:czytaj (?:te[żz]|tak[żz]e|r[óo]wnie[żz]|wi[ęe]cej)|zobacz (?:te[żz]|tak[żz]e))\s*:\s*\S",
+        ),
+    ),
     PhraseFamily(
         "related",
         "boundary",
@@ -193,6 +207,11 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:últimas|ultimas|outras|mais) (?:not[íi]cias|lidas)\b|leia (?:tamb[ée]m|mais)\b",
             r"(?:laatste|meer) nieuws\b|meest gelezen\b",
             r"(?:das )?neueste\s*:?$|top-?themen\s*:?$",
+            r"(?:lies|siehe) auch\b|auch lesen\b|(?:artikel|beitr[äa]ge) zum thema\b",
+            r"meist ?(?:diskutiert|kommentiert|geteilt|geklickt)e?\b",
+            r"(?:lea|lee|vea|mire) (?:m[áa]s|tambi[ée]n)\b|(?:las|los) m[áa]s (?:le[íi]d|vist|comentad)[oa]s\b",
+            r"(?:temas|art[íi]culos|not[íi]cias|artigos|mat[ée]rias) relacionad[oa]s\b|veja (?:tamb[ée]m|mais)\b",
+            r"articles? en relation\b",
         ),
     ),
     PhraseFamily(
