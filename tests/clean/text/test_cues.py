@@ -125,6 +125,11 @@ CATCHES = {
         "À lire aussi : La réforme des retraites en cinq questions",
         "Czytaj też: Wyścig zbrojeń ruszył",
     ],
+    "server-error": [
+        "Notice: Undefined index: page in /var/www/html/index.php on line 12",
+        "Strict Standards: Non-static method nggGallery::i18n() should not be called statically in "
+        "/www/htdocs/w00a2ebd/wp-content/plugins/nextgen-gallery/nggfunctions.php on line 52",
+    ],
     "breadcrumb": ["Home › Politik › Inland", "Startseite | Region | Sport"],
 }
 

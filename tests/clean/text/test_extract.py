@@ -214,3 +214,15 @@ def test_a_link_to_another_story_inside_the_article_does_not_end_it() -> None:
     extraction = extract_text_dump(text)
     assert extraction.body == [*article, P3]
     assert rules_by_text(extraction) == {link: "read-also"}
+
+
+def test_php_warnings_printed_into_the_page_are_not_the_article() -> None:
+    warnings = [
+        f"Strict Standards: Declaration of Walker_Page::start_el() should be compatible with Walker::start_el() in "
+        f"/www/htdocs/w0094d70/wp-includes/classes.php on line {number}"
+        for number in (1199, 1244, 1391)
+    ]
+    text = "\n".join([*warnings, "Ferry operator cuts sailings", P1, P2, warnings[0], P3])
+    extraction = extract_text_dump(text)
+    assert extraction.body == [P1, P2, P3]
+    assert set(rules_by_text(extraction).values()) == {"server-error"}

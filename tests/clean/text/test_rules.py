@@ -32,10 +32,21 @@ CATCHES = {
     ],
     "copyright": ["© Nordkurier 2024", "Copyright 2020 The Courier"],
     "footer-link": ["Impressum", "Datenschutz", "Privacy Policy", "Mentions légales", "Back to top"],
+    "server-error": [
+        "Strict Standards: Non-static method nggGallery::i18n() should not be called statically in "
+        "/www/htdocs/w00a2ebd/wp-content/plugins/nextgen-gallery/nggfunctions.php on line 52",
+        "Deprecated: Assigning the return value of new by reference is deprecated in /www/htdocs/wp-settings.php on "
+        "line 512",
+        "Warning: Creating default object from empty value in /var/www/wp-includes/classes.php on line 1591",
+    ],
 }
 LEAVES = {
     "ad-label": ["Advertisement revenue fell by 8 percent last year.", "Ads were everywhere."],
     "ad-continue": ["The story continues to develop, officials said."],
+    "server-error": [
+        "Warning: the river may flood on Tuesday, the agency said.",
+        "Deprecated: the old ticket machines in the station will be removed in June.",
+    ],
     "trust-banner": ["Why you can trust the data, according to the study, is unclear to many readers today."],
     "video-duration": ["The meeting ran from 10:30 to 12:00.", "2024"],
     "share-bar": ["Share prices rose on Monday.", "Facebook said it would appeal the ruling."],

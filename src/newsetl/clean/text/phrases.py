@@ -49,6 +49,10 @@ class PhraseFamily:
 
 
 _CLICK = r"(?:klicken|click|tippen|tap)"
+_SERVER_ERROR = (
+    r"(?:php )?(?:strict standards|deprecated|warning|notice|(?:catchable )?fatal error|parse error)\s*:"
+    r".{1,400}? in /\S+ on line \d+"
+)
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -371,6 +375,13 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         ),
     ),
     PhraseFamily("js-warning", "furniture", anywhere=(r"\bjavascript\b",)),
+    # A PHP site printing its warnings into the page: "Strict Standards: … in /www/htdocs/…/file.php on line 52".
+    PhraseFamily(
+        "server-error",
+        "inline",
+        starts=(_SERVER_ERROR,),
+        long_starts=(_SERVER_ERROR,),
+    ),
     PhraseFamily(
         "login",
         "furniture",

@@ -64,6 +64,11 @@ BUILT_IN: tuple[LineRule, ...] = (
         rf"(?:(?:{_SHARE_TARGETS})\s*[|,·•/]?\s*)+$"
         r"|^\s*(?:share(?: this(?: article| story)?)?|artikel teilen|teilen|partager|compartir|condividi)\s*:?\s*$",
     ),
+    _rule(
+        "server-error",
+        r"^\s*(?:php )?(?:strict standards|deprecated|warning|notice|(?:catchable )?fatal error|parse error)\s*:"
+        r".{1,400}? in /\S+ on line \d+\s*$",
+    ),
     # "Copyright law was reformed …" is prose: the word alone must be followed by a year, a © or "by".
     _rule("copyright", r"^\s*(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}|by\b)).{0,120}$"),
     _rule(
