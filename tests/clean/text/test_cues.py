@@ -124,6 +124,8 @@ CATCHES = {
         "Lea: Consejo Permanente de la OEA se reúne",
         "À lire aussi : La réforme des retraites en cinq questions",
         "Czytaj też: Wyścig zbrojeń ruszył",
+        "Related: Alaska Airlines delays full Oneworld membership to early 2021",
+        "Le puede interesar: JEP abrirá tres nuevos macrocasos",
     ],
     "server-error": [
         "Notice: Undefined index: page in /var/www/html/index.php on line 12",

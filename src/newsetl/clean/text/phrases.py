@@ -157,8 +157,9 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         "read-also",
         "inline",
         starts=(
-            r"(?:(?:read|see) (?:also|more|next)|also read|(?:lesen sie|lies) (?:auch|mehr)|auch lesen|siehe auch)"
-            r"\s*:\s*\S",
+            r"(?:(?:read|see) (?:also|more|next)|also read|related|more|(?:lesen sie|lies) (?:auch|mehr)|auch lesen|"
+            r"siehe auch|(?:das|dies) k[öo]nnte (?:sie|dich) (?:auch )?interessieren)\s*:\s*\S",
+            r"(?:tambi[ée]n )?(?:le|te) (?:puede|podr[íi]a) interesar\s*:\s*\S",
             r"(?:lea|lee|vea|mire)(?: (?:m[áa]s|tambi[ée]n|adem[áa]s))?\s*:\s*\S",
             r"(?:[àa] )?lire (?:aussi|également)\s*:\s*\S|(?:leia|veja) (?:tamb[ée]m|mais)\s*:\s*\S",
             r"(?:leggi anche|lees ook)\s*:\s*\S",
