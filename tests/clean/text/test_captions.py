@@ -31,6 +31,11 @@ from newsetl.clean.text.captions import find_credit, split_caption
             "REUTERS/Henry Nicholls",
         ),
         ("El acto en la Casa Rosada. Imagen: Télam", "El acto en la Casa Rosada.", "Télam"),
+        (
+            "Kirchner en el Congreso (Foto: Natacha Pisarenko/Pool).",
+            "Kirchner en el Congreso",
+            "Natacha Pisarenko/Pool",
+        ),
     ],
 )
 def test_find_credit(line: str, caption: str, credit: str) -> None:

@@ -80,6 +80,16 @@ CATCHES = {
         "Meistdiskutierte Artikel",
         "Las más vistas",
         "Articles en relation",
+        "Artikel und Videos zum Thema",
+        "Populäre Artikel der letzten 7 Tage",
+        "Top Themen der Redaktion",
+        "Das könnte dir auch gefallen",
+    ],
+    "follow-us": [
+        "Follow us on Twitter",
+        "Folgen Sie uns auf Facebook",
+        "Síguenos en Telegram, Instagram, Facebook y Twitter para recibir todas nuestras actualizaciones",
+        "Suivez-nous sur Instagram",
     ],
     "feedback": ["War dieser Artikel hilfreich?", "Was this article helpful?", "Wie finden Sie diesen Beitrag?"],
     "author-box": ["Über den Autor", "About the author", "À propos de l'auteur"],
@@ -156,6 +166,7 @@ PROSE = [
     "Die Kinder können die Fragen der Lehrer oft nicht beantworten.",
     "Lea y su hermano viajaron a Madrid en verano.",
     "Read the report before the meeting, the chairman said.",
+    "Following us on the trip was a photographer from the local paper.",
 ]
 
 

@@ -21,7 +21,7 @@ _AGENCY = (
 # "... Photo: AP", "(Bild: Reuters)", "... © Jane Doe", "... Photo by Jane Doe", "... / Getty Images"
 _CREDIT_TAIL_RE = re.compile(
     r"(?:^|(?<=[\s.,;:|–—(-]))\(?\s*(?:" + _CREDIT_KEY + r"\s*(?:credits?|by|von|:)\s*:?\s*|©\s*)"
-    r"(?P<credit>[^()]{1,80})\)?\s*$"
+    r"(?P<credit>[^()]{1,80}?)\)?\.?\s*$"
     r"|(?:(?<=[.,;|–—-])|(?<=\s[/|–—-]))\s*\(?(?P<agency>(?:[\w.-]+ ?/ ?)?"
     + _AGENCY
     + r"(?:\s*/\s*[\w .-]{1,40})?)\)?$",

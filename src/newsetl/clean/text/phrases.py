@@ -181,7 +181,7 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"links|videos|bilder)\b",
             r"mehr (?:zum thema|zu diesem thema|aus (?:der|dem)|nachrichten|artikel)\b",
             r"(?:mehr|more) (?:aus|from|zu|zum|on|in|about|von)\b.{0,40}$",
-            r"das k[öo]nnte (?:sie|dich) (?:auch )?interessieren",
+            r"das k[öo]nnte (?:sie|dich) (?:auch )?interessieren|das k[öo]nnte (?:dir|ihnen|euch) (?:auch )?gefallen",
             r"(?:auch|ebenfalls) (?:interessant|lesenswert)\b",
             r"[äa]hnliche (?:artikel|beitr[äa]ge|themen|produkte)\b",
             r"verwandte (?:artikel|beitr[äa]ge|themen|links)\b",
@@ -212,7 +212,9 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:últimas|ultimas|outras|mais) (?:not[íi]cias|lidas)\b|leia (?:tamb[ée]m|mais)\b",
             r"(?:laatste|meer) nieuws\b|meest gelezen\b",
             r"(?:das )?neueste\s*:?$|top-?themen\s*:?$",
-            r"(?:lies|siehe) auch\b|auch lesen\b|(?:artikel|beitr[äa]ge) zum thema\b",
+            r"(?:lies|siehe) auch\b|auch lesen\b",
+            r"(?:artikel|beitr[äa]ge|videos?)(?: und (?:artikel|videos?))? zum thema\b",
+            r"popul[äa]re (?:artikel|beitr[äa]ge|themen)\b|top[- ]?themen (?:der|aus)\b",
             r"meist ?(?:diskutiert|kommentiert|geteilt|geklickt)e?\b",
             r"(?:lea|lee|vea|mire) (?:m[áa]s|tambi[ée]n)\b|(?:las|los) m[áa]s (?:le[íi]d|vist|comentad)[oa]s\b",
             r"(?:temas|art[íi]culos|not[íi]cias|artigos|mat[ée]rias) relacionad[oa]s\b|veja (?:tamb[ée]m|mais)\b",
@@ -373,6 +375,15 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         anywhere=(
             r"\b(?:share|sharen|teilen|teile|partager|partagez|partage|compartir|comparte|compartilhe|condividi|delen|"
             r"deel|empfiehl|weiterempfehlen|recommend this|tweet|tweeten)\b",
+        ),
+    ),
+    # "Follow us on Twitter", "Síguenos en Telegram, Instagram …": the site's social accounts, in its header as often
+    # as under an article, so not a share call's end of one.
+    PhraseFamily(
+        "follow-us",
+        "furniture",
+        starts=(
+            r"(?:follow us|folgen sie uns|folge uns|folgt uns|s[íi]guenos|suivez[- ]nous|seguici|volg ons|siga-nos)\b",
         ),
     ),
     PhraseFamily("js-warning", "furniture", anywhere=(r"\bjavascript\b",)),
