@@ -133,6 +133,13 @@ def test_leftover_boilerplate_is_dropped_from_other_extractors_paragraphs() -> N
     assert drop_leftover_boilerplate(cleaned) is cleaned
 
 
+def test_boilerplate_families_are_dropped_from_other_extractors_paragraphs() -> None:
+    furniture = ["Sign up for our newsletter", "Related articles", "Follow us on Twitter", "Read more: Pool closes"]
+    cleaned = drop_leftover_boilerplate(Extraction(body=[P1, *furniture, P2], extractor="html"))
+    assert cleaned.body == [P1, P2]
+    assert [removal["rule"] for removal in cleaned.removed] == ["newsletter", "related", "follow-us", "read-also"]
+
+
 def test_a_list_of_other_stories_teasers_after_the_article_is_cut() -> None:
     teasers = [
         "Uber loses a case in court",

@@ -55,6 +55,15 @@ ROLES: dict[str, CueRole] = {family.rule: family.role for family in FAMILIES} | 
 ROLES |= {"video-duration": "inline", "share-bar": "furniture"}
 
 
+def line_cue(line: str) -> str | None:
+    """The family of one line or paragraph, short or long (``short_cue``, ``long_cue``)."""
+    text = line.strip()
+    if not text:
+        return None
+    low = text.lower()
+    return short_cue(text, low, WORD_RE.findall(low)) if len(text) <= SHORT_LINE else long_cue(low)
+
+
 def short_cue(text: str, low: str, tokens: Sequence[str]) -> str | None:
     """The family of a line of at most ``SHORT_LINE`` characters (``text`` stripped, ``low`` its lower case,
     ``tokens`` its words)."""
