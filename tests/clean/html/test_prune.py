@@ -42,6 +42,7 @@ def _element(html: str) -> HtmlElement:
         '<div class="author-bio">Jane writes about trains.</div>',
         '<div class="rating">Rate this article</div>',
         '<div class="paywall-notice">Subscribe to read on</div>',
+        '<article class="teaser related">Other story</article>',  # a paywall exception only
         '<section id="comments"><p>Great article!</p></section>',
         '<figure><img src="x.jpg"><figcaption>A photo. Photo: AP</figcaption></figure>',
         '<p class="photo-credit">Photo: AP</p>',
@@ -63,6 +64,9 @@ def test_furniture_is_removed_and_the_article_kept(box: str) -> None:
         '<div class="layoutAdRight">x</div>',  # "ad" alone is a layout word
         '<div class="post category-sharing tag-cookies">x</div>',  # taxonomy classes describe the article
         '<div class="commentary">x</div>',  # whole words only
+        '<article class="node article paywall-on">x</article>',  # the article itself, marked as paywalled
+        '<div id="article" class="isPaywall">x</div>',
+        '<div itemprop="articleBody" class="paywall">x</div>',
     ],
 )
 def test_words_that_are_not_furniture(element: str) -> None:

@@ -80,6 +80,8 @@ PAIRED_WORDS = {
     "ad": frozenset({"slot", "unit", "banner", "label", "placeholder", "zone"}),
     "next": frozenset({"story", "stories", "article", "articles", "post"}),
 }
+# A paywall word on the article's own element says the article is paywalled; elsewhere it names a notice.
+_PAYWALL_STATE = frozenset({"paywall", "subscription", "subscribe"})
 MAX_SHARE_OF_PAGE = 0.4
 """A box holding this share of the page's text or more is a layout wrapper, not furniture."""
 LONG_PARAGRAPH_CHARS = 150
@@ -144,9 +146,15 @@ def is_furniture_box(element: HtmlElement) -> bool:
     if element.tag == "figcaption":
         return True
     found = class_words(element)
-    if not found.isdisjoint(FURNITURE_WORDS):
-        return True
+    furniture = found & FURNITURE_WORDS
+    if furniture:
+        # "article node-full paywall-on", id="article" class="isPaywall": the article itself, marked as paywalled.
+        return not (furniture <= _PAYWALL_STATE and _is_the_article(element, found))
     return any(word in found and not found.isdisjoint(companions) for word, companions in PAIRED_WORDS.items())
+
+
+def _is_the_article(element: HtmlElement, found: set[str]) -> bool:
+    return element.tag == "article" or "article" in found or "articlebody" in (element.get("itemprop") or "").lower()
 
 
 def _boxes(tree: HtmlElement) -> list[HtmlElement]:
