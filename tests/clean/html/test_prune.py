@@ -67,6 +67,7 @@ def test_furniture_is_removed_and_the_article_kept(box: str) -> None:
         '<article class="node article paywall-on">x</article>',  # the article itself, marked as paywalled
         '<div id="article" class="isPaywall">x</div>',
         '<div itemprop="articleBody" class="paywall">x</div>',
+        '<section class="row non-paywall">x</section>',  # a negated word says what the element is not
     ],
 )
 def test_words_that_are_not_furniture(element: str) -> None:

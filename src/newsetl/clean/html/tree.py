@@ -33,15 +33,29 @@ def text_of(element: HtmlElement) -> str:
     return norm_ws(element.text_content())
 
 
+_NEGATIONS = frozenset({"no", "non", "not", "without"})
+
+
 def words(value: str) -> list[str]:
     """Lower-cased words of a class or id value."""
     return [word.lower() for word in _WORDS.findall(value)]
 
 
 def class_words(element: HtmlElement) -> set[str]:
-    """Words of the element's class (taxonomy classes left out) and id."""
-    classes = [name for name in (element.get("class") or "").split() if not _TAXONOMY_CLASS.match(name)]
-    return set(words(" ".join(classes))) | set(words(element.get("id") or ""))
+    """Words of the element's class (taxonomy classes left out) and id; a negated word ("non-paywall",
+    "no-share") is left out, as it says what the element is not."""
+    names = [name for name in (element.get("class") or "").split() if not _TAXONOMY_CLASS.match(name)]
+    names.append(element.get("id") or "")
+    found: set[str] = set()
+    for name in names:
+        found.update(_affirmed(words(name)))
+    return found
+
+
+def _affirmed(name_words: list[str]) -> list[str]:
+    if _NEGATIONS.isdisjoint(name_words):
+        return name_words
+    return [word for before, word in zip(["", *name_words], name_words, strict=False) if before not in _NEGATIONS]
 
 
 def remove_keeping_tail(element: HtmlElement) -> None:
