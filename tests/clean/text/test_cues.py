@@ -84,14 +84,23 @@ CATCHES = {
         "Populäre Artikel der letzten 7 Tage",
         "Top Themen der Redaktion",
         "Das könnte dir auch gefallen",
+        "Empfohlene Beiträge",
+        "Zum Weiterlesen:",
+        "Schon gelesen?",
     ],
     "follow-us": [
         "Follow us on Twitter",
         "Folgen Sie uns auf Facebook",
         "Síguenos en Telegram, Instagram, Facebook y Twitter para recibir todas nuestras actualizaciones",
         "Suivez-nous sur Instagram",
+        "Follow The Gleaner on Twitter and Instagram @JamaicaGleaner",
     ],
-    "feedback": ["War dieser Artikel hilfreich?", "Was this article helpful?", "Wie finden Sie diesen Beitrag?"],
+    "feedback": [
+        "War dieser Artikel hilfreich?",
+        "Was this article helpful?",
+        "Wie finden Sie diesen Beitrag?",
+        "We want to hear what you think about this article.",
+    ],
     "author-box": ["Über den Autor", "About the author", "À propos de l'auteur"],
     "author-links": ["Alle Beiträge von Jane Doe", "Show all articles of"],
     "support-call": ["Jetzt spenden", "Would you consider supporting our work?", "Unterstützen Sie unsere Arbeit"],
@@ -136,6 +145,7 @@ CATCHES = {
         "Czytaj też: Wyścig zbrojeń ruszył",
         "Related: Alaska Airlines delays full Oneworld membership to early 2021",
         "Le puede interesar: JEP abrirá tres nuevos macrocasos",
+        "MIRA: Madre se acerca a conocer los motivos de captura de su hijo",
     ],
     "server-error": [
         "Notice: Undefined index: page in /var/www/html/index.php on line 12",
@@ -167,6 +177,7 @@ PROSE = [
     "Lea y su hermano viajaron a Madrid en verano.",
     "Read the report before the meeting, the chairman said.",
     "Following us on the trip was a photographer from the local paper.",
+    "Mira cómo llegó el equipo al estadio.",
 ]
 
 

@@ -160,7 +160,7 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:(?:read|see) (?:also|more|next)|also read|related|more|(?:lesen sie|lies) (?:auch|mehr)|auch lesen|"
             r"siehe auch|(?:das|dies) k[öo]nnte (?:sie|dich) (?:auch )?interessieren)\s*:\s*\S",
             r"(?:tambi[ée]n )?(?:le|te) (?:puede|podr[íi]a) interesar\s*:\s*\S",
-            r"(?:lea|lee|vea|mire)(?: (?:m[áa]s|tambi[ée]n|adem[áa]s))?\s*:\s*\S",
+            r"(?:lea|lee|vea|mire|mira)(?: (?:m[áa]s|tambi[ée]n|adem[áa]s))?\s*:\s*\S",
             r"(?:[àa] )?lire (?:aussi|également)\s*:\s*\S|(?:leia|veja) (?:tamb[ée]m|mais)\s*:\s*\S",
             r"(?:leggi anche|lees ook)\s*:\s*\S",
             r"(?:czytaj (?:te[żz]|tak[żz]e|r[óo]wnie[żz]|wi[ęe]cej)|zobacz (?:te[żz]|tak[żz]e))\s*:\s*\S",
@@ -215,6 +215,7 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:lies|siehe) auch\b|auch lesen\b",
             r"(?:artikel|beitr[äa]ge|videos?)(?: und (?:artikel|videos?))? zum thema\b",
             r"popul[äa]re (?:artikel|beitr[äa]ge|themen)\b|top[- ]?themen (?:der|aus)\b",
+            r"empfohlene (?:beitr[äa]ge|artikel)\b|zum weiterlesen\b|schon gelesen\s*\??$",
             r"meist ?(?:diskutiert|kommentiert|geteilt|geklickt)e?\b",
             r"(?:lea|lee|vea|mire) (?:m[áa]s|tambi[ée]n)\b|(?:las|los) m[áa]s (?:le[íi]d|vist|comentad)[oa]s\b",
             r"(?:temas|art[íi]culos|not[íi]cias|artigos|mat[ée]rias) relacionad[oa]s\b|veja (?:tamb[ée]m|mais)\b",
@@ -229,6 +230,7 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:artikel|beitrag|text|seite|informationen?|tipp)\b.{0,30}$",
             r"was this (?:article |post |page |information )?(?:helpful|useful)",
             r"did you (?:find|like|enjoy) this|what do you think\??$",
+            r"we(?: want| would like|'d love| would love) to hear (?:from you|what you think)",
             r"was (?:denkst|meinst|sagst) du\??$",
             r"wie (?:finden sie|findest du|gef[äa]llt (?:ihnen|dir))\b.{0,40}$",
             r"(?:ihre|deine|your) meinung\b.{0,40}$",
@@ -384,6 +386,7 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         "furniture",
         starts=(
             r"(?:follow us|folgen sie uns|folge uns|folgt uns|s[íi]guenos|suivez[- ]nous|seguici|volg ons|siga-nos)\b",
+            r"follow (?:the )?[\w@.]+(?: [\w@.]+){0,3} on (?:twitter|facebook|instagram|x|linkedin|tiktok|youtube)\b",
         ),
     ),
     PhraseFamily("js-warning", "furniture", anywhere=(r"\bjavascript\b",)),
