@@ -31,15 +31,10 @@ _CREDIT_TAIL_RE = re.compile(
 # agency first, then its photographer. The name is capitalised, and a credit without parentheses follows a sentence
 # and ends the line without a full stop: "… according to Reuters/Ipsos." is prose.
 _AGENCY_CREDIT = (
-    r"(?P<agency>" + _AGENCY + r"(?:\s+(?:photo|foto|images|pictures))?\s*/\s*"
-    r"(?-i:[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,4}))"
+    _AGENCY + r"(?:\s+(?:photo|foto|images|pictures))?\s*/\s*(?-i:[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,4})"
 )
 _AGENCY_FIRST_RE = re.compile(
-    r"(?:(?:^|(?<=\s))\(\s*"
-    + _AGENCY_CREDIT
-    + r"\s*\)\.?|(?:^|(?<=[.!?]\s))"
-    + _AGENCY_CREDIT.replace("agency", "bare")
-    + r"(?<!\.))$",
+    rf"(?:(?:^|(?<=\s))\(\s*(?P<agency>{_AGENCY_CREDIT})\s*\)\.?|(?:^|(?<=[.!?]\s))(?P<bare>{_AGENCY_CREDIT})(?<!\.))$",
     re.IGNORECASE,
 )
 _SOURCE_ONLY_RE = re.compile(r"^\(?\s*(?:quelle|source|fuente|fonte|bron)\s*:\s*(?P<credit>[^()]{1,80})\)?$", re.I)

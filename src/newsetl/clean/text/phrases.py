@@ -49,7 +49,8 @@ class PhraseFamily:
 
 
 _CLICK = r"(?:klicken|click|tippen|tap)"
-_SERVER_ERROR = (
+# "Strict Standards: … in /www/htdocs/…/file.php on line 52" (also a built-in rule: see ``rules``).
+SERVER_ERROR = (
     r"(?:php )?(?:strict standards|deprecated|warning|notice|(?:catchable )?fatal error|parse error)\s*:"
     r".{1,400}? in /\S+ on line \d+"
 )
@@ -394,8 +395,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
     PhraseFamily(
         "server-error",
         "inline",
-        starts=(_SERVER_ERROR,),
-        long_starts=(_SERVER_ERROR,),
+        starts=(SERVER_ERROR,),
+        long_starts=(SERVER_ERROR,),
     ),
     PhraseFamily(
         "login",

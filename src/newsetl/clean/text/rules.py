@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from newsetl.clean.text.cues import DIGIT_START, SYMBOL_START, WORD_RE, leading_words
+from newsetl.clean.text.phrases import SERVER_ERROR
 
 RuleAction = Literal["drop", "caption", "reading_time"]
 _HEAD = 40
@@ -66,8 +67,7 @@ BUILT_IN: tuple[LineRule, ...] = (
     ),
     _rule(
         "server-error",
-        r"^\s*(?:php )?(?:strict standards|deprecated|warning|notice|(?:catchable )?fatal error|parse error)\s*:"
-        r".{1,400}? in /\S+ on line \d+\s*$",
+        rf"^\s*{SERVER_ERROR}\s*$",
     ),
     # "Copyright law was reformed …" is prose: the word alone must be followed by a year, a © or "by".
     _rule("copyright", r"^\s*(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}|by\b)).{0,120}$"),
