@@ -133,6 +133,14 @@ def test_leftover_boilerplate_is_dropped_from_other_extractors_paragraphs() -> N
     assert drop_leftover_boilerplate(cleaned) is cleaned
 
 
+def test_other_extractors_captions_and_datelines_leave_the_body() -> None:
+    dateline, caption = "Published 3 March 2021, 14:05", "Passengers queue at the pier on Thursday. Photo: Reuters"
+    cleaned = drop_leftover_boilerplate(Extraction(body=[dateline, P1, caption, P2, P3, dateline], extractor="html"))
+    assert cleaned.body == [P1, P2, P3, dateline]  # a dateline is one only among the first paragraphs
+    assert cleaned.captions == [{"text": "Passengers queue at the pier on Thursday.", "credit": "Reuters"}]
+    assert [removal["rule"] for removal in cleaned.removed] == ["date", "caption-credit"]
+
+
 def test_boilerplate_families_are_dropped_from_other_extractors_paragraphs() -> None:
     furniture = ["Sign up for our newsletter", "Related articles", "Follow us on Twitter", "Read more: Pool closes"]
     cleaned = drop_leftover_boilerplate(Extraction(body=[P1, *furniture, P2], extractor="html"))

@@ -24,7 +24,14 @@ from newsetl.clean.language import detect_language
 from newsetl.clean.text.captions import find_credit, split_caption
 from newsetl.clean.text.cues import line_cue
 from newsetl.clean.text.features import LineFeatures, line_features
-from newsetl.clean.text.header import find_byline_in, find_dateline, looks_like_title, strip_bullet, strip_site_name
+from newsetl.clean.text.header import (
+    find_byline_in,
+    find_dateline,
+    looks_like_title,
+    meta_rule,
+    strip_bullet,
+    strip_site_name,
+)
 from newsetl.clean.text.labels import BLANK, TITLE, LineLabel, LineVerdict, label_outside, label_region, verdict
 from newsetl.clean.text.learned import learned_lines
 from newsetl.clean.text.region import Region, find_region, nonblank
@@ -41,6 +48,8 @@ _MODEL_SAMPLE = 600
 _MIN_PAGE_TITLE_WORDS = 2
 # Lines that leave the body: a caption is also kept, as a caption.
 _REMOVED = frozenset({"removed", "caption"})
+# Another extractor's first paragraphs, where a dateline stands (a text dump's top window is 8 lines).
+_TOP_PARAGRAPHS = 3
 
 
 def extract_text_dump(text: str, cleaning: CleaningConfig | None = None) -> Extraction:
@@ -61,22 +70,39 @@ def classify_lines(lines: Sequence[str], cleaning: CleaningConfig) -> list[LineV
 
 
 def drop_leftover_boilerplate(extraction: Extraction) -> Extraction:
-    """Apply the built-in drop rules and the boilerplate families to paragraphs another extractor produced (ad
-    labels, newsletter prompts, comment headers and related-stories headings survive HTML extraction too).
+    """Hold the paragraphs another extractor produced to the rules a text dump's lines inside the article meet.
 
-    A paragraph of a family is removed as a text dump's line of that family is inside the article's region.
-    Devset HTML: F 0.9419 -> 0.9453 (27 segments of boilerplate fewer, 5 of article text lost).
+    Each paragraph a built-in drop rule or a boilerplate family matches is removed (ad labels, newsletter prompts,
+    comment headers and related-stories headings survive HTML extraction too); one ending in a photo credit
+    ("… Foto: dpa") becomes a caption; a dateline among the first paragraphs leaves the body (the page's metadata
+    dates the article). Devset HTML: F 0.9419 -> 0.9453 for the families, 0.9476 -> 0.9490 for
+    captions and datelines.
     """
     kept: list[str] = []
-    removed = list(extraction.removed)
+    removed, captions = list(extraction.removed), list(extraction.captions)
     for number, paragraph in enumerate(extraction.body, start=1):
-        rule = next((rule.id for rule in BUILT_IN if rule.action == "drop" and rule.pattern.search(paragraph)), None)
-        rule = rule or line_cue(paragraph)
+        rule = _leftover_rule(paragraph, top=number <= _TOP_PARAGRAPHS)
         if rule is None:
             kept.append(paragraph)
-        else:
-            removed.append(Removal(line=number, rule=rule, text=paragraph))
-    return replace(extraction, body=kept, removed=removed) if len(kept) < len(extraction.body) else extraction
+            continue
+        removed.append(Removal(line=number, rule=rule, text=paragraph))
+        if rule == "caption-credit":
+            captions.append(split_caption(paragraph))
+    if len(kept) == len(extraction.body):
+        return extraction
+    return replace(extraction, body=kept, removed=removed, captions=captions)
+
+
+def _leftover_rule(paragraph: str, *, top: bool) -> str | None:
+    built_in = next((rule.id for rule in BUILT_IN if rule.action == "drop" and rule.pattern.search(paragraph)), None)
+    if built_in is not None:
+        return built_in
+    cue = line_cue(paragraph)
+    if cue is not None:
+        return cue
+    if find_credit(paragraph) is not None:
+        return "caption-credit"
+    return "date" if top and meta_rule(paragraph) == "date" else None
 
 
 def _classify(lines: Sequence[str], cleaning: CleaningConfig, language: str | None) -> list[LineVerdict]:
