@@ -241,3 +241,24 @@ def test_php_warnings_printed_into_the_page_are_not_the_article() -> None:
     extraction = extract_text_dump(text)
     assert extraction.body == [P1, P2, P3]
     assert set(rules_by_text(extraction).values()) == {"server-error"}
+
+
+def test_a_list_of_headlines_above_a_newsletter_box_does_not_join_the_article() -> None:
+    # Wordy lines without a sentence end weigh half: eight headlines no longer outweigh the box between them and
+    # the article, so the region does not run over both.
+    topics = [
+        "harbour district",
+        "market hall",
+        "city library",
+        "tram depot",
+        "river bank",
+        "north school",
+        "bus station",
+    ]
+    headlines = [
+        f"Council votes on the new budget for the {topic} and what it means for the people there"
+        for topic in [*topics, "town square"]
+    ]
+    article = [f"{P1} {P2} ({number})" for number in range(1, 5)]
+    text = "\n\n".join([*headlines, "Sign up for our newsletter", "Ferry operator cuts sailings", *article])
+    assert extract_text_dump(text).body == article
