@@ -34,7 +34,7 @@ CATCHES = {
     ],
     "reading-time": ["Reading Time:2 minutes", "Lesezeit: ca. 4 Min.", "3 min read", "Temps de lecture : 5 min"],
     "trust-banner": ["Why you can trust SCMP", "Transparenzhinweis", "How we fact-check"],
-    "print-info": ["Artikel anhören", "Listen to this article", "Druckversion"],
+    "print-info": ["Artikel anhören", "Listen to this article", "Druckversion", "PDF version", "Version imprimable"],
     "video-duration": ["06:35", "1:02:10"],
     "cookie-banner": [
         "Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten.",
@@ -87,6 +87,8 @@ CATCHES = {
         "Empfohlene Beiträge",
         "Zum Weiterlesen:",
         "Schon gelesen?",
+        "Diese Artikel könnten dich ebenfalls interessieren:",
+        "Latest on:",
     ],
     "follow-us": [
         "Follow us on Twitter",

@@ -104,7 +104,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         "inline",
         starts=(
             r"(?:druckversion|printversion|print version|seite drucken|artikel drucken|print this|als pdf|"
-            r"pdf download|download pdf|vorlesen|listen to (?:this )?article|artikel anh[öo]ren|[ée]couter)\b",
+            r"pdf download|download pdf|pdf version|vorlesen|listen to (?:this )?article|artikel anh[öo]ren|[ée]couter|"
+            r"version imprimable|envoyer par (?:e-?)?mail)\b",
         ),
     ),
     PhraseFamily(
@@ -182,7 +183,9 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"links|videos|bilder)\b",
             r"mehr (?:zum thema|zu diesem thema|aus (?:der|dem)|nachrichten|artikel)\b",
             r"(?:mehr|more) (?:aus|from|zu|zum|on|in|about|von)\b.{0,40}$",
-            r"das k[öo]nnte (?:sie|dich) (?:auch )?interessieren|das k[öo]nnte (?:dir|ihnen|euch) (?:auch )?gefallen",
+            r"(?:das|dies|diese (?:artikel|beitr[äa]ge|themen)) k[öo]nnten? (?:sie|dich|euch) (?:auch |ebenfalls )?"
+            r"interessieren|das k[öo]nnte (?:dir|ihnen|euch) (?:auch )?gefallen",
+            r"latest on\s*:?$",
             r"(?:auch|ebenfalls) (?:interessant|lesenswert)\b",
             r"[äa]hnliche (?:artikel|beitr[äa]ge|themen|produkte)\b",
             r"verwandte (?:artikel|beitr[äa]ge|themen|links)\b",
