@@ -118,9 +118,18 @@ def test_bad_input_is_quarantined_with_reasons_and_the_rest_loads(config: Path) 
     }
 
 
-def test_a_link_to_a_missing_file_is_quarantined_not_left_out(write_config: ConfigFactory, dumps_dir: Path) -> None:
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        ("archive/moved.txt", "No such file or directory"),  # its target was moved away
+        ("broken.txt", "Too many levels of symbolic links"),  # a link to itself
+    ],
+)
+def test_a_broken_link_is_quarantined_not_left_out(
+    write_config: ConfigFactory, dumps_dir: Path, target: str, message: str
+) -> None:
     (dumps_dir / "good.txt").write_text(GOOD_TEXT, encoding="utf-8")
-    (dumps_dir / "moved.txt").symlink_to(dumps_dir / "archive" / "moved.txt")  # its target was moved away
+    (dumps_dir / "broken.txt").symlink_to(dumps_dir / target)
     config = write_config([{"name": "dumps", "kind": "dumps", "location": str(dumps_dir)}])
     outcome = _run(config, "run-1")
     assert outcome.ok, outcome.failure
@@ -128,8 +137,8 @@ def test_a_link_to_a_missing_file_is_quarantined_not_left_out(write_config: Conf
     [(uri, raw_id, reason_code, reason)] = _rows(
         config, "SELECT uri, raw_id, reason_code, reason FROM rejected_documents"
     )
-    assert (uri, raw_id, reason_code) == ("moved.txt", "", "unreadable")
-    assert "No such file or directory" in str(reason)
+    assert (uri, raw_id, reason_code) == ("broken.txt", "", "unreadable")
+    assert message in str(reason)
 
 
 def test_a_link_whose_file_was_read_before_and_is_gone_now_is_quarantined_and_its_article_kept(
