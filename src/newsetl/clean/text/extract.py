@@ -35,7 +35,7 @@ from newsetl.clean.text.header import (
 from newsetl.clean.text.labels import BLANK, TITLE, LineLabel, LineVerdict, label_outside, label_region, verdict
 from newsetl.clean.text.learned import learned_lines
 from newsetl.clean.text.region import Region, find_region, nonblank
-from newsetl.clean.text.rules import BUILT_IN, READING_TIME
+from newsetl.clean.text.rules import GUARD, READING_TIME
 from newsetl.clean.text.stopwords import guess_language
 from newsetl.config import CleaningConfig
 from newsetl.records import Caption, Removal
@@ -94,10 +94,11 @@ def drop_leftover_boilerplate(extraction: Extraction) -> Extraction:
 
 
 def _leftover_rule(paragraph: str, *, top: bool) -> str | None:
-    built_in = next((rule.id for rule in BUILT_IN if rule.action == "drop" and rule.pattern.search(paragraph)), None)
+    text = paragraph.strip()
+    built_in = GUARD.first_match(text)  # one regex for the paragraph's first word, not one a rule
     if built_in is not None:
         return built_in
-    cue = line_cue(paragraph)
+    cue = line_cue(text)
     if cue is not None:
         return cue
     if find_credit(paragraph) is not None:
