@@ -262,3 +262,19 @@ def test_a_list_of_headlines_above_a_newsletter_box_does_not_join_the_article() 
     article = [f"{P1} {P2} ({number})" for number in range(1, 5)]
     text = "\n\n".join([*headlines, "Sign up for our newsletter", "Ferry operator cuts sailings", *article])
     assert extract_text_dump(text).body == article
+
+
+def test_a_section_named_in_the_page_title_places_the_article_but_is_not_its_headline() -> None:
+    headline = "Ferry operator cuts sailings to the outlying islands"
+    page_title = "Ferry cuts: operator blames fuel - Hongkong - The Courier"
+    text = "\n\n".join([page_title, "Home", "World", "Hongkong", headline, P1, P2, P3])
+    extraction = extract_text_dump(text)
+    assert (extraction.title, extraction.body) == (headline, [P1, P2, P3])
+
+
+def test_a_photo_credit_or_the_authors_name_under_the_headline_is_not_the_headline() -> None:
+    headline = "Ferry operator cuts sailings to the outlying islands"
+    for between, authors in ((["© Jane Doe"], []), (["Thomas Hanke", "27.04.2020 - 18:50 Uhr"], ["Thomas Hanke"])):
+        text = "\n\n".join(["The Courier", "News Sport Weather Contact", headline, *between, P1, P2, P3])
+        extraction = extract_text_dump(text)
+        assert (extraction.title, extraction.body, extraction.authors) == (headline, [P1, P2, P3], authors)

@@ -27,6 +27,7 @@ from newsetl.clean.text.features import LineFeatures, line_features
 from newsetl.clean.text.header import (
     find_byline_in,
     find_dateline,
+    is_bare_name,
     looks_like_title,
     meta_rule,
     strip_bullet,
@@ -177,7 +178,7 @@ def _assemble(
         title=strip_site_name(next(iter(by_label.get("title", [])), None)),
         summary="\n".join(strip_bullet(line) for line in by_label.get("summary", [])) or None,
         body=by_label.get("body", []),
-        authors=next(filter(None, map(find_byline_in, bylines + datelines)), []),
+        authors=next(filter(None, map(_authors_in, bylines + datelines)), []),
         published_at=find_dateline(datelines[0], zone) if datelines else None,
         captions=_captions(by_label.get("caption", [])),
         reading_time_minutes=_reading_time(lines, verdicts),
@@ -185,6 +186,12 @@ def _assemble(
         removed=removed,
         extractor="text-rules",
     )
+
+
+def _authors_in(line: str) -> list[str] | None:
+    """The authors a byline names, or the bare name a byline line holds ("Thomas Hanke" above the dateline)."""
+    found = find_byline_in(line)
+    return found if found is not None or not is_bare_name(line) else [line.strip()]
 
 
 def _captions(lines: Sequence[str]) -> list[Caption]:

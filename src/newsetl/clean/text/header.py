@@ -31,6 +31,7 @@ _DIGIT_RE = re.compile(r"\d")
 _MAX_TITLE = 300
 _HEADING_WORDS = (2, 25)
 _MAX_HEADING = 200
+_NAME_WORDS = (2, 4)
 
 BULLET_RE = re.compile(r"^\s*(?:[•·▪●◦‣∙*–—-]|\d{1,2}[.)])\s+")
 """A list item: "• text", "- text", "1. text"."""
@@ -114,6 +115,16 @@ def meta_rule(text: str) -> str | None:
     if _DIGIT_RE.search(text) and find_dateline(text) is not None:
         return "date"
     return None
+
+
+def is_bare_name(text: str) -> bool:
+    """ "Jane Doe", "Dr. Max Muster": a person's name alone, two to four capitalised words, none a stop word."""
+    parts = text.split()
+    return (
+        _NAME_WORDS[0] <= len(parts) <= _NAME_WORDS[1]
+        and all(part[0].isupper() for part in parts)
+        and not any(part.lower() in ALL_STOPWORDS for part in parts)
+    )
 
 
 def is_author_bio(text: str) -> bool:

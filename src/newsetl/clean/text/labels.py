@@ -8,12 +8,13 @@ the rule that explains why it is not article text (its cue, a menu run, or simpl
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 from newsetl.clean.text.captions import find_credit
 from newsetl.clean.text.cues import ROLES
 from newsetl.clean.text.features import LineFeatures
-from newsetl.clean.text.header import BULLET_RE, is_author_bio, looks_like_heading, meta_rule
+from newsetl.clean.text.header import BULLET_RE, is_author_bio, is_bare_name, looks_like_heading, meta_rule
 from newsetl.clean.text.region import Region, nonblank
 from newsetl.clean.text.rules import GUARD
 from newsetl.clean.text.stopwords import ALL_STOPWORDS
@@ -40,7 +41,6 @@ _TAIL_WINDOW = 3
 """Last body lines checked for an author box."""
 _MAX_BIO = 400
 _TEASER_PAIR, _MIN_TEASERS, _MAX_TEASER_SUMMARY = 2, 3, 350
-_NAME_WORDS = (2, 4)
 _MIN_RELATED_HEADLINES = 2
 _LATE_BOUNDARY = 0.8
 """Share of the region's prose above a related-stories, newsletter or footer block that makes it the article's end."""
@@ -166,11 +166,9 @@ def _name_then_bio(features: LineFeatures, name: int, bio: int) -> bool:
     der Kanzlei …"). The verb is a stop word in every list ("is", "ist", "est"), which a product feature
     ("Remote Access" / "Remote access to your Mac") does not have after its name."""
     text = features.texts[name]
+    if not is_bare_name(text) or features.ends[name] or features.chars[bio] > _MAX_BIO:
+        return False
     parts = text.split()
-    if not _NAME_WORDS[0] <= len(parts) <= _NAME_WORDS[1] or features.ends[name] or features.chars[bio] > _MAX_BIO:
-        return False
-    if not all(part[0].isupper() for part in parts) or any(part.lower() in ALL_STOPWORDS for part in parts):
-        return False
     following = features.texts[bio]
     if following[0].islower():
         return features.ends[bio]
@@ -260,6 +258,11 @@ def _label_top(features: LineFeatures, verdicts: list[LineVerdict | None], regio
             rule = meta_rule(features.texts[index])
             if rule is not None:
                 verdicts[index] = verdict("byline" if rule == "byline" else "date", rule)
+    for index, below in pairwise(top):
+        # The author's bare name above the dateline ("Thomas Hanke" / "27.04.2020 - 18:50 Uhr").
+        dated = (found := verdicts[below]) is not None and found.label == "date"
+        if verdicts[index] is BODY and dated and is_bare_name(features.texts[index]):
+            verdicts[index] = verdict("byline", "byline")
     seen_body = False
     for index in top:
         if verdicts[index] is BODY:

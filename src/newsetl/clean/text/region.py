@@ -14,9 +14,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
+from newsetl.clean.text.captions import find_credit
 from newsetl.clean.text.cues import ROLES
 from newsetl.clean.text.features import LineFeatures
-from newsetl.clean.text.header import BULLET_RE, looks_like_heading, meta_rule
+from newsetl.clean.text.header import BULLET_RE, is_bare_name, looks_like_heading, meta_rule
 
 _ENDING_ROLES = frozenset({"end", "closing"})
 _SURROUNDING_ROLES = frozenset({"boundary", "closing"})
@@ -24,6 +25,7 @@ _SURROUNDING_ROLES = frozenset({"boundary", "closing"})
 _TITLE_SPLIT = re.compile(r"\s+[|–—:»·/-]\s+|\s*::\s*|\s*\|\s*")
 _MAX_PAGE_TITLE = 300
 _MIN_TITLE_PART = 4
+_MIN_HEADLINE_PART_WORDS = 4
 _MAX_ANCHORS = 6
 _ANCHOR_WINDOW = 16
 """The article starts within this many lines (blank ones included) below its headline."""
@@ -87,8 +89,16 @@ def _locate(features: LineFeatures, scores: Sequence[float]) -> tuple[int, int, 
         )
         strong = chosen[2] >= _ANCHOR_RATIO * best or _ends_between(features, chosen[1], start)
         if chosen[1] > chosen[0] and strong:
-            return chosen[0], chosen[1], chosen[3], _first_line(features)
+            # A section's or site's name from the <title> places the article as well as its headline does, but it
+            # is not the headline: the article's first line may be.
+            title = None if _names_section(features, chosen[3]) else chosen[3]
+            return chosen[0], chosen[1], title, _first_line(features)
     return start, end, _heading_above(features, start), None
+
+
+def _names_section(features: LineFeatures, anchor: int) -> bool:
+    first = _first_line(features)
+    return first is not None and _norm(features.texts[anchor]) in _minor_parts(_norm(features.texts[first]))
 
 
 def _window_end(features: LineFeatures, anchor: int) -> int:
@@ -171,6 +181,17 @@ def _title_repeats(features: LineFeatures) -> list[int]:
     return found
 
 
+def _minor_parts(page: str) -> set[str]:
+    """The parts of a ``<title>`` ("Headline / Section / Site") that cannot be the headline: all but the longest,
+    when under four words. A section's or site's name ("Politik", "top agrar online") repeated on the page is a
+    menu item or a logo, not the article's headline."""
+    parts = [part for part in map(_norm, _TITLE_SPLIT.split(page)) if len(part) >= _MIN_TITLE_PART]
+    if len(parts) <= 1:
+        return set()
+    longest = max(parts, key=len)
+    return {part for part in parts if part != longest and len(part.split()) < _MIN_HEADLINE_PART_WORDS}
+
+
 def _repeats_title(low: str, page: str, parts: set[str]) -> bool:
     line = " ".join(low.split())
     return (
@@ -199,14 +220,21 @@ def _heading_on_top(features: LineFeatures, start: int, end: int) -> int | None:
 
 def _heading_above(features: LineFeatures, start: int) -> int | None:
     """Without a ``<title>`` repeat: the nearest heading-like line above the core, skipping meta lines."""
+    below_is_date = False
     for seen, index in enumerate(nonblank(features, range(start - 1, -1, -1))):
         text = features.texts[index]
         # A short headline right above the article can look like the last item of the menu above it.
         menu = features.nav[index] and not (seen == 0 and features.words[index] >= _MIN_NAV_HEADING)
         if seen >= _TOP_WINDOW or menu or _surrounds(features.cues[index]):
             return None
-        if features.cues[index] is not None or meta_rule(text) is not None or BULLET_RE.match(text):
+        meta = meta_rule(text)
+        # The author's bare name above the dateline ("Thomas Hanke" / "27.04.2020 - 18:50 Uhr") is a byline too.
+        byline = below_is_date and is_bare_name(text)
+        below_is_date = meta == "date"
+        if features.cues[index] is not None or meta is not None or byline or BULLET_RE.match(text):
             continue
+        if find_credit(text) is not None:
+            continue  # a photo's credit ("© AdobeStock / karrastock") between the headline and the article
         words = features.words[index]
         return index if 2 <= words <= 25 and not text.endswith((".", ",", ";")) else None
     return None
