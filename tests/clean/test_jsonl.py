@@ -27,6 +27,16 @@ def test_record_fields_win_over_extraction() -> None:
     assert extraction.canonical_url == "https://x.test/a"
 
 
+def test_character_references_in_a_record_s_title_and_summary_are_read() -> None:
+    record = {
+        "title": "What&#8217;s next for AT&T &amp; the FCC",
+        "summary": "Q&amp;A",
+        "text": "The body of the story, in one sentence.",
+    }
+    extraction = extract_record(record, CleaningConfig())
+    assert (extraction.title, extraction.summary) == ("What’s next for AT&T & the FCC", "Q&A")
+
+
 def test_html_record_goes_through_the_html_extractor() -> None:
     record = {
         "html": "<html><body><article><p>" + "A sentence of the article body. " * 10 + "</p></article></body></html>"

@@ -13,6 +13,7 @@ only when it is an http(s) address: a ``javascript:`` or relative one names no p
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import replace
@@ -92,13 +93,20 @@ def _with_record_fields(extraction: Extraction, record: dict[str, Any], cleaning
     title, summary, language = (_field(record, key) for key in ("title", "summary", "language"))
     return replace(
         extraction,
-        title=title if isinstance(title, str) and title.strip() else extraction.title,
-        summary=summary if isinstance(summary, str) and summary.strip() else extraction.summary,
+        title=_plain(title) or extraction.title,
+        summary=_plain(summary) or extraction.summary,
         authors=_authors(_field(record, "authors")) or extraction.authors,
         published_at=_published(_field(record, "published"), cleaning.zone) or extraction.published_at,
         language=language if isinstance(language, str) and language.strip() else extraction.language,
         canonical_url=extraction.canonical_url or record_url(record),
     )
+
+
+def _plain(value: Any) -> str | None:
+    """A text field as text: a CMS export's title often keeps the page's character references ("What&#8217;s")."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return html.unescape(value) if "&" in value else value
 
 
 def _authors(value: Any) -> list[str]:

@@ -52,6 +52,15 @@ def test_main_entity_of_a_web_page_and_lenient_json() -> None:
     assert found.authors == ["Jane Doe"]
 
 
+def test_html_character_references_in_json_ld_are_read() -> None:
+    # SEO plugins write them into JSON-LD strings, where JSON needs none.
+    html = """<html><head><script type="application/ld+json">{"@type": "BlogPosting",
+    "headline": "Thermen- &#038; Vulkanland: &#8216;Auszeit&#8217;", "author": {"name": "Anna M&uuml;ller"}}
+    </script></head><body></body></html>"""
+    found = _metadata(html)
+    assert (found.title, found.authors) == ("Thermen- & Vulkanland: ‘Auszeit’", ["Anna Müller"])
+
+
 def test_a_web_page_node_dates_a_page_without_an_article_node() -> None:
     html = """<html><head><script type="application/ld+json">{"@graph": [
     {"@type": "WebSite", "name": "Blog"},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import re
@@ -98,14 +99,26 @@ def keywords(value: Any) -> list[str]:
 
 def _load(text: str) -> Any:
     try:
-        return json.loads(text)
+        return _unescaped(json.loads(text))
     except ValueError:
         pass
     try:
-        return json.loads(_TRAILING_COMMA.sub(r"\1", _CONTROL.sub(" ", text)))
+        return _unescaped(json.loads(_TRAILING_COMMA.sub(r"\1", _CONTROL.sub(" ", text))))
     except ValueError:
         log.debug("skipping malformed JSON-LD block")
         return None
+
+
+def _unescaped(value: Any) -> Any:
+    """Strings with their HTML character references read: publishers' SEO plugins write them into JSON-LD
+    ("Thermen- &#038; Vulkanland"), where JSON needs none, and a title kept them as text."""
+    if isinstance(value, str):
+        return html.unescape(value) if "&" in value else value
+    if isinstance(value, list):
+        return [_unescaped(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _unescaped(item) for key, item in value.items()}
+    return value
 
 
 def _typed_nodes(document: Any) -> Iterator[JsonObject]:
