@@ -106,7 +106,13 @@ CATCHES = {
     "author-box": ["Über den Autor", "About the author", "À propos de l'auteur"],
     "author-links": ["Alle Beiträge von Jane Doe", "Show all articles of"],
     "support-call": ["Jetzt spenden", "Would you consider supporting our work?", "Unterstützen Sie unsere Arbeit"],
-    "embed": ["A post shared by Jane (@jane)", "Externer Inhalt", "Load more"],
+    "embed": [
+        "A post shared by Jane (@jane)",
+        "Externer Inhalt",
+        "Load more",
+        '<iframe width="476" height="267" src="https://news.example.test/video/embed/?pid=1" frameborder="0"></iframe>',
+        "EMBED <> More Videos",
+    ],
     "post-meta": [
         "Filed under: Politics",
         "Dieser Beitrag wurde am 3. Mai veröffentlicht",
@@ -180,6 +186,7 @@ PROSE = [
     "Read the report before the meeting, the chairman said.",
     "Following us on the trip was a photographer from the local paper.",
     "Mira cómo llegó el equipo al estadio.",
+    "<3 this place, said the mayor.",
 ]
 
 

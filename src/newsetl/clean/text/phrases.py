@@ -49,6 +49,8 @@ class PhraseFamily:
 
 
 _CLICK = r"(?:klicken|click|tippen|tap)"
+# An embed code copied as text: '<iframe width="476" src="…"></iframe>'.
+_MARKUP = r"<(?:iframe|embed|object|script|img|video|audio|blockquote|div)\b[^<>]*>"
 # "Strict Standards: … in /www/htdocs/…/file.php on line 52" (also a built-in rule: see ``rules``).
 SERVER_ERROR = (
     r"(?:php )?(?:strict standards|deprecated|warning|notice|(?:catchable )?fatal error|parse error)\s*:"
@@ -263,7 +265,9 @@ FAMILIES: tuple[PhraseFamily, ...] = (
     PhraseFamily(
         "embed",
         "furniture",
+        lines="embed more videos|embed code",
         starts=(
+            _MARKUP,
             r"(?:a post shared by|view this post on|ein beitrag geteilt von)",
             _CLICK + r" (?:sie )?(?:auf |on )?(?:den |the )?.{0,30}(?:button|schaltfl[äa]che|hier|here).{0,80}"
             r"(?:laden|load|anzuzeigen|show|inhalt|content)",
@@ -273,7 +277,7 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:mehr|weitere) inhalte laden|lade weitere|load more\b|loading\.{0,3}$|wird geladen",
             r"(?:ich bin damit einverstanden|i agree), dass",
         ),
-        long_starts=(_CLICK + r" .{0,60}(?:laden|load|anzuzeigen)",),
+        long_starts=(_CLICK + r" .{0,60}(?:laden|load|anzuzeigen)", _MARKUP),
     ),
     PhraseFamily(
         "post-meta",
