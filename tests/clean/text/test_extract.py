@@ -278,3 +278,11 @@ def test_a_photo_credit_or_the_authors_name_under_the_headline_is_not_the_headli
         text = "\n\n".join(["The Courier", "News Sport Weather Contact", headline, *between, P1, P2, P3])
         extraction = extract_text_dump(text)
         assert (extraction.title, extraction.body, extraction.authors) == (headline, [P1, P2, P3], authors)
+
+
+def test_a_dateline_just_above_the_headline_dates_the_article() -> None:
+    text = "\n\n".join(
+        ["The Courier", "News Sport Weather", "31.10.2023 14:08", "Ferry operator cuts sailings", P1, P2, P3]
+    )
+    extraction = extract_text_dump(text)
+    assert (extraction.published_at, extraction.body) == ("2023-10-31T14:08:00Z", [P1, P2, P3])

@@ -45,6 +45,8 @@ _MIN_RELATED_HEADLINES = 2
 _LATE_BOUNDARY = 0.8
 """Share of the region's prose above a related-stories, newsletter or footer block that makes it the article's end."""
 _TOP_WINDOW = 8
+_DATE_ABOVE = 6
+"""Lines above the headline searched for a dateline."""
 
 
 def verdict(label: LineLabel, rule: str) -> LineVerdict:
@@ -71,6 +73,7 @@ def label_region(features: LineFeatures, verdicts: list[LineVerdict | None], reg
     _end_at_late_boundary(features, verdicts, region)
     _trim_short_tail(features, verdicts, region)
     _label_top(features, verdicts, region)
+    _date_above(features, verdicts, region)
 
 
 def label_outside(features: LineFeatures, verdicts: list[LineVerdict | None], region: Region) -> None:
@@ -270,6 +273,21 @@ def _label_top(features: LineFeatures, verdicts: list[LineVerdict | None], regio
                 verdicts[index] = verdict("summary", "summary-bullet")
             else:
                 seen_body = True
+
+
+def _date_above(features: LineFeatures, verdicts: list[LineVerdict | None], region: Region) -> None:
+    """Without a dateline at the article's top, one just above its headline dates it ("31.10.2023 14:08" over
+    the headline, in a menu's last line or a kicker's): the nearest within a few lines, before any block that
+    surrounds articles."""
+    if any(found is not None and found.label == "date" for found in verdicts[region.start : region.end]):
+        return
+    top = region.start if region.title is None else min(region.title, region.start)
+    for seen, index in enumerate(nonblank(features, range(top - 1, -1, -1))):
+        if seen >= _DATE_ABOVE or ROLES.get(features.cues[index] or "") in ("boundary", "closing"):
+            return
+        if verdicts[index] is None and meta_rule(features.texts[index]) == "date":
+            verdicts[index] = verdict("date", "date")
+            return
 
 
 def _end_at_late_boundary(features: LineFeatures, verdicts: list[LineVerdict | None], region: Region) -> None:
