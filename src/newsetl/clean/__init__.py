@@ -55,7 +55,8 @@ skipping them by content hash. 2026.11.30.2: MinHash scheme ``…-crc32sum``; .3
 ``after-boundary``; 2026.12.01.1: JSON Lines records' Unix timestamps, schema.org authors, http(s) URLs only,
 html fragments extracted as the article of a page; .2: text rules ``related-list``, ``read-also``, agency-first photo
 credits; .3: headline-like lines weigh half, section names are no headline, HTML paragraphs held to the
-boilerplate families (captions and top datelines out of the body), character references in JSON-LD and records."""
+boilerplate families (captions and top datelines out of the body), character references in JSON-LD and records,
+embed codes, a dateline above the headline (all landed on main together with .3)."""
 
 
 def article_id(source: str, key: str) -> str:
