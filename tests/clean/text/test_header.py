@@ -6,7 +6,9 @@ import pytest
 
 from newsetl.clean.text.header import (
     find_byline,
+    find_byline_in,
     is_author_bio,
+    is_bare_name,
     looks_like_heading,
     meta_rule,
     strip_bullet,
@@ -27,6 +29,33 @@ from newsetl.clean.text.header import (
 )
 def test_bylines(line: str, authors: list[str] | None) -> None:
     assert find_byline(line) == authors
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Veröffentlicht am 12. Juni 2024 von Lena Berger", ["Lena Berger"]),
+        ("June 5, 2019 by luxurious", ["luxurious"]),  # a blog's user name
+        ("Veröffentlicht am 11/04/2012 von bjoernlinder01", ["bjoernlinder01"]),
+        ("Posted on 3 May 2024 by the", None),
+        ("Updated 3 May 2024", None),
+    ],
+)
+def test_authors_a_dateline_names(line: str, authors: list[str] | None) -> None:
+    assert find_byline_in(line) == authors
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Thomas Hanke", True),
+        ("Dr. Max Muster", True),
+        ("Die Stadt", False),
+        ("Politik", False),
+    ],
+)
+def test_a_bare_name(line: str, name: bool) -> None:
+    assert is_bare_name(line) is name
 
 
 @pytest.mark.parametrize(

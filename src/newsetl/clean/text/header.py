@@ -21,6 +21,8 @@ _BYLINE_RE = re.compile(
 )
 # "Veröffentlicht am 12. Juni 2024 von Lena Berger": a dateline that ends with its author.
 _TRAILING_BYLINE_RE = re.compile(rf"\s(?i:von|by|par|por|door)\s+(?P<names>{_NAMES})\s*$")
+# "June 5, 2019 by luxurious", "Veröffentlicht am 11/04/2012 von bjoernlinder01": a blog's user name, one word.
+_TRAILING_HANDLE_RE = re.compile(r"\s(?i:von|by|par|por|door)\s+(?P<handle>[\w.@-]{3,40})\s*$")
 _NAME_SPLIT_RE = re.compile(rf"\s*(?:,|\b(?:{_AND})\b|&)\s*", re.IGNORECASE)
 _MAX_BYLINE = 120
 _MAX_DATELINE = 120
@@ -87,7 +89,12 @@ def find_byline_in(line: str) -> list[str] | None:
     if found is not None or len(line) > _MAX_BYLINE:
         return found
     match = _TRAILING_BYLINE_RE.search(line)
-    return _names(match.group("names")) if match else None
+    if match:
+        return _names(match.group("names"))
+    handle = _TRAILING_HANDLE_RE.search(line)
+    if handle is None or handle.group("handle").lower() in ALL_STOPWORDS or handle.group("handle").isdigit():
+        return None
+    return [handle.group("handle")]
 
 
 def find_dateline(line: str, zone: tzinfo | None = None) -> str | None:
