@@ -282,7 +282,9 @@ def _date_above(features: LineFeatures, verdicts: list[LineVerdict | None], regi
     if any(found is not None and found.label == "date" for found in verdicts[region.start : region.end]):
         return
     top = region.start if region.title is None else min(region.title, region.start)
-    for seen, index in enumerate(nonblank(features, range(top - 1, -1, -1))):
+    first = next(nonblank(features, range(len(features))), 0)
+    # Down to the line after the page's first, its <title>, which names the article when no headline does.
+    for seen, index in enumerate(nonblank(features, range(top - 1, first, -1))):
         if seen >= _DATE_ABOVE or ROLES.get(features.cues[index] or "") in ("boundary", "closing"):
             return
         if verdicts[index] is None and meta_rule(features.texts[index]) == "date":
