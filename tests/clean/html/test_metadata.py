@@ -61,6 +61,36 @@ def test_html_character_references_in_json_ld_are_read() -> None:
     assert (found.title, found.authors) == ("Thermen- & Vulkanland: ‘Auszeit’", ["Anna Müller"])
 
 
+@pytest.mark.parametrize(
+    ("head", "url", "title"),
+    [
+        (
+            '<meta property="og:title" content="Hof &amp; Geschichte - Schlosswirt Juval">'
+            '<meta property="og:site_name" content="Schlosswirt Juval">',
+            None,
+            "Hof & Geschichte",
+        ),
+        (
+            "<title>Wärmepumpe im Altbau - Wann es sich lohnt | heizung.de</title>",
+            "https://www.heizung.de/a",
+            "Wärmepumpe im Altbau - Wann es sich lohnt",
+        ),
+        (
+            "<title>energieverbraucher.de | Gaspreise</title>",
+            "https://www.energieverbraucher.de/a",
+            "energieverbraucher.de | Gaspreise",
+        ),  # the site's name first: nothing to cut
+        (
+            "<title>Penny - Stardew Valley Wiki</title>",
+            "https://stardewvalleywiki.com/Penny",
+            "Penny - Stardew Valley Wiki",
+        ),  # a name that is not the host's stays
+    ],
+)
+def test_the_site_s_name_after_the_headline_is_cut(head: str, url: str | None, title: str) -> None:
+    assert _metadata(f"<html><head>{head}</head><body></body></html>", url).title == title
+
+
 def test_a_web_page_node_dates_a_page_without_an_article_node() -> None:
     html = """<html><head><script type="application/ld+json">{"@graph": [
     {"@type": "WebSite", "name": "Blog"},

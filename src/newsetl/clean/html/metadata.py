@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import tzinfo
+from urllib.parse import urlsplit
 
 from htmldate import find_date
 from lxml import etree
@@ -69,9 +70,34 @@ def read_metadata(tree: HtmlElement, url: str | None = None, zone: tzinfo | None
     nodes = jsonld.typed_nodes(tree)
     found = _from_json_ld(jsonld.article_node(nodes), zone)
     _fill_from_json_ld_page(found, jsonld.page_node(nodes), zone)
-    _fill_from_meta_tags(found, _meta_values(tree), zone)
+    meta = _meta_values(tree)
+    _fill_from_meta_tags(found, meta, zone)
     _fill_from_markup(found, tree, zone, url)
+    found.title = _without_site_name(found.title, [*meta.get("og:site_name", []), _host(url)])
     return found
+
+
+def _without_site_name(title: str | None, site_names: Iterable[str]) -> str | None:
+    """ "Wärmepumpe im Altbau | heizung.de" → "Wärmepumpe im Altbau": the site's name (``og:site_name``, or the
+    page's host) after a separator is not the headline; og:title and ``<title>`` often carry it."""
+    if not title:
+        return title
+    folded = title.casefold()
+    for name in filter(None, site_names):
+        if folded.endswith(name.casefold()):
+            head = title[: len(title) - len(name)].rstrip()
+            if head[-1:] in _TITLE_SEPARATORS and head[:-1].strip():
+                return head[:-1].strip()
+    return title
+
+
+_TITLE_SEPARATORS = "|–—:·•»-"
+"""What stands between a headline and the site's name in a title: "Headline | Site", "Headline - Site"."""
+
+
+def _host(url: str | None) -> str:
+    host = urlsplit(url).hostname or "" if url else ""
+    return host.removeprefix("www.")
 
 
 def split_authors(raw: str | Iterable[str] | None) -> list[str]:
