@@ -86,7 +86,7 @@ def _without_site_name(title: str | None, site_names: Iterable[str]) -> str | No
     for name in filter(None, site_names):
         if folded.endswith(name.casefold()):
             head = title[: len(title) - len(name)].rstrip()
-            if head[-1:] in _TITLE_SEPARATORS and head[:-1].strip():
+            if head and head[-1] in _TITLE_SEPARATORS and head[:-1].strip():
                 return head[:-1].strip()
     return title
 
@@ -96,8 +96,11 @@ _TITLE_SEPARATORS = "|–—:·•»-"
 
 
 def _host(url: str | None) -> str:
-    host = urlsplit(url).hostname or "" if url else ""
-    return host.removeprefix("www.")
+    try:
+        host = urlsplit(url).hostname if url else None
+    except ValueError:  # "http://[::1" and the like: no host to compare
+        return ""
+    return (host or "").removeprefix("www.")
 
 
 def split_authors(raw: str | Iterable[str] | None) -> list[str]:
