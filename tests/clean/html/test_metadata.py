@@ -85,6 +85,8 @@ def test_html_character_references_in_json_ld_are_read() -> None:
             "https://stardewvalleywiki.com/Penny",
             "Penny - Stardew Valley Wiki",
         ),  # a name that is not the host's stays
+        ("<title>heizung.de</title>", "https://www.heizung.de/a", "heizung.de"),  # the name alone is all there is
+        ("<title>Headline | example</title>", "http://[::1", "Headline | example"),  # a broken URL names no host
     ],
 )
 def test_the_site_s_name_after_the_headline_is_cut(head: str, url: str | None, title: str) -> None:
