@@ -128,3 +128,31 @@ def test_a_fragment_keeps_its_emphasis_in_the_paragraph_and_its_list_after_it(ca
         "- Roads get less than they had.",
     ]
     assert not [record for record in caplog.records if record.levelno >= logging.WARNING]
+
+
+BUDGET = [
+    "The city council approved the new budget on Tuesday after a long debate about the harbour.",
+    "Key points:",
+    "- Harbour repairs: 4 million euros",
+    "- New buses: 2 million euros",
+    "- Library: 1 million euros",
+    "The mayor said the plan was balanced.",
+    "The budget now goes to the regional authority, which has six weeks to approve it.",
+]
+
+
+def test_a_record_s_text_that_is_the_article_keeps_its_first_paragraph_and_its_list() -> None:
+    # No page around it: its first line is no <title>, and a list does not cut the article in two.
+    record = {
+        "title": "Council approves budget",
+        "text": "\n\n".join([*BUDGET[:2], "\n".join(BUDGET[2:5]), *BUDGET[5:]]),
+    }
+    extraction = extract_record(record, CleaningConfig())
+    assert (extraction.title, extraction.body, extraction.summary) == ("Council approves budget", BUDGET, None)
+
+
+def test_a_record_s_text_that_is_a_whole_page_is_searched_for_its_article() -> None:
+    menu = ["Home", "News", "Sport", "Business", "Weather", "Contact"]
+    text = "\n".join(["Council approves budget | The Courier", *menu, "Council approves budget", *BUDGET[5:], *menu])
+    extraction = extract_record({"text": text}, CleaningConfig())
+    assert (extraction.title, extraction.body) == ("Council approves budget", BUDGET[5:])

@@ -47,7 +47,7 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-RULES_VERSION = "2026.12.01.3"
+RULES_VERSION = "2026.12.01.4"
 """Version of the built-in cleaning rules; bump it when they change so lineage shows which rules cleaned what.
 
 Also when what cleaning stages changes. A new version makes the next run clean stored documents again instead of
@@ -56,7 +56,8 @@ skipping them by content hash. 2026.11.30.2: MinHash scheme ``…-crc32sum``; .3
 html fragments extracted as the article of a page; .2: text rules ``related-list``, ``read-also``, agency-first photo
 credits; .3: headline-like lines weigh half, section names are no headline, HTML paragraphs held to the
 boilerplate families (captions and top datelines out of the body), character references in JSON-LD and records,
-embed codes, a dateline above the headline (all landed on main together with .3)."""
+embed codes, a dateline above the headline (all landed on main together with .3); .4: a JSON Lines record's text
+that is the article is kept whole."""
 
 
 def article_id(source: str, key: str) -> str:

@@ -73,7 +73,7 @@ def extract_record(record: dict[str, Any], cleaning: CleaningConfig) -> Extracti
     if isinstance(html, str) and html.strip():
         extraction = extract_html(_as_page(html), record_url(record), cleaning.zone)
     elif isinstance(text, str) and text.strip():
-        extraction = extract_text_dump(text, cleaning)
+        extraction = extract_text_dump(text, cleaning, article=True)
     else:
         raise ExtractionError("JSON Lines record has neither html nor text")
     return _with_record_fields(extraction, record, cleaning)

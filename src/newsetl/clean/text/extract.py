@@ -35,7 +35,7 @@ from newsetl.clean.text.header import (
 )
 from newsetl.clean.text.labels import BLANK, TITLE, LineLabel, LineVerdict, label_outside, label_region, verdict
 from newsetl.clean.text.learned import learned_lines
-from newsetl.clean.text.region import Region, find_region, nonblank
+from newsetl.clean.text.region import Region, find_region, nonblank, shows_a_page, whole_region
 from newsetl.clean.text.rules import GUARD, READING_TIME
 from newsetl.clean.text.stopwords import guess_language
 from newsetl.config import CleaningConfig
@@ -53,12 +53,18 @@ _REMOVED = frozenset({"removed", "caption"})
 _TOP_PARAGRAPHS = 3
 
 
-def extract_text_dump(text: str, cleaning: CleaningConfig | None = None) -> Extraction:
-    """The article in a text dump, with every removed line accounted for."""
+def extract_text_dump(text: str, cleaning: CleaningConfig | None = None, *, article: bool = False) -> Extraction:
+    """The article in a text dump, with every removed line accounted for.
+
+    ``article``: the text is an article already, not a whole page (a JSON Lines record's ``text``). Unless it
+    shows a page's furniture (menus, consent banners, footers), every line is then in the article's region and
+    only furniture inside it is removed: the page's search for the article, which takes the first line for the
+    page's <title>, lost a record's first paragraph and a list after it.
+    """
     cleaning = cleaning or CleaningConfig()
     lines = text.splitlines()
     language = guess_language(lines)
-    extraction = _assemble(lines, _classify(lines, cleaning, language), cleaning.zone, language)
+    extraction = _assemble(lines, _classify(lines, cleaning, language, article=article), cleaning.zone, language)
     if language is None and extraction.body:
         # A language without a stop-word list here: the model decides, on a sample (it costs ~0.5 µs a char).
         extraction = replace(extraction, language=detect_language(extraction.body_text[:_MODEL_SAMPLE]))
@@ -107,7 +113,9 @@ def _leftover_rule(paragraph: str, *, top: bool) -> str | None:
     return "date" if top and meta_rule(text) == "date" else None
 
 
-def _classify(lines: Sequence[str], cleaning: CleaningConfig, language: str | None) -> list[LineVerdict]:
+def _classify(
+    lines: Sequence[str], cleaning: CleaningConfig, language: str | None, *, article: bool = False
+) -> list[LineVerdict]:
     forced = _source_verdicts(lines, cleaning)
     learned = learned_lines(lines, cleaning.learned, forced)
     features = line_features(lines, language, {index: found.rule for index, found in forced.items()}, learned)
@@ -116,7 +124,7 @@ def _classify(lines: Sequence[str], cleaning: CleaningConfig, language: str | No
         verdicts[index] = found
     for index, rule in learned.items():
         verdicts[index] = verdict("removed", rule)
-    region = find_region(features)
+    region = whole_region(features) if article and not shows_a_page(features) else find_region(features)
     if region.empty:
         return [found or verdict("removed", "no-article") for found in verdicts]
     label_region(features, verdicts, region)

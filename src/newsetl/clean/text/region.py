@@ -21,6 +21,7 @@ from newsetl.clean.text.header import BULLET_RE, is_bare_name, looks_like_headin
 
 _ENDING_ROLES = frozenset({"end", "closing"})
 _SURROUNDING_ROLES = frozenset({"boundary", "closing"})
+_PAGE_ROLES = frozenset({"furniture", "boundary", "closing"})
 
 _TITLE_SPLIT = re.compile(r"\s+[|–—:»·/-]\s+|\s*::\s*|\s*\|\s*")
 _MAX_PAGE_TITLE = 300
@@ -65,6 +66,24 @@ def find_region(features: LineFeatures) -> Region:
     if title is None:
         title = _heading_on_top(features, start, end)
     return Region(_extend_back(features, start, title), _extend_forward(features, end), title, page_title)
+
+
+def whole_region(features: LineFeatures) -> Region:
+    """Every line as the article's, headed by its first line when that is a heading: for a text that is an article
+    already (a JSON Lines record's), where a page's <title> line and menus are not there to be found."""
+    return Region(0, len(features), _heading_on_top(features, 0, len(features)))
+
+
+def shows_a_page(features: LineFeatures) -> bool:
+    """Whether the text holds a page's furniture around an article: a menu (a run of short lines that is not a
+    list), or a block that is never inside one (navigation, consent, related stories, footers, author boxes).
+    Inline furniture (an ad label, "Story continues below") and a share bar's end do not make a page."""
+    for index, cue in enumerate(features.cues):
+        if cue is not None and ROLES.get(cue, "inline") in _PAGE_ROLES:
+            return True
+        if features.nav[index] and not (BULLET_RE.match(features.texts[index]) or features.texts[index].endswith(":")):
+            return True
+    return False
 
 
 def _surrounds(rule: str | None) -> bool:
