@@ -15,7 +15,7 @@ from newsetl.clean.text.captions import find_credit
 from newsetl.clean.text.cues import ROLES
 from newsetl.clean.text.features import LineFeatures
 from newsetl.clean.text.header import BULLET_RE, is_author_bio, is_bare_name, looks_like_heading, meta_rule
-from newsetl.clean.text.region import Region, nonblank
+from newsetl.clean.text.region import Region, nonblank, surrounds
 from newsetl.clean.text.rules import GUARD
 from newsetl.clean.text.stopwords import ALL_STOPWORDS
 
@@ -285,7 +285,7 @@ def _date_above(features: LineFeatures, verdicts: list[LineVerdict | None], regi
     first = next(nonblank(features, range(len(features))), 0)
     # Down to the line after the page's first, its <title>, which names the article when no headline does.
     for seen, index in enumerate(nonblank(features, range(top - 1, first, -1))):
-        if seen >= _DATE_ABOVE or ROLES.get(features.cues[index] or "") in ("boundary", "closing"):
+        if seen >= _DATE_ABOVE or surrounds(features.cues[index]):
             return
         if verdicts[index] is None and meta_rule(features.texts[index]) == "date":
             verdicts[index] = verdict("date", "date")

@@ -86,7 +86,7 @@ def shows_a_page(features: LineFeatures) -> bool:
     return False
 
 
-def _surrounds(rule: str | None) -> bool:
+def surrounds(rule: str | None) -> bool:
     """A cue of a block that is never between a headline and its article (a blog shows its comment count,
     share bar or tags there, but no related stories, newsletter box or author box)."""
     return rule is not None and ROLES.get(rule, "inline") in _SURROUNDING_ROLES
@@ -123,7 +123,7 @@ def _names_section(features: LineFeatures, anchor: int) -> bool:
 def _window_end(features: LineFeatures, anchor: int) -> int:
     """The article starts within a few lines below its headline, and before any block that surrounds one."""
     for index in range(anchor + 1, min(anchor + 1 + _ANCHOR_WINDOW, len(features))):
-        if _surrounds(features.cues[index]):
+        if surrounds(features.cues[index]):
             return index
     return anchor + 1 + _ANCHOR_WINDOW
 
@@ -244,7 +244,7 @@ def _heading_above(features: LineFeatures, start: int) -> int | None:
         text = features.texts[index]
         # A short headline right above the article can look like the last item of the menu above it.
         menu = features.nav[index] and not (seen == 0 and features.words[index] >= _MIN_NAV_HEADING)
-        if seen >= _TOP_WINDOW or menu or _surrounds(features.cues[index]):
+        if seen >= _TOP_WINDOW or menu or surrounds(features.cues[index]):
             return None
         meta = meta_rule(text)
         # The author's bare name above the dateline ("Thomas Hanke" / "27.04.2020 - 18:50 Uhr") is a byline too.
@@ -266,7 +266,7 @@ def _extend_back(features: LineFeatures, start: int, title: int | None) -> int:
         if title >= start:
             return title + 1
         for index in nonblank(features, range(start - 1, title, -1)):
-            if _surrounds(features.cues[index]):
+            if surrounds(features.cues[index]):
                 return index + 1
         return title + 1
     # The dump's first line is the page's <title>, not the article's first line.
