@@ -47,6 +47,7 @@ CATCHES = {
     ],
     "comments": [
         "Kommentare (12)",
+        "Para comentar debes registrarte y completar los datos generales.",
         "Leave a Reply",
         "Kommentar verfassen",
         "3 Antworten zu „Der Sommer kommt“",
@@ -89,6 +90,9 @@ CATCHES = {
         "Schon gelesen?",
         "Diese Artikel könnten dich ebenfalls interessieren:",
         "Latest on:",
+        "Mirá también",
+        "NOTAS RELACIONADAS",
+        "Más sobre La Tercera AM",
     ],
     "follow-us": [
         "Follow us on Twitter",
@@ -154,6 +158,7 @@ CATCHES = {
         "Related: Alaska Airlines delays full Oneworld membership to early 2021",
         "Le puede interesar: JEP abrirá tres nuevos macrocasos",
         "MIRA: Madre se acerca a conocer los motivos de captura de su hijo",
+        "PUEDES VER: ¿Qué es la Sunedu?",
     ],
     "server-error": [
         "Notice: Undefined index: page in /var/www/html/index.php on line 12",
@@ -187,6 +192,7 @@ PROSE = [
     "Following us on the trip was a photographer from the local paper.",
     "Mira cómo llegó el equipo al estadio.",
     "<3 this place, said the mayor.",
+    "Más sobre el tema se sabrá el lunes, dijo el ministro.",
 ]
 
 

@@ -135,6 +135,7 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         starts=(
             r"(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|reactions?|responses?|"
             r"leserkommentare|replies|antworten)\s*(?:\(\d+\)|:)?\s*$",
+            r"para (?:comentar|dejar (?:un|su|tu) comentario)\b",
             r"\d+\s+(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|reactions?|responses?|"
             r"replies|antworten)\s*(?:\(\d+\)|:)?\s*$",
             r"(?:leave|post|add|write|show|view|load) (?:a |your |all )?(?:comments?|reply|response)\b",
@@ -164,6 +165,7 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:(?:read|see) (?:also|more|next)|also read|related|more|(?:lesen sie|lies) (?:auch|mehr)|auch lesen|"
             r"siehe auch|(?:das|dies) k[öo]nnte (?:sie|dich) (?:auch )?interessieren)\s*:\s*\S",
             r"(?:tambi[ée]n )?(?:le|te) (?:puede|podr[íi]a) interesar\s*:\s*\S",
+            r"(?:puedes|pod[ée]s) ver\s*:\s*\S|mir[áa] tambi[ée]n\s*:\s*\S",
             r"(?:lea|lee|vea|mire|mira)(?: (?:m[áa]s|tambi[ée]n|adem[áa]s))?\s*:\s*\S",
             r"(?:[àa] )?lire (?:aussi|également)\s*:\s*\S|(?:leia|veja) (?:tamb[ée]m|mais)\s*:\s*\S",
             r"(?:leggi anche|lees ook)\s*:\s*\S",
@@ -224,7 +226,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"empfohlene (?:beitr[äa]ge|artikel)\b|zum weiterlesen\b|schon gelesen\s*\??$",
             r"meist ?(?:diskutiert|kommentiert|geteilt|geklickt)e?\b",
             r"(?:lea|lee|vea|mire) (?:m[áa]s|tambi[ée]n)\b|(?:las|los) m[áa]s (?:le[íi]d|vist|comentad)[oa]s\b",
-            r"(?:temas|art[íi]culos|not[íi]cias|artigos|mat[ée]rias) relacionad[oa]s\b|veja (?:tamb[ée]m|mais)\b",
+            r"(?:temas|notas|art[íi]culos|not[íi]cias|artigos|mat[ée]rias) relacionad[oa]s\b|veja (?:tamb[ée]m|mais)\b",
+            r"mir[áa] tambi[ée]n\b|m[áa]s sobre\b.{0,40}$",
             r"articles? en relation\b",
         ),
     ),
