@@ -33,8 +33,23 @@ CATCHES = {
         "La suite après la publicité",
     ],
     "reading-time": ["Reading Time:2 minutes", "Lesezeit: ca. 4 Min.", "3 min read", "Temps de lecture : 5 min"],
-    "trust-banner": ["Why you can trust SCMP", "Transparenzhinweis", "How we fact-check"],
-    "print-info": ["Artikel anhören", "Listen to this article", "Druckversion", "PDF version", "Version imprimable"],
+    "trust-banner": [
+        "Why you can trust SCMP",
+        "Transparenzhinweis",
+        "How we fact-check",
+        "Advertising disclosure: We may receive compensation when you click on links to products from our partners.",
+        "This post contains references to products from one or more of our advertisers.",
+        "We may earn a commission when you buy through links on our site.",
+        "Dieser Beitrag enthält Affiliate-Links.",
+    ],
+    "print-info": [
+        "Artikel anhören",
+        "Listen to this article",
+        "Druckversion",
+        "PDF version",
+        "Version imprimable",
+        "Print Recipe",
+    ],
     "video-duration": ["06:35", "1:02:10"],
     "cookie-banner": [
         "Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten.",
@@ -48,6 +63,7 @@ CATCHES = {
     "comments": [
         "Kommentare (12)",
         "Para comentar debes registrarte y completar los datos generales.",
+        "Vos réactions (11)",
         "Leave a Reply",
         "Kommentar verfassen",
         "3 Antworten zu „Der Sommer kommt“",
@@ -93,6 +109,8 @@ CATCHES = {
         "Mirá también",
         "NOTAS RELACIONADAS",
         "Más sobre La Tercera AM",
+        "Related Coverage",
+        "Pour approfondir",
     ],
     "follow-us": [
         "Follow us on Twitter",
@@ -109,7 +127,12 @@ CATCHES = {
     ],
     "author-box": ["Über den Autor", "About the author", "À propos de l'auteur"],
     "author-links": ["Alle Beiträge von Jane Doe", "Show all articles of"],
-    "support-call": ["Jetzt spenden", "Would you consider supporting our work?", "Unterstützen Sie unsere Arbeit"],
+    "support-call": [
+        "Jetzt spenden",
+        "Would you consider supporting our work?",
+        "Unterstützen Sie unsere Arbeit",
+        "We rely on your support to make local news available to all",
+    ],
     "embed": [
         "A post shared by Jane (@jane)",
         "Externer Inhalt",
@@ -193,6 +216,7 @@ PROSE = [
     "Mira cómo llegó el equipo al estadio.",
     "<3 this place, said the mayor.",
     "Más sobre el tema se sabrá el lunes, dijo el ministro.",
+    "We may receive a commission fee, the company said of its deal.",
 ]
 
 

@@ -99,6 +99,12 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"unsere standards\b",
             r"transparenzhinweis\b",
             r"warum sie .{0,30} vertrauen können",
+            # Affiliate and advertising disclosures above or inside an article.
+            r"(?:advertising|affiliate|editorial) disclosure\b",
+            r"this (?:post|article|page) (?:contains|may contain|includes) (?:affiliate )?(?:links|references)\b",
+            r"we may (?:receive|earn|get) (?:a )?(?:small )?(?:compensation|commission)\b.{0,60}"
+            r"\b(?:links?|purchases?|products?|click)",
+            r"(?:dieser|der) (?:beitrag|artikel) enth[äa]lt (?:affiliate|werbung|werbe)",
         ),
     ),
     PhraseFamily(
@@ -106,7 +112,7 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         "inline",
         starts=(
             r"(?:druckversion|printversion|print version|seite drucken|artikel drucken|print this|als pdf|"
-            r"pdf download|download pdf|pdf version|vorlesen|listen to (?:this )?article|artikel anh[öo]ren|[ée]couter|"
+            r"pdf download|download pdf|pdf version|print (?:recipe|article|story|page)|vorlesen|listen to (?:this )?article|artikel anh[öo]ren|[ée]couter|"
             r"version imprimable|envoyer par (?:e-?)?mail)\b",
         ),
     ),
@@ -136,6 +142,7 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|reactions?|responses?|"
             r"leserkommentare|replies|antworten)\s*(?:\(\d+\)|:)?\s*$",
             r"para (?:comentar|dejar (?:un|su|tu) comentario)\b",
+            r"vos r[ée]actions?\s*(?:\(\d+\))?\s*$",
             r"\d+\s+(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|reactions?|responses?|"
             r"replies|antworten)\s*(?:\(\d+\)|:)?\s*$",
             r"(?:leave|post|add|write|show|view|load) (?:a |your |all )?(?:comments?|reply|response)\b",
@@ -176,7 +183,7 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         "related",
         "boundary",
         starts=(
-            r"(?:related|similar|recommended|popular|trending|more) (?:articles?|posts?|stories|content|news|reads?|"
+            r"(?:related|similar|recommended|popular|trending|more) (?:articles?|posts?|stories|content|news|reads?|coverage|"
             r"links?|videos?|topics?)\b",
             r"related\s*:?\s*$",
             r"you (?:may|might) (?:also )?(?:like|enjoy|be interested)",
@@ -228,7 +235,7 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:lea|lee|vea|mire) (?:m[áa]s|tambi[ée]n)\b|(?:las|los) m[áa]s (?:le[íi]d|vist|comentad)[oa]s\b",
             r"(?:temas|notas|art[íi]culos|not[íi]cias|artigos|mat[ée]rias) relacionad[oa]s\b|veja (?:tamb[ée]m|mais)\b",
             r"mir[áa] tambi[ée]n\b|m[áa]s sobre\b.{0,40}$",
-            r"articles? en relation\b",
+            r"articles? en relation\b|pour (?:aller plus loin|approfondir)\s*:?$",
         ),
     ),
     PhraseFamily(
@@ -328,6 +335,7 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:please )?(?:support|donate to) (?:us|our (?:work|journalism|reporting))\b",
             r"(?:would you )?consider (?:supporting|a donation|donating)\b",
             r"(?:soutenez|aidez)[- ](?:nous|notre)\b|apoya (?:nuestro|el) periodismo\b",
+            r"we rely on (?:your|readers'?|reader) support\b",
             r"jetzt spenden\b|donate now\b|faire un don\b",
             r"while you are here\b|bevor sie gehen\b",
         ),
