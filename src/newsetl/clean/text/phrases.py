@@ -112,7 +112,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         "inline",
         starts=(
             r"(?:druckversion|printversion|print version|seite drucken|artikel drucken|print this|als pdf|"
-            r"pdf download|download pdf|pdf version|print (?:recipe|article|story|page)|vorlesen|listen to (?:this )?article|artikel anh[öo]ren|[ée]couter|"
+            r"pdf download|download pdf|pdf version|print (?:recipe|article|story|page)|vorlesen|"
+            r"listen to (?:this )?article|artikel anh[öo]ren|[ée]couter|"
             r"version imprimable|envoyer par (?:e-?)?mail)\b",
         ),
     ),
