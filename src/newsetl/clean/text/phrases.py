@@ -184,8 +184,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         "related",
         "boundary",
         starts=(
-            r"(?:related|similar|recommended|popular|trending|more) (?:articles?|posts?|stories|content|news|reads?|coverage|"
-            r"links?|videos?|topics?)\b",
+            r"(?:related|similar|recommended|popular|trending|more) (?:articles?|posts?|stories|content|news|reads?|"
+            r"coverage|links?|videos?|topics?)\b",
             r"related\s*:?\s*$",
             r"you (?:may|might) (?:also )?(?:like|enjoy|be interested)",
             r"(?:read|see) (?:also|more|next)\b",
