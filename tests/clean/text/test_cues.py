@@ -46,6 +46,8 @@ CATCHES = {
         "Artikel anhören",
         "Listen to this article",
         "Druckversion",
+        "Rezept drucken",
+        "Auf einer Seite lesen",
         "PDF version",
         "Version imprimable",
         "Print Recipe",
@@ -111,6 +113,8 @@ CATCHES = {
         "Más sobre La Tercera AM",
         "Related Coverage",
         "Pour approfondir",
+        "Die meistgelesenen Artikel",
+        "Interessantes aus unserem Blog",
     ],
     "follow-us": [
         "Follow us on Twitter",
@@ -132,6 +136,7 @@ CATCHES = {
         "Would you consider supporting our work?",
         "Unterstützen Sie unsere Arbeit",
         "We rely on your support to make local news available to all",
+        "Ihr Beitrag hilft, unsere Berichterstattung noch besser zu machen.",
     ],
     "embed": [
         "A post shared by Jane (@jane)",

@@ -112,7 +112,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         "inline",
         starts=(
             r"(?:druckversion|printversion|print version|seite drucken|artikel drucken|print this|als pdf|"
-            r"pdf download|download pdf|pdf version|print (?:recipe|article|story|page)|vorlesen|"
+            r"pdf download|download pdf|pdf version|print (?:recipe|article|story|page)|rezept drucken|vorlesen|"
+            r"auf einer seite lesen|"
             r"listen to (?:this )?article|artikel anh[öo]ren|[ée]couter|"
             r"version imprimable|envoyer par (?:e-?)?mail)\b",
         ),
@@ -232,7 +233,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:artikel|beitr[äa]ge|videos?)(?: und (?:artikel|videos?))? zum thema\b",
             r"popul[äa]re (?:artikel|beitr[äa]ge|themen)\b|top[- ]?themen (?:der|aus)\b",
             r"empfohlene (?:beitr[äa]ge|artikel)\b|zum weiterlesen\b|schon gelesen\s*\??$",
-            r"meist ?(?:diskutiert|kommentiert|geteilt|geklickt)e?\b",
+            r"(?:die )?meist ?(?:gelesen|diskutiert|kommentiert|geteilt|geklickt)(?:e|en)?\b",
+            r"interessantes aus (?:unserem|unserer|dem|der)\b|noch mehr infos\b",
             r"(?:lea|lee|vea|mire) (?:m[áa]s|tambi[ée]n)\b|(?:las|los) m[áa]s (?:le[íi]d|vist|comentad)[oa]s\b",
             r"(?:temas|notas|art[íi]culos|not[íi]cias|artigos|mat[ée]rias) relacionad[oa]s\b|veja (?:tamb[ée]m|mais)\b",
             r"mir[áa] tambi[ée]n\b|m[áa]s sobre\b.{0,40}$",
@@ -336,7 +338,7 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:please )?(?:support|donate to) (?:us|our (?:work|journalism|reporting))\b",
             r"(?:would you )?consider (?:supporting|a donation|donating)\b",
             r"(?:soutenez|aidez)[- ](?:nous|notre)\b|apoya (?:nuestro|el) periodismo\b",
-            r"we rely on (?:your|readers'?|reader) support\b",
+            r"we rely on (?:your|readers'?|reader) support\b|ihr beitrag hilft\b",
             r"jetzt spenden\b|donate now\b|faire un don\b",
             r"while you are here\b|bevor sie gehen\b",
         ),
