@@ -286,3 +286,31 @@ def test_a_dateline_just_above_the_headline_dates_the_article() -> None:
     )
     extraction = extract_text_dump(text)
     assert (extraction.published_at, extraction.body) == ("2023-10-31T14:08:00Z", [P1, P2, P3])
+
+
+# Wordy enough to weigh as prose in the region search, so the region takes them in and the rule decides.
+TAIL_HEADLINES = [
+    "Tram line 4 closes for the whole of the summer while the tracks are renewed",
+    "The new bridge over the river opens to cyclists and walkers at the end of May",
+    "Harbour festival returns to the waterfront after three years of the pandemic",
+]
+
+
+def test_headlines_ending_the_body_below_its_last_sentence_are_cut() -> None:
+    # No related-stories heading announces the list: a short label, then three headline-like lines below the prose.
+    text = "\n\n".join(["Ferry operator cuts sailings", P1, P2, P3, "Harbour Courier", *TAIL_HEADLINES])
+    extraction = extract_text_dump(text)
+    assert extraction.body == [P1, P2, P3]
+    assert [rules_by_text(extraction)[line] for line in TAIL_HEADLINES] == ["headline-tail"] * 3
+
+
+def test_two_headline_like_lines_at_the_end_stay() -> None:
+    # A last subheading and its one-line section are not a list of other stories.
+    text = "\n\n".join(["Ferry operator cuts sailings", P1, P2, P3, *TAIL_HEADLINES[:2]])
+    assert extract_text_dump(text).body == [P1, P2, P3, *TAIL_HEADLINES[:2]]
+
+
+def test_headline_like_items_announced_by_a_colon_stay() -> None:
+    announced = "The operator named the routes that keep their timetable:"
+    text = "\n\n".join(["Ferry operator cuts sailings", P1, P2, P3, announced, *TAIL_HEADLINES])
+    assert extract_text_dump(text).body == [P1, P2, P3, announced, *TAIL_HEADLINES]

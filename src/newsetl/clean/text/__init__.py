@@ -19,6 +19,7 @@ POSITIONAL_RULES = frozenset(
         "after-body",
         "after-boundary",
         "short-tail",
+        "headline-tail",
         "nav-run",
         "page-title",
         "repeated-line",

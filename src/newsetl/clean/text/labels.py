@@ -44,6 +44,8 @@ _TEASER_PAIR, _MIN_TEASERS, _MAX_TEASER_SUMMARY = 2, 3, 350
 _MIN_RELATED_HEADLINES = 2
 _LATE_BOUNDARY = 0.8
 """Share of the region's prose above a related-stories, newsletter or footer block that makes it the article's end."""
+_MIN_TAIL_HEADLINES = 3
+"""Headline-like lines in a row below the last sentence that make a list of other stories."""
 _TOP_WINDOW = 8
 _DATE_ABOVE = 6
 """Lines above the headline searched for a dateline."""
@@ -72,6 +74,7 @@ def label_region(features: LineFeatures, verdicts: list[LineVerdict | None], reg
     _trim_teaser_list(features, verdicts, region)
     _end_at_late_boundary(features, verdicts, region)
     _trim_short_tail(features, verdicts, region)
+    _trim_headline_tail(features, verdicts, region)
     _label_top(features, verdicts, region)
     _date_above(features, verdicts, region)
 
@@ -319,6 +322,28 @@ def _trim_short_tail(features: LineFeatures, verdicts: list[LineVerdict | None],
     for index in range(last + 1, region.end):
         if verdicts[index] is BODY and features.kinds[index] == "short":
             verdicts[index] = removed
+
+
+def _trim_headline_tail(features: LineFeatures, verdicts: list[LineVerdict | None], region: Region) -> None:
+    """Three or more headline-like lines ending the body, below its last sentence, are other stories'
+    headlines (a related list whose heading was not recognised). Below a line ending in a colon they are the
+    items it announces, and stay; one or two may be the article's last subheading and a credit."""
+    body = [index for index in range(region.start, region.end) if verdicts[index] is BODY]
+    run = headlines = 0
+    while run < len(body) and (
+        _is_tail_headline(features, body[-1 - run]) or features.kinds[body[-1 - run]] == "short"
+    ):
+        headlines += features.kinds[body[-1 - run]] != "short"
+        run += 1
+    above = body[-1 - run] if run < len(body) else None
+    if headlines < _MIN_TAIL_HEADLINES or above is None or features.texts[above].endswith(":"):
+        return
+    for index in body[len(body) - run :]:
+        verdicts[index] = verdict("removed", "headline-tail")
+
+
+def _is_tail_headline(features: LineFeatures, index: int) -> bool:
+    return not features.ends[index] and looks_like_heading(features.texts[index], features.words[index])
 
 
 def _is_prose(features: LineFeatures, verdicts: list[LineVerdict | None], index: int) -> bool:
