@@ -47,7 +47,7 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-RULES_VERSION = "2026.12.01.4"
+RULES_VERSION = "2026.12.02.1"
 """Version of the built-in cleaning rules; bump it when they change so lineage shows which rules cleaned what.
 
 Also when what cleaning stages changes. A new version makes the next run clean stored documents again instead of
@@ -57,7 +57,8 @@ html fragments extracted as the article of a page; .2: text rules ``related-list
 credits; .3: headline-like lines weigh half, section names are no headline, HTML paragraphs held to the
 boilerplate families (captions and top datelines out of the body), character references in JSON-LD and records,
 embed codes, a dateline above the headline (all landed on main together with .3); .4: a JSON Lines record's text
-that is the article is kept whole."""
+that is the article is kept whole; 2026.12.02.1: text rule ``headline-tail`` (and what landed on main after it
+on 2026-12-02, under this one version)."""
 
 
 def article_id(source: str, key: str) -> str:
