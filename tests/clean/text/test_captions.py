@@ -36,6 +36,11 @@ from newsetl.clean.text.captions import find_credit, split_caption
             "Kirchner en el Congreso",
             "Natacha Pisarenko/Pool",
         ),
+        ("Judy Eddy/WENN.com", "", "Judy Eddy/WENN.com"),
+        ("Fot. Lukasz Nowaczyk / Agencja Gazeta", "", "Lukasz Nowaczyk / Agencja Gazeta"),
+        ("Premier na konferencji. Fot. PAP/Leszek Szymański", "Premier na konferencji.", "PAP/Leszek Szymański"),
+        ("Das Hermelin im Winter. (mlharing / iStock.com)", "Das Hermelin im Winter.", "mlharing / iStock.com"),
+        ("Źródło: PAP", "", "PAP"),
     ],
 )
 def test_find_credit(line: str, caption: str, credit: str) -> None:
@@ -52,6 +57,8 @@ def test_find_credit(line: str, caption: str, credit: str) -> None:
         "He was ahead, according to a Reuters/Ipsos poll.",
         "Biden leads, according to Reuters/Ipsos",
         "The AP/NORC poll found that most Americans support it",
+        "Rosja i Polska / East",
+        "Fot. na górze to zdjęcie z wakacji, które zrobiłam sama",
     ],
 )
 def test_prose_has_no_credit(line: str) -> None:

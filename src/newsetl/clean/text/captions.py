@@ -16,7 +16,8 @@ _CREDIT_KEY = (
 _AGENCY = (
     r"(?:AP|AFP|dpa|DPA|EFE|Reuters|REUTERS|EPA|Getty Images|GETTY IMAGES|iStock(?:photo)?|Shutterstock|"
     r"ShutterStock|imago(?: images)?|IMAGO|picture[ -]alliance|Pixabay|Unsplash|Keystone|KEYSTONE|ANP|ANSA|"
-    r"Belga|APA|Xinhua|Bloomberg|Colourbox|Fotolia|Adobe ?Stock)"
+    r"Belga|APA|Xinhua|Bloomberg|Colourbox|Fotolia|Adobe ?Stock|PAP|Agencja Gazeta|East News|WENN|Alamy|SIPA|"
+    r"ZUMA(?: Press| Wire)?|NurPhoto)(?:\.com)?"
 )
 # "... Photo: AP", "(Bild: Reuters)", "... © Jane Doe", "... Photo by Jane Doe", "... / Getty Images"
 _CREDIT_TAIL_RE = re.compile(
@@ -37,7 +38,15 @@ _AGENCY_FIRST_RE = re.compile(
     rf"(?:(?:^|(?<=\s))\(\s*(?P<agency>{_AGENCY_CREDIT})\s*\)\.?|(?:^|(?<=[.!?]\s))(?P<bare>{_AGENCY_CREDIT})(?<!\.))$",
     re.IGNORECASE,
 )
-_SOURCE_ONLY_RE = re.compile(r"^\(?\s*(?:quelle|source|fuente|fonte|bron)\s*:\s*(?P<credit>[^()]{1,80})\)?$", re.I)
+_SOURCE_ONLY_RE = re.compile(
+    r"^\(?\s*(?:quelle|source|fuente|fonte|bron|[źz]r[óo]d[łl]o)\s*:\s*(?P<credit>[^()]{1,80})\)?$", re.I
+)
+# "Judy Eddy/WENN.com", "Lukasz Nowaczyk / Agencja Gazeta": a line that is a photographer's name, then the agency.
+_NAME_THEN_AGENCY_RE = re.compile(
+    rf"^\(?(?P<credit>(?-i:[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){{0,3}})\s*/\s*{_AGENCY})\)?$", re.I
+)
+# Polish credits have no colon: "Fot. Lukasz Nowaczyk / Agencja Gazeta", "… na konferencji. Fot. PAP/Leszek Szymański".
+_POLISH_FOT_RE = re.compile(r"(?:^|(?<=[.!?)]\s))\(?fot\.\s+(?P<credit>(?-i:[A-ZÀ-Þ])[^()]{0,80}?)\)?$", re.I)
 # Cheap tests on the line's end before the credit regex: a "Key:"/"by"/"©" credit, or an agency name last.
 _CREDIT_MARKS = words(
     "foto photo bild image immagine pic credit crédit illustration grafik graphic abb aufnahme screenshot fot."
@@ -45,7 +54,8 @@ _CREDIT_MARKS = words(
 _AGENCY_LAST = frozenset(
     words(
         "ap afp dpa efe reuters epa images istock istockphoto shutterstock imago alliance pixabay unsplash keystone "
-        "anp ansa belga apa xinhua bloomberg colourbox fotolia stock"
+        "anp ansa belga apa xinhua bloomberg colourbox fotolia stock pap gazeta news wenn alamy sipa zuma press wire "
+        "nurphoto istock.com wenn.com shutterstock.com alamy.com"
     )
 )
 _AGENCY_ENDINGS = tuple(_AGENCY_LAST)
@@ -60,6 +70,10 @@ def find_credit(text: str) -> tuple[str, str] | None:
     if len(text) > _MAX_CAPTION:
         return None
     tail = text[-_TAIL:]
+    if "fot." in tail.lower():
+        polish = _POLISH_FOT_RE.search(tail)
+        if polish is not None:
+            return text[: len(text) - len(tail) + polish.start()].strip(), polish.group("credit").strip()
     if _may_hold_credit(tail):
         match = _CREDIT_TAIL_RE.search(tail)
         if match is not None:
@@ -72,8 +86,15 @@ def find_credit(text: str) -> tuple[str, str] | None:
         if found is not None:
             credit = found.group("agency") or found.group("bare")
             return text[: len(text) - len(tail) + found.start()].rstrip(" |–—-/(").strip(), credit
-    source = _SOURCE_ONLY_RE.match(text) if len(text) <= _MAX_SOURCE_LINE else None
-    return ("", source.group("credit").strip()) if source else None
+    return _credit_line(text)
+
+
+def _credit_line(text: str) -> tuple[str, str] | None:
+    """The credits that are a line of their own: a source, or a photographer's name and the agency."""
+    if len(text) > _MAX_SOURCE_LINE:
+        return None
+    found = _SOURCE_ONLY_RE.match(text) or (_NAME_THEN_AGENCY_RE.match(text) if "/" in text else None)
+    return ("", found.group("credit").strip()) if found else None
 
 
 def split_caption(line: str) -> Caption:

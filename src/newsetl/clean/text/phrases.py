@@ -85,7 +85,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         "inline",
         starts=(
             r"(?:reading time|read time|time to read|lesezeit|lesedauer|temps de lecture|tiempo de lectura|"
-            r"tempo di lettura|leestijd|tempo de leitura)\s*:?\s*(?:ca\.?\s*)?\d+",
+            r"tempo di lettura|leestijd|tempo de leitura|czas (?:czytania|lektury))\s*:?\s*(?:ca\.?\s*)?\d+",
+            r"ten (?:tekst|artyku[łl]) przeczytasz\b",
             r"\d+\s*(?:-\s*)?(?:min\.?|minutes?|minuten|mins?)\s*(?:read|lesezeit|lesen|de lecture|de lectura|"
             r"di lettura|leestijd|leitura)\b",
         ),
@@ -100,7 +101,7 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"transparenzhinweis\b",
             r"warum sie .{0,30} vertrauen können",
             # Affiliate and advertising disclosures above or inside an article.
-            r"(?:advertising|affiliate|editorial) disclosure\b",
+            r"(?:advertising|affiliate|editorial) (?:disclosure|guidelines|ethics|policy|standards)\b",
             r"this (?:post|article|page) (?:contains|may contain|includes) (?:affiliate )?(?:links|references)\b",
             r"we may (?:receive|earn|get) (?:a )?(?:small )?(?:compensation|commission)\b.{0,60}"
             r"\b(?:links?|purchases?|products?|click)",
@@ -113,7 +114,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         starts=(
             r"(?:druckversion|printversion|print version|seite drucken|artikel drucken|print this|als pdf|"
             r"pdf download|download pdf|pdf version|print (?:recipe|article|story|page)|rezept drucken|vorlesen|"
-            r"auf einer seite lesen|"
+            r"auf einer seite lesen|jump to recipe|"
+            r"(?:diese[nrs]?|das|den|die) (?:\w+ )?als pdf (?:herunterladen|downloaden|speichern)|"
             r"listen to (?:this )?article|artikel anh[öo]ren|[ée]couter|"
             r"version imprimable|envoyer par (?:e-?)?mail)\b",
         ),
@@ -151,6 +153,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:hinterlasse|schreibe?|verfasse|verfassen|kommentieren)\b.{0,30}\bkommentar",
             r"kommentar (?:verfassen|schreiben|abgeben|hinzuf[üu]gen)",
             r"laisser un commentaire|dejar? un comentario|lascia un commento",
+            r"(?:hinterlasse|hinterlassen sie) (?:eine antwort|einen kommentar)|leave a reply|deixe uma resposta|"
+            r"deja una respuesta|pingback\b|trackback\b",
             r"(?:\d+|one|two|ein|eine|einen|einer|zwei|drei|un|une) (?:thoughts?|responses?|replies|comments?|"
             r"antworten|kommentare?|gedanken?|r[ée]ponses?|commentaires?|reacties?) (?:on|to|zu|[àa]|sur|auf|op)\b",
             r"(?:deine|ihre|your) e-?mail[- ]?(?:adresse|address)? (?:wird|will) (?:nicht|not|never)",
@@ -177,8 +181,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:puedes|pod[ée]s) ver\s*:\s*\S|mir[áa] tambi[ée]n\s*:\s*\S",
             r"(?:lea|lee|vea|mire|mira)(?: (?:m[áa]s|tambi[ée]n|adem[áa]s))?\s*:\s*\S",
             r"(?:[àa] )?lire (?:aussi|également)\s*:\s*\S|(?:leia|veja) (?:tamb[ée]m|mais)\s*:\s*\S",
-            r"(?:leggi anche|lees ook)\s*:\s*\S",
-            r"(?:czytaj (?:te[żz]|tak[żz]e|r[óo]wnie[żz]|wi[ęe]cej)|zobacz (?:te[żz]|tak[żz]e))\s*:\s*\S",
+            r"(?:leggi anche|lees ook)\s*:\s*\S|lesen sie hier\s*:\s*\S",
+            r"(?:czytaj (?:te[żz]|tak[żz]e|r[óo]wnie[żz]|wi[ęe]cej)|zobacz (?:te[żz]|tak[żz]e))\s*:?(?:\s+\S.*)?$",
         ),
     ),
     PhraseFamily(
@@ -239,6 +243,10 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:temas|notas|art[íi]culos|not[íi]cias|artigos|mat[ée]rias) relacionad[oa]s\b|veja (?:tamb[ée]m|mais)\b",
             r"mir[áa] tambi[ée]n\b|m[áa]s sobre\b.{0,40}$",
             r"articles? en relation\b|pour (?:aller plus loin|approfondir)\s*:?$",
+            r"(?:das|dieses) thema k[öo]nnte (?:sie|dich) (?:auch )?interessieren",
+            r"lesen sie hier (?:einen|mehr|weitere)\b",
+            r"inf[óo]rmate m[áa]s\s*:?$",
+            r"contenidos? relacionados?\b|weitere beitr[äa]ge zu\b",
         ),
     ),
     PhraseFamily(
@@ -306,6 +314,10 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:ver[öo]ffentlicht in|publi[ée] dans|class[ée] dans|publicado en|pubblicato in|geplaatst in)",
             r"(?:schlagw[öo]rter?|schlagworte?|themen|tags|temas|argomenti|sujets)$",
             r"(?:suggested citation|zitiervorschlag|licensed under|lizenziert unter|this work is licensed)\b",
+            r"(?:alle )?inhalte (?:unterliegen|stehen unter) .{0,40}lizenz|\(?alle angaben ohne gew[äa]hr",
+            r"erschienen (?:in|im|bei)\s*:?$|posted (?:by|on)\b.{0,40}$",
+            r"les opinions exprim[ée]es .{0,80}n'engagent",
+            r"the (?:views|opinions) expressed .{0,80}\b(?:author|writer)s?\b",
         ),
         long_starts=(
             r"(?:this entry was posted|dieser (?:eintrag|beitrag|artikel) wurde|der (?:beitrag|artikel|eintrag) "
@@ -322,6 +334,9 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"\b(?:newsletter|updates|alerts|e-?mails?)",
             r"(?:unser|our|notre|nuestro|la nostra|onze) newsletter\b",
             r"get (?:our|the) .{0,30}(?:newsletter|in your inbox)",
+            r"get (?:our|the) .{0,60}\bby e-?mail\b",
+            r"(?:du willst|willst du|sie wollen|wollen sie) (?:nichts|keine \w+) mehr verpassen",
+            r"nichts mehr verpassen\b",
         ),
         anywhere=(
             r"\bnewsletter\b",
@@ -341,6 +356,7 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"we rely on (?:your|readers'?|reader) support\b|ihr beitrag hilft\b",
             r"jetzt spenden\b|donate now\b|faire un don\b",
             r"while you are here\b|bevor sie gehen\b",
+            r"unterst[üu]tze (?:uns|unsere arbeit|\S+)\s*[!.]?$|jede (?:kleine )?spende (?:hilft|z[äa]hlt)\b",
         ),
         anywhere=(r"\b(?:support our (?:work|journalism)|consider supporting|unterst[üu]tzen sie unsere arbeit)\b",),
     ),
@@ -349,7 +365,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         "end",
         starts=(
             r"(?:tags?|schlagw[öo]rter|schlagworte|stichw[öo]rter|stichworte|themen|kategorien?|categories|category|"
-            r"mots-cl[ée]s|[ée]tiquettes|etiquetas|argomenti|trefwoorden|rubrik|rubriken)\s*:",
+            r"mots-cl[ée]s|[ée]tiquettes|etiquetas|argomenti|trefwoorden|rubrik|rubriken|markiert mit)\s*:",
+            r"themen (?:in|zu|aus) (?:diesem|dieser) (?:artikel|beitrag|meldung)\b|markiert mit\s*$",
         ),
     ),
     PhraseFamily(
@@ -409,6 +426,9 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         starts=(
             r"(?:follow us|folgen sie uns|folge uns|folgt uns|s[íi]guenos|suivez[- ]nous|seguici|volg ons|siga-nos)\b",
             r"follow (?:the )?[\w@.]+(?: [\w@.]+){0,3} on (?:twitter|facebook|instagram|x|linkedin|tiktok|youtube)\b",
+            # The site's app: "Get the latest news straight to your phone with the … app", "Download our app".
+            r"(?:get|download|install|lade|laden sie) (?:the|our|unsere?|die) .{0,60}\bapps?\b",
+            r"get the latest news .{0,60}\bapps?\b",
         ),
     ),
     PhraseFamily("js-warning", "furniture", anywhere=(r"\bjavascript\b",)),
@@ -426,6 +446,7 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         "einloggen|mein konto|my account|konto|passwort vergessen|forgot password|forgot your password|"
         "se connecter|connexion|mon compte|iniciar sesión|iniciar sesion|accedi|inloggen|warenkorb|cart|"
         "basket|panier|jetzt registrieren|kostenlos registrieren|konto erstellen|create account",
+        starts=(r"(?:hier |jetzt )?(?:kostenlos )?(?:anmelden|registrieren|einloggen)\s*[»›>]?$",),
     ),
     PhraseFamily(
         "search",
@@ -443,7 +464,9 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         "inhaltsverzeichnis|table of contents|sommaire|seitenanfang|zum seitenanfang|drucken|print|"
         "mehr erfahren|learn more|en savoir plus|jetzt lesen|zum artikel|zum beitrag|artikel lesen|"
         "vollständigen artikel lesen|ganzen artikel lesen|continue reading|read the full article|"
-        "read full article|read full story",
+        "read full article|read full story|zur startseite|hier weiterlesen|zurück zur übersicht|zurück zur startseite|"
+        "ausgabe kaufen|buch bestellen|heft bestellen|jetzt bestellen|jetzt kaufen|zum shop",
+        starts=(r"zur[üu]ck zu[mr] (?:lexikon|glossar|blog|archiv|newsroom|news|magazin|ratgeber)\b",),
     ),
     PhraseFamily(
         "footer-link",
