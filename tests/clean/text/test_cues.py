@@ -50,6 +50,7 @@ CATCHES = {
         "Dieser Beitrag enthält Affiliate-Links.",
         "Editorial Ethics and Guidelines",
         "Advertising Guidelines",
+        "Anzeige, enthält Affiliate Links",
     ],
     "print-info": [
         "Artikel anhören",
@@ -133,6 +134,9 @@ CATCHES = {
         "Infórmate más",
         "Contenido relacionado",
         "WEITERE BEITRÄGE ZU",
+        "Mehr Themen:",
+        "Kommentierte Artikel",
+        "Kommende Events",
     ],
     "follow-us": [
         "Follow us on Twitter",
@@ -142,6 +146,7 @@ CATCHES = {
         "Follow The Gleaner on Twitter and Instagram @JamaicaGleaner",
         "Get the latest news straight to your phone with the VI Consortium app.",
         "Download our app",
+        "Abonniere unseren YouTube-Kanal",
     ],
     "feedback": [
         "War dieser Artikel hilfreich?",
@@ -177,6 +182,9 @@ CATCHES = {
         "ERSCHIENEN IN",
         "Posted by K A",
         "Les opinions exprimées dans les blogs n'engagent que leurs auteurs.",
+        "Last Modified: 3 May 2021",
+        "Letzte Änderung",
+        "Leserbriefe",
     ],
     "newsletter": [
         "Subscribe to our newsletter",
@@ -184,6 +192,7 @@ CATCHES = {
         "Abonnez-vous à notre newsletter",
         "Get The Times of Israel's Daily Edition by email and never miss our top stories",
         "Du willst nichts mehr verpassen?",
+        "Zapraszamy też do subskrypcji",
     ],
     "tags": [
         "Tags: Politik, Wahl",
@@ -191,15 +200,29 @@ CATCHES = {
         "Mots-clés : vélo",
         "Themen in diesem Artikel",
         "MARKIERT MIT",
+        "Kategorien",
     ],
     "prev-next": ["« Vorheriger Beitrag", "Next post →", "Article précédent"],
     "skip-link": ["Skip to content", "Zum Inhalt springen", "Aller au contenu"],
-    "copyright": ["© 2016 Beispiel GmbH", "Alle Rechte vorbehalten.", "Tous droits réservés"],
+    "copyright": [
+        "© 2016 Beispiel GmbH",
+        "Alle Rechte vorbehalten.",
+        "Tous droits réservés",
+        "Materiał chroniony prawem autorskim.",
+    ],
     "rating": ["Bewerten", "4,5 von 5 Sternen"],
     "share-cta": ["Gefällt dir der Artikel? Dann teile ihn!", "Partagez cet article avec vos amis"],
     "share-bar": ["Facebook Twitter WhatsApp", "Share on Pinterest", "Teilen auf Facebook", "Diesen Artikel teilen:"],
     "js-warning": ["Please enable JavaScript to view this page"],
-    "login": ["Anmelden", "Sign in", "Mein Konto", "Se connecter", "HIER KOSTENLOS ANMELDEN »", "Jetzt anmelden"],
+    "login": [
+        "Anmelden",
+        "Sign in",
+        "Mein Konto",
+        "Se connecter",
+        "HIER KOSTENLOS ANMELDEN »",
+        "Jetzt anmelden",
+        "Sie sind aktuell nicht eingeloggt.",
+    ],
     "search": ["Suche", "Search", "Rechercher"],
     "menu-word": [
         "Startseite",
@@ -211,6 +234,7 @@ CATCHES = {
         "Hier weiterlesen",
         "Zurück zum Lexikon",
         "Ausgabe kaufen",
+        "Bild anzeigen",
     ],
     "footer-link": [
         "Impressum",
@@ -235,6 +259,7 @@ CATCHES = {
         "Lesen Sie hier: Spielabbruch in der Kreisliga",
         "Zobacz także",
         "Czytaj także: Rosja jest groźna",
+        "Vorschau auf den nächsten Artikel",
     ],
     "server-error": [
         "Notice: Undefined index: page in /var/www/html/index.php on line 12",
@@ -274,6 +299,8 @@ PROSE = [
     "Zurück zur Normalität wollen die Wirte erst im Sommer.",
     "Unterstütze die Kinder beim Lernen, rät die Lehrerin.",
     "Jede Spende wird geprüft, sagte der Schatzmeister.",
+    "Kategorien wie Alter und Herkunft spielen bei der Auswahl keine Rolle.",
+    "Last updated in 1998, the map shows the old border.",
 ]
 
 

@@ -106,6 +106,7 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"we may (?:receive|earn|get) (?:a )?(?:small )?(?:compensation|commission)\b.{0,60}"
             r"\b(?:links?|purchases?|products?|click)",
             r"(?:dieser|der) (?:beitrag|artikel) enth[äa]lt (?:affiliate|werbung|werbe)",
+            r"(?:anzeige|werbung)\s*[,/|–-]\s*(?:enth[äa]lt )?affiliate[- ]?links?\b",
         ),
     ),
     PhraseFamily(
@@ -182,6 +183,7 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:lea|lee|vea|mire|mira)(?: (?:m[áa]s|tambi[ée]n|adem[áa]s))?\s*:\s*\S",
             r"(?:[àa] )?lire (?:aussi|également)\s*:\s*\S|(?:leia|veja) (?:tamb[ée]m|mais)\s*:\s*\S",
             r"(?:leggi anche|lees ook)\s*:\s*\S|lesen sie hier\s*:\s*\S",
+            r"vorschau auf (?:den|die) n[äa]chste",
             r"(?:czytaj (?:te[żz]|tak[żz]e|r[óo]wnie[żz]|wi[ęe]cej)|zobacz (?:te[żz]|tak[żz]e))\s*:?(?:\s+\S.*)?$",
         ),
     ),
@@ -245,6 +247,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"articles? en relation\b|pour (?:aller plus loin|approfondir)\s*:?$",
             r"(?:das|dieses) thema k[öo]nnte (?:sie|dich) (?:auch )?interessieren",
             r"lesen sie hier (?:einen|mehr|weitere)\b",
+            r"mehr themen\s*:?$|kommentierte (?:artikel|beitr[äa]ge)\b",
+            r"kommende (?:events|veranstaltungen|termine)\s*:?$",
             r"inf[óo]rmate m[áa]s\s*:?$",
             r"contenidos? relacionados?\b|weitere beitr[äa]ge zu\b",
         ),
@@ -316,6 +320,11 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:suggested citation|zitiervorschlag|licensed under|lizenziert unter|this work is licensed)\b",
             r"(?:alle )?inhalte (?:unterliegen|stehen unter) .{0,40}lizenz|\(?alle angaben ohne gew[äa]hr",
             r"erschienen (?:in|im|bei)\s*:?$|posted (?:by|on)\b.{0,40}$",
+            # A label, alone or before its date: "Last Modified: 3 May 2021" ("Last updated in 1998, …" is prose).
+            r"(?:last (?:modified|updated)|letzte [äa]nderung|release date|zuletzt (?:aktualisiert|ge[äa]ndert))"
+            r"\s*(?::|am|on)?\s*(?:\d.{0,40})?$",
+            r"(?:leserbriefe?|letters? to the editor|lettres? des lecteurs)\b",
+            r"cartas? (?:al|de los) (?:director|lectores)\b",
             r"les opinions exprim[ée]es .{0,80}n'engagent",
             r"the (?:views|opinions) expressed .{0,80}\b(?:author|writer)s?\b",
         ),
@@ -336,6 +345,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"get (?:our|the) .{0,30}(?:newsletter|in your inbox)",
             r"get (?:our|the) .{0,60}\bby e-?mail\b",
             r"(?:du willst|willst du|sie wollen|wollen sie) (?:nichts|keine \w+) mehr verpassen",
+            r"zapraszamy (?:te[żz] |r[óo]wnie[żz] )?do (?:subskrypcji|zapisania)",
+            r"zapisz si[ęe] (?:na|do) (?:nasz )?newsletter",
             r"nichts mehr verpassen\b",
         ),
         anywhere=(
@@ -367,6 +378,7 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:tags?|schlagw[öo]rter|schlagworte|stichw[öo]rter|stichworte|themen|kategorien?|categories|category|"
             r"mots-cl[ée]s|[ée]tiquettes|etiquetas|argomenti|trefwoorden|rubrik|rubriken|markiert mit)\s*:",
             r"themen (?:in|zu|aus) (?:diesem|dieser) (?:artikel|beitrag|meldung)\b|markiert mit\s*$",
+            r"(?:kategorien|categories)\s*$",
         ),
     ),
     PhraseFamily(
@@ -397,7 +409,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         starts=(r"(?:©|\(c\)|copyright\b|&copy;).{0,80}\b(?:19|20)\d\d\b",),
         anywhere=(
             r"\b(?:all rights reserved|alle rechte vorbehalten|tous droits r[ée]serv[ée]s|todos los derechos "
-            r"reservados|tutti i diritti riservati|alle rechten voorbehouden)\b",
+            r"reservados|tutti i diritti riservati|alle rechten voorbehouden|wszelkie prawa zastrze[żz]one)\b",
+            r"\bmateria[łl] chroniony prawem autorskim\b",
         ),
     ),
     PhraseFamily(
@@ -429,6 +442,9 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             # The site's app: "Get the latest news straight to your phone with the … app", "Download our app".
             r"(?:get|download|install|lade|laden sie) (?:the|our|unsere?|die) .{0,60}\bapps?\b",
             r"get the latest news .{0,60}\bapps?\b",
+            # The site's video channel: "Abonniere unseren YouTube-Kanal", "Subscribe to our channel".
+            r"(?:abonniere|abonnieren sie|subscribe to|suscr[íi]bete a) (?:unseren|our|nuestro) "
+            r".{0,20}(?:kanal|channel|canal)\b",
         ),
     ),
     PhraseFamily("js-warning", "furniture", anywhere=(r"\bjavascript\b",)),
@@ -445,7 +461,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         lines="login|log in|logout|log out|sign in|signin|sign up|signup|register|registrieren|anmelden|abmelden|"
         "einloggen|mein konto|my account|konto|passwort vergessen|forgot password|forgot your password|"
         "se connecter|connexion|mon compte|iniciar sesión|iniciar sesion|accedi|inloggen|warenkorb|cart|"
-        "basket|panier|jetzt registrieren|kostenlos registrieren|konto erstellen|create account",
+        "basket|panier|jetzt registrieren|kostenlos registrieren|konto erstellen|create account|"
+        "sie sind nicht eingeloggt|sie sind aktuell nicht eingeloggt|sie sind nicht angemeldet|you are not logged in",
         starts=(r"(?:hier |jetzt )?(?:kostenlos )?(?:anmelden|registrieren|einloggen)\s*[»›>]?$",),
     ),
     PhraseFamily(
@@ -465,7 +482,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         "mehr erfahren|learn more|en savoir plus|jetzt lesen|zum artikel|zum beitrag|artikel lesen|"
         "vollständigen artikel lesen|ganzen artikel lesen|continue reading|read the full article|"
         "read full article|read full story|zur startseite|hier weiterlesen|zurück zur übersicht|zurück zur startseite|"
-        "ausgabe kaufen|buch bestellen|heft bestellen|jetzt bestellen|jetzt kaufen|zum shop",
+        "ausgabe kaufen|buch bestellen|heft bestellen|jetzt bestellen|jetzt kaufen|zum shop|bild anzeigen|"
+        "bild vergrößern|click to enlarge|enlarge image",
         starts=(r"zur[üu]ck zu[mr] (?:lexikon|glossar|blog|archiv|newsroom|news|magazin|ratgeber)\b",),
     ),
     PhraseFamily(
