@@ -62,3 +62,41 @@ def test_a_page_from_a_feed_takes_the_feed_items_fields() -> None:
     extraction, _, _ = extract_document(document, CleaningConfig())
     assert extraction.authors == ["Ana Lima"]
     assert extraction.tags == ["transport"]
+
+
+GERMAN = [
+    "Die Stadtwerke erhöhen zum ersten Juli die Preise für Fernwärme um durchschnittlich achtzehn Prozent.",
+    "Der Aufsichtsrat hat der Erhöhung am Montag zugestimmt, die Verbraucherzentrale kritisiert den Schritt.",
+    "Betroffen sind rund zwölftausend Haushalte in der Innenstadt und in den beiden nördlichen Stadtteilen.",
+    "Wer Fragen zur neuen Abrechnung hat, kann sich ab der kommenden Woche an das Kundenzentrum wenden.",
+    "Die Opposition im Stadtrat verlangt, dass die Stadtwerke ihre Kalkulation vollständig offenlegen.",
+]
+
+
+def german_page(paragraphs: int, lang: str = ' lang="en"') -> bytes:
+    body = "".join(f"<p>{text}</p>" for text in GERMAN[:paragraphs])
+    head = "<head><title>Fernwärme wird teurer</title></head>"
+    return f"<html{lang}>{head}<body><article>{body}</article></body></html>".encode()
+
+
+def language_of(content: bytes) -> str | None:
+    from newsetl.clean.document import extract_document
+    from newsetl.config import CleaningConfig
+    from newsetl.records import RawDocument
+
+    document = RawDocument(source="s", uri="p.html", format="html", content=content)
+    return extract_document(document, CleaningConfig())[0].language
+
+
+def test_a_long_body_outweighs_the_language_a_page_declares() -> None:
+    # A site's template says "en" on every page; the article is German.
+    assert language_of(german_page(5)) == "de"
+
+
+def test_a_short_body_keeps_the_declared_language() -> None:
+    # Two sentences (under 400 letters) is too little to overrule what the page says.
+    assert language_of(german_page(2)) == "en"
+
+
+def test_a_page_that_declares_nothing_gets_the_detected_language() -> None:
+    assert language_of(german_page(2, lang="")) == "de"

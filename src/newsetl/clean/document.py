@@ -37,7 +37,6 @@ def extract_document(document: RawDocument, cleaning: CleaningConfig) -> tuple[E
 
 
 def _finished(extraction: Extraction, document: RawDocument) -> Extraction:
-    from newsetl.clean.language import detect_language
     from newsetl.clean.text import drop_leftover_boilerplate
 
     if extraction.extractor != "text-rules":
@@ -51,9 +50,26 @@ def _finished(extraction: Extraction, document: RawDocument) -> Extraction:
         extraction = with_feed_item(extraction, item)
     if not extraction.body:
         raise ExtractionError(f"no article text found in this {document.format} document")
-    if extraction.language is None:
-        extraction = replace(extraction, language=detect_language(extraction.body_text))
-    return extraction
+    return _with_language(extraction)
+
+
+_TRUST_DETECTION_LETTERS = 400
+"""Letters in the body's sample from which the detected language outweighs the one the document declares."""
+
+
+def _with_language(extraction: Extraction) -> Extraction:
+    """The body's language. A declared language (``<html lang>``, ``og:locale``, a record's field) is often the
+    site's template default, not the article's ("en" on a German page): with enough letters the model decides; a
+    body of a calendar or a table keeps the declared one. Devset, language agreeing with the language of the truth
+    segments: HTML 956 -> 976 of 984 pages, text dumps 971 -> 976."""
+    from newsetl.clean.language import detect_language
+
+    declared = extraction.language
+    body = extraction.body_text
+    detected = detect_language(body) if declared is None else detect_language(body, _TRUST_DETECTION_LETTERS)
+    if detected is None or detected == declared:
+        return extraction
+    return replace(extraction, language=detected)
 
 
 def _extract_decoded(text: str, url: str | None, fmt: str, cleaning: CleaningConfig) -> Extraction:

@@ -12,9 +12,10 @@ _SAMPLE_CHARS = 2_000
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
 
-def detect_language(text: str) -> str | None:
+def detect_language(text: str, min_letters: int = _MIN_LETTERS) -> str | None:
+    """The language of the first 2,000 characters, or ``None`` when they hold fewer than ``min_letters`` letters."""
     sample = text[:_SAMPLE_CHARS]
-    if len(_LETTER_RE.findall(sample)) < _MIN_LETTERS:
+    if len(_LETTER_RE.findall(sample)) < min_letters:
         return None
     code, _score = _identifier().classify(sample)
     return str(code)
