@@ -63,6 +63,7 @@ CATCHES = {
         "Print Recipe",
         "Dieses Skript als PDF herunterladen",
         "Jump to Recipe Print Recipe",
+        "Télécharger au format EPUB",
     ],
     "video-duration": ["06:35", "1:02:10"],
     "cookie-banner": [
@@ -90,6 +91,8 @@ CATCHES = {
         "You must be logged in to post a comment.",
         "Hinterlasse eine Antwort",
         "Pingback von Jane Doe",
+        "Sie müssen sich anmelden um Kommentare zu schreiben.",
+        "Verraten Sie gerne in den Kommentaren: Was bedeutet der Preis für Sie?",
     ],
     "related": [
         "Das könnte Sie auch interessieren",
@@ -164,6 +167,7 @@ CATCHES = {
         "Ihr Beitrag hilft, unsere Berichterstattung noch besser zu machen.",
         "Unterstütze RosaMag",
         "Jede kleine Spende hilft den notleidenden Menschen dieser Welt!",
+        "Wenn Ihnen unser Artikel gefallen hat: Unterstützen Sie diese Form des Journalismus.",
     ],
     "embed": [
         "A post shared by Jane (@jane)",
@@ -185,6 +189,7 @@ CATCHES = {
         "Last Modified: 3 May 2021",
         "Letzte Änderung",
         "Leserbriefe",
+        "Sofern nicht anders ausgewiesen, stehen Inhalte dieser Website unter CC-BY",
     ],
     "newsletter": [
         "Subscribe to our newsletter",
@@ -193,6 +198,8 @@ CATCHES = {
         "Get The Times of Israel's Daily Edition by email and never miss our top stories",
         "Du willst nichts mehr verpassen?",
         "Zapraszamy też do subskrypcji",
+        "Sign up to get the best content of the week, as picked by the editors.",
+        "Um neue Beiträge per E-Mail zu erhalten, hier die E-Mail-Adresse eingeben.",
     ],
     "tags": [
         "Tags: Politik, Wahl",
@@ -211,7 +218,11 @@ CATCHES = {
         "Materiał chroniony prawem autorskim.",
     ],
     "rating": ["Bewerten", "4,5 von 5 Sternen"],
-    "share-cta": ["Gefällt dir der Artikel? Dann teile ihn!", "Partagez cet article avec vos amis"],
+    "share-cta": [
+        "Gefällt dir der Artikel? Dann teile ihn!",
+        "Partagez cet article avec vos amis",
+        "Teile diesen Beitrag auf Social Media.",
+    ],
     "share-bar": ["Facebook Twitter WhatsApp", "Share on Pinterest", "Teilen auf Facebook", "Diesen Artikel teilen:"],
     "js-warning": ["Please enable JavaScript to view this page"],
     "login": [
@@ -301,6 +312,8 @@ PROSE = [
     "Jede Spende wird geprüft, sagte der Schatzmeister.",
     "Kategorien wie Alter und Herkunft spielen bei der Auswahl keine Rolle.",
     "Last updated in 1998, the map shows the old border.",
+    "Share prices of the group fell by a third after the report was published on Monday.",
+    "Wenn Ihnen der Arzt nichts verschreibt, hilft oft schon Ruhe.",
 ]
 
 

@@ -118,6 +118,7 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"auf einer seite lesen|jump to recipe|"
             r"(?:diese[nrs]?|das|den|die) (?:\w+ )?als pdf (?:herunterladen|downloaden|speichern)|"
             r"listen to (?:this )?article|artikel anh[öo]ren|[ée]couter|"
+            r"t[ée]l[ée]charger (?:au format|en) (?:pdf|epub)|"
             r"version imprimable|envoyer par (?:e-?)?mail)\b",
         ),
     ),
@@ -162,6 +163,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:join|start) the (?:discussion|conversation)",
             r"(?:das )?kommentieren ist|comments are closed|kommentare sind geschlossen",
             r"(?:you must be|du musst|sie m[üu]ssen) (?:logged in|eingeloggt|angemeldet)",
+            r"(?:sie m[üu]ssen sich|du musst dich) (?:anmelden|einloggen)\b",
+            r"(?:verraten|schreiben|sagen|erz[äa]hlen) (?:sie|du) (?:uns |mir )?(?:gerne? )?in den kommentaren",
         ),
         anywhere=(
             r"\b(?:kommentar|kommentare|kommentieren|kommentierst|comment|comments|commenter|commentaire|"
@@ -319,6 +322,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:schlagw[öo]rter?|schlagworte?|themen|tags|temas|argomenti|sujets)$",
             r"(?:suggested citation|zitiervorschlag|licensed under|lizenziert unter|this work is licensed)\b",
             r"(?:alle )?inhalte (?:unterliegen|stehen unter) .{0,40}lizenz|\(?alle angaben ohne gew[äa]hr",
+            r"(?:sofern|soweit) nicht anders (?:angegeben|ausgewiesen|vermerkt)\b"
+            r".{0,80}(?:cc[- ]by|lizenz|creative commons)",
             r"erschienen (?:in|im|bei)\s*:?$|posted (?:by|on)\b.{0,40}$",
             # A label, alone or before its date: "Last Modified: 3 May 2021" ("Last updated in 1998, …" is prose).
             r"(?:last (?:modified|updated)|letzte [äa]nderung|release date|zuletzt (?:aktualisiert|ge[äa]ndert))"
@@ -344,6 +349,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:unser|our|notre|nuestro|la nostra|onze) newsletter\b",
             r"get (?:our|the) .{0,30}(?:newsletter|in your inbox)",
             r"get (?:our|the) .{0,60}\bby e-?mail\b",
+            r"sign up to (?:get|receive)\b",
+            r"um (?:neue|keine) (?:beitr[äa]ge|artikel|posts|news)\b.{0,30}\be-?mail",
             r"(?:du willst|willst du|sie wollen|wollen sie) (?:nichts|keine \w+) mehr verpassen",
             r"zapraszamy (?:te[żz] |r[óo]wnie[żz] )?do (?:subskrypcji|zapisania)",
             r"zapisz si[ęe] (?:na|do) (?:nasz )?newsletter",
@@ -368,8 +375,12 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"jetzt spenden\b|donate now\b|faire un don\b",
             r"while you are here\b|bevor sie gehen\b",
             r"unterst[üu]tze (?:uns|unsere arbeit|\S+)\s*[!.]?$|jede (?:kleine )?spende (?:hilft|z[äa]hlt)\b",
+            r"wenn (?:ihnen|dir) (?:unser|dieser) (?:artikel|beitrag|text) gefallen hat\b",
         ),
-        anywhere=(r"\b(?:support our (?:work|journalism)|consider supporting|unterst[üu]tzen sie unsere arbeit)\b",),
+        anywhere=(
+            r"\b(?:support our (?:work|journalism)|consider supporting|unterst[üu]tzen sie unsere arbeit)\b",
+            r"\bunterst[üu]tzen sie (?:diese form des|unabh[äa]ngigen|unseren) journalismus\b",
+        ),
     ),
     PhraseFamily(
         "tags",
@@ -426,6 +437,11 @@ FAMILIES: tuple[PhraseFamily, ...] = (
     PhraseFamily(
         "share-cta",
         "end",
+        # A call to share, even written as a sentence: "Teile diesen Beitrag auf Social Media."
+        starts=(
+            r"(?:teile|teilt|teilen sie|share|bitte teile|bitte teilen sie) (?:diesen|den|unseren|this|our) "
+            r"(?:beitrag|artikel|post|article|story)\b",
+        ),
         anywhere=(
             r"\b(?:share|sharen|teilen|teile|partager|partagez|partage|compartir|comparte|compartilhe|condividi|delen|"
             r"deel|empfiehl|weiterempfehlen|recommend this|tweet|tweeten)\b",
