@@ -217,7 +217,7 @@ CATCHES = {
         "Tous droits réservés",
         "Materiał chroniony prawem autorskim.",
     ],
-    "rating": ["Bewerten", "4,5 von 5 Sternen"],
+    "rating": ["Bewerten", "4,5 von 5 Sternen", "Like", "Likes (12)"],
     "share-cta": [
         "Gefällt dir der Artikel? Dann teile ihn!",
         "Partagez cet article avec vos amis",
@@ -314,6 +314,7 @@ PROSE = [
     "Last updated in 1998, the map shows the old border.",
     "Share prices of the group fell by a third after the report was published on Monday.",
     "Wenn Ihnen der Arzt nichts verschreibt, hilft oft schon Ruhe.",
+    "Like... copy selected text from a tmux pane to the clipboard.",
 ]
 
 

@@ -314,3 +314,21 @@ def test_headline_like_items_announced_by_a_colon_stay() -> None:
     announced = "The operator named the routes that keep their timetable:"
     text = "\n\n".join(["Ferry operator cuts sailings", P1, P2, P3, announced, *TAIL_HEADLINES])
     assert extract_text_dump(text).body == [P1, P2, P3, announced, *TAIL_HEADLINES]
+
+
+def test_a_related_heading_over_one_headline_inside_the_article_is_a_link_not_its_end() -> None:
+    # "Lea también", one story's headline, then the article goes on: too little prose below to outweigh a
+    # related-stories block, which would have ended the article there.
+    above = [f"{P1} {P2} ({number})" for number in range(1, 9)]
+    link = ["Lea también", "Tram line 4 closes for the whole summer"]
+    text = "\n\n".join(["Ferry operator cuts sailings", *above, *link, P2, P3])
+    extraction = extract_text_dump(text)
+    assert extraction.body == [*above, P2, P3]
+    assert [rules_by_text(extraction)[line] for line in link] == ["read-also"] * 2
+
+
+def test_a_related_heading_over_headlines_and_teasers_still_ends_the_article() -> None:
+    above = [f"{P1} {P2} ({number})" for number in range(1, 9)]
+    teasers = ["Tram line 4 closes for the whole summer", P2, "New bridge opens to cyclists in May", P3]
+    text = "\n\n".join(["Ferry operator cuts sailings", *above, "Lea también", *teasers])
+    assert extract_text_dump(text).body == above

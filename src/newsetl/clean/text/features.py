@@ -49,6 +49,7 @@ _W_SHORT_END, _W_SHORT, _W_NAV = -0.1, -0.6, -1.0
 _MIN_SHORT_SENTENCE_WORDS = 3
 # A menu: this many short lines in a row without a sentence (blank lines do not break it), of few words each.
 _NAV_RUN, _NAV_WORDS = 5, 6
+_MIN_HEADLINE_WORDS = 4
 _MENU_KINDS = frozenset({"short", "bad"})
 
 
@@ -107,7 +108,32 @@ def _columns(rows: list[_Row]) -> LineFeatures:
     if not rows:
         return LineFeatures([], [], [], [], [], [], [], [], [])
     texts, chars, words, density, ends, cues, kinds, scores = (list(column) for column in zip(*rows, strict=True))
+    _inline_read_also(words, ends, cues, kinds, scores)
     return LineFeatures(texts, chars, words, density, ends, cues, kinds, _nav_runs(kinds, ends, words, scores), scores)
+
+
+def _inline_read_also(
+    words: list[int], ends: list[bool], cues: list[str | None], kinds: list[LineKind], scores: list[float]
+) -> None:
+    """A related-stories heading over one headline, then the article's prose again ("Lea también" / a link /
+    paragraphs), is a link inside the article: both lines weigh as an interruption, not as the article's end.
+    Under a list of other stories the line after the first headline is another headline or its teaser; a
+    headline has a few words at least ("HOUSE RULES" over a comment policy is a section's heading)."""
+    for index, cue in enumerate(cues):
+        if cue != "related":
+            continue
+        following = [line for line in range(index + 1, min(index + 12, len(kinds))) if kinds[line] != "blank"][:3]
+        if len(following) < 3:
+            continue
+        headline, *prose = following
+        is_headline = cues[headline] is None and not ends[headline] and words[headline] >= _MIN_HEADLINE_WORDS
+        if is_headline and all(_is_paragraph(ends, kinds, line) for line in prose):
+            for line in (index, headline):
+                cues[line], kinds[line], scores[line] = "read-also", "bad", ROLE_WEIGHTS["inline"]
+
+
+def _is_paragraph(ends: list[bool], kinds: list[LineKind], index: int) -> bool:
+    return kinds[index] == "good" and ends[index]
 
 
 def _row(text: str, stopwords: frozenset[str], cjk: bool, forced: str | None) -> _Row:

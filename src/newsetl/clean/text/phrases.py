@@ -428,7 +428,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         "rating",
         "furniture",
         starts=(
-            r"(?:bewerten|bewertung|rating|rate this|gef[äa]llt mir|like this|likes?)\b",
+            # "Like" alone or with its count; "Like... copy selected text" starts a sentence.
+            r"(?:bewerten|bewertung|rating|rate this|gef[äa]llt mir|like this)\b|likes?\s*(?:\(?\d+\)?)?\s*$",
             r"wie (?:bewerten|gef[äa]llt)\b",
             r"\d+ likes?\b",
             r"\d[\d.,]* (?:von|of|/) \d+ (?:sternen|stars)\b",
