@@ -64,6 +64,7 @@ CATCHES = {
         "Dieses Skript als PDF herunterladen",
         "Jump to Recipe Print Recipe",
         "Télécharger au format EPUB",
+        "Like recipe? Add the ingredients to your basket.",
     ],
     "video-duration": ["06:35", "1:02:10"],
     "cookie-banner": [

@@ -120,6 +120,7 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"listen to (?:this )?article|artikel anh[öo]ren|[ée]couter|"
             r"t[ée]l[ée]charger (?:au format|en) (?:pdf|epub)|"
             r"version imprimable|envoyer par (?:e-?)?mail)\b",
+            r"like (?:the |this )?recipe\s*\?",
         ),
     ),
     PhraseFamily(
