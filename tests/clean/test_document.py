@@ -100,3 +100,16 @@ def test_a_short_body_keeps_the_declared_language() -> None:
 
 def test_a_page_that_declares_nothing_gets_the_detected_language() -> None:
     assert language_of(german_page(2, lang="")) == "de"
+
+
+def test_a_dump_s_title_loses_the_name_of_the_site_its_url_is_on() -> None:
+    from newsetl.clean.document import extract_document
+    from newsetl.config import CleaningConfig
+    from newsetl.records import RawDocument
+
+    dump = TEXT_DUMP.replace("Rail strike ends after talks", "Rail strike ends after talks - The Courier", 1)
+    content = dump.encode()
+    with_url = RawDocument(source="s", uri="a.txt", format="text", content=content, url="https://thecourier.com/a")
+    without_url = RawDocument(source="s", uri="a.txt", format="text", content=content)
+    assert extract_document(with_url, CleaningConfig())[0].title == "Rail strike ends after talks"
+    assert extract_document(without_url, CleaningConfig())[0].title == "Rail strike ends after talks - The Courier"

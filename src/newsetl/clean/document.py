@@ -33,7 +33,17 @@ def extract_document(document: RawDocument, cleaning: CleaningConfig) -> tuple[E
         declared = sniff_html_charset(document.content) if document.format == "html" else None
         text, encoding = decode_text(document.content, declared or document.metadata.get("charset"))
         extraction = _extract_decoded(text, url, document.format, cleaning)
+    if url and document.format != "html":  # the HTML extractor cuts the site's name with the page's metadata
+        extraction = _titled_for_site(extraction, url)
     return _finished(extraction, document), encoding, url
+
+
+def _titled_for_site(extraction: Extraction, url: str) -> Extraction:
+    """A dump's or record's title without the name of the site its URL is on ("Headline - The Verge")."""
+    from newsetl.clean.titles import host_of, without_site_name
+
+    title = without_site_name(extraction.title, host=host_of(url))
+    return extraction if title == extraction.title else replace(extraction, title=title)
 
 
 def _finished(extraction: Extraction, document: RawDocument) -> Extraction:

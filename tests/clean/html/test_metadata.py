@@ -78,11 +78,16 @@ def test_html_character_references_in_json_ld_are_read() -> None:
         (
             "<title>energieverbraucher.de | Gaspreise</title>",
             "https://www.energieverbraucher.de/a",
-            "energieverbraucher.de | Gaspreise",
-        ),  # the site's name first: nothing to cut
+            "Gaspreise",
+        ),  # the site's name first
         (
             "<title>Penny - Stardew Valley Wiki</title>",
             "https://stardewvalleywiki.com/Penny",
+            "Penny",
+        ),  # the host spelt with spaces and capitals
+        (
+            "<title>Penny - Stardew Valley Wiki</title>",
+            "https://wiki.example.org/Penny",
             "Penny - Stardew Valley Wiki",
         ),  # a name that is not the host's stays
         ("<title>heizung.de</title>", "https://www.heizung.de/a", "heizung.de"),  # the name alone is all there is

@@ -15,7 +15,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import tzinfo
-from urllib.parse import urlsplit
 
 from htmldate import find_date
 from lxml import etree
@@ -24,6 +23,7 @@ from lxml.html import HtmlElement
 from newsetl.clean.dates import to_utc_iso
 from newsetl.clean.html import jsonld
 from newsetl.clean.html.tree import norm_ws, text_of
+from newsetl.clean.titles import host_of, without_site_name
 
 log = logging.getLogger("newsetl.clean.html")
 
@@ -73,34 +73,8 @@ def read_metadata(tree: HtmlElement, url: str | None = None, zone: tzinfo | None
     meta = _meta_values(tree)
     _fill_from_meta_tags(found, meta, zone)
     _fill_from_markup(found, tree, zone, url)
-    found.title = _without_site_name(found.title, [*meta.get("og:site_name", []), _host(url)])
+    found.title = without_site_name(found.title, meta.get("og:site_name", []), host_of(url))
     return found
-
-
-def _without_site_name(title: str | None, site_names: Iterable[str]) -> str | None:
-    """ "Wärmepumpe im Altbau | heizung.de" → "Wärmepumpe im Altbau": the site's name (``og:site_name``, or the
-    page's host) after a separator is not the headline; og:title and ``<title>`` often carry it."""
-    if not title:
-        return title
-    folded = title.casefold()
-    for name in filter(None, site_names):
-        if folded.endswith(name.casefold()):
-            head = title[: len(title) - len(name)].rstrip()
-            if head and head[-1] in _TITLE_SEPARATORS and head[:-1].strip():
-                return head[:-1].strip()
-    return title
-
-
-_TITLE_SEPARATORS = "|–—:·•»-"
-"""What stands between a headline and the site's name in a title: "Headline | Site", "Headline - Site"."""
-
-
-def _host(url: str | None) -> str:
-    try:
-        host = urlsplit(url).hostname if url else None
-    except ValueError:  # "http://[::1" and the like: no host to compare
-        return ""
-    return (host or "").removeprefix("www.")
 
 
 def split_authors(raw: str | Iterable[str] | None) -> list[str]:
