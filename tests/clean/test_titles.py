@@ -22,7 +22,15 @@ def test_host_of(url: str | None, host: str) -> None:
 
 @pytest.mark.parametrize(
     ("host", "label"),
-    [("heizung.de", "heizung"), ("edition.cnn.com", "cnn"), ("news.bbc.co.uk", "bbc"), ("localhost", "localhost")],
+    [
+        ("heizung.de", "heizung"),
+        ("edition.cnn.com", "cnn"),
+        ("news.bbc.co.uk", "bbc"),
+        ("smh.com.au", "smh"),  # two-part public suffixes
+        ("folha.uol.com.br", "uol"),
+        ("asahi.co.jp", "asahi"),
+        ("localhost", "localhost"),
+    ],
 )
 def test_site_label(host: str, label: str) -> None:
     assert site_label(host) == label
@@ -43,6 +51,11 @@ def test_site_label(host: str, label: str) -> None:
         ("Strike ends after talks | BBC", "news.bbc.co.uk", "Strike ends after talks"),
         ("Jean-Luc Picard returns", "picard.com", "Jean-Luc Picard returns"),  # a hyphen inside a word
         ("Spiegel Online", "spiegel.de", "Spiegel Online"),  # no separator: nothing to cut
+        ("Headline | Spiegel", "spiegel.de", "Headline"),
+        ("Spiegel | Headline", "spiegel.de", "Headline"),  # the site's name first
+        ("Headline - SPIEGEL ONLINE", "spiegel.de", "Headline - SPIEGEL ONLINE"),  # "spiegelonline" is not the host
+        ("Headline | www.Heizung.de", "heizung.de", "Headline"),
+        ("Spiegel | ", "spiegel.de", "Spiegel | "),  # never an empty title
         ("Heizung.de", "heizung.de", "Heizung.de"),  # the name alone is all the page says
         ("Headline - Other Site", "example.com", "Headline - Other Site"),
         ("Headline - Example", "", "Headline - Example"),  # no host: nothing to compare with
