@@ -78,3 +78,21 @@ def test_find_dateline_rejects_prose(line: str, is_dateline: bool) -> None:
 )
 def test_find_byline(line: str, authors: list[str] | None) -> None:
     assert find_byline(line) == authors
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12/03/2021", "2021-03-12T00:00:00Z"),
+        ("03/25/2021", "2021-03-25T00:00:00Z"),
+        ("12.03.2021 14:05", "2021-03-12T14:05:00Z"),
+        ("12.25.2021", "2021-12-25T00:00:00Z"),
+        ("2021/03/12", "2021-03-12T00:00:00Z"),
+        ("2021.03.12, 9:30 am", "2021-03-12T09:30:00Z"),
+        ("Blogposting 09/20/2019", "2019-09-20T00:00:00Z"),
+        ("25/25/2021", None),
+        ("31/02/2021", None),
+    ],
+)
+def test_numeric_dates_are_day_first_unless_impossible(text: str, expected: str | None) -> None:
+    assert find_date(text) == expected

@@ -1,8 +1,10 @@
 """Dates: machine-readable timestamps to UTC, and dates written in prose lines (multilingual).
 
 ``dateutil`` parses ISO 8601 and RFC 2822 stamps from metadata. For dates written out in a dump's dateline
-("3. März 2021, 14:05 Uhr", "June 12, 2020") a compiled pattern with month names finds them at a cost of
-microseconds; ``dateparser`` would take ~30 ms a line, which text-dump throughput cannot afford.
+("3. März 2021, 14:05 Uhr", "June 12, 2020", "12.03.2021", "2021/03/12") a compiled pattern with month names
+finds them at a cost of microseconds; ``dateparser`` would take ~30 ms a line, which text-dump throughput cannot
+afford. Numeric dates are read day first ("12/03/2021" is 12 March), month first only when the first number
+cannot be a month's day and the second can ("03/25/2021").
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ _MONTH_BY_NAME = {name: number for number, names in _MONTHS.items() for name in 
 _MONTH = "(?P<month>" + "|".join(sorted(map(re.escape, _MONTH_BY_NAME), key=len, reverse=True)) + r")\.?"
 _TIME = r"(?:[,\s]+(?:um\s+|at\s+|à\s+|-\s*)?(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})(?:\s*(?P<ampm>[ap]\.?m\.?))?)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
+_MONTHS_IN_YEAR = 12
 # Zone abbreviations news sites print; dateutil knows only UTC/GMT and the local zone by itself.
 _ZONE_ABBREVIATIONS = {
     name: tz.gettz(zone)
@@ -61,12 +64,16 @@ _DATE_PATTERNS = tuple(
     re.compile(pattern + _TIME, re.IGNORECASE)
     for pattern in (
         rf"\b{_YEAR}-(?P<mnum>\d{{2}})-(?P<day>\d{{2}})(?:T|\b)",
+        rf"\b{_YEAR}(?P<sep>[/.])(?P<mnum>\d{{1,2}})(?P=sep)(?P<day>\d{{1,2}})\b",
+        # "12.03.2021", "12/03/2021": day first, as Europe writes it; month first only where that is impossible.
         rf"\b(?P<day>\d{{1,2}})\.\s?(?P<mnum>\d{{1,2}})\.\s?{_YEAR}\b",
+        rf"\b(?P<day>\d{{1,2}})/(?P<mnum>\d{{1,2}})/{_YEAR}\b",
         rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+)?{_MONTH}\s+(?:de\s+)?{_YEAR}\b",
         rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b",
-        rf"\b(?P<mnum>\d{{1,2}})/(?P<day>\d{{1,2}})/{_YEAR}\b",
     )
 )
+_DAY_FIRST = frozenset(_DATE_PATTERNS[2:4])
+"""Numeric dates read day first that may have been written month first ("03/25/2021")."""
 
 
 def to_utc_iso(value: str | None, zone: tzinfo | None = None) -> str | None:
@@ -113,8 +120,11 @@ def _moment(match: re.Match[str], text: str) -> datetime | None:
     fields = match.groupdict()
     month = int(fields["mnum"]) if fields.get("mnum") else _MONTH_BY_NAME[fields["month"].lower()]
     hour, minute = _time_of(fields, text[: match.start()] + " " + text[match.end() :])
+    day = int(fields["day"])
+    if match.re in _DAY_FIRST and month > _MONTHS_IN_YEAR >= day:
+        day, month = month, day
     try:
-        return datetime(int(fields["year"]), month, int(fields["day"]), hour, minute)
+        return datetime(int(fields["year"]), month, day, hour, minute)
     except ValueError:
         return None
 
