@@ -174,6 +174,13 @@ def test_markup_fallbacks_rel_links_itemprop_and_html_lang() -> None:
         (["https://www.facebook.com/jane", "Jane Doe", "Jane Doe"], ["Jane Doe"]),
         ("www.example.test", []),
         (None, []),
+        ("Text und Fotos: Anna Schmidt", ["Anna Schmidt"]),
+        ("Mario Rossi e Giulia Bianchi", ["Mario Rossi", "Giulia Bianchi"]),
+        ("Y. Chen and J. e. Smith", ["Y. Chen", "J. e. Smith"]),
+        ("Hans-Peter Müller & Jean-Luc Picard", ["Hans-Peter Müller", "Jean-Luc Picard"]),
+        (["Redaktion", "Anna Muster"], ["Anna Muster"]),
+        ("The Editors", []),
+        ("dpa", ["dpa"]),
     ],
 )
 def test_split_authors(raw: str | list[str] | None, names: list[str]) -> None:

@@ -20,6 +20,7 @@ from htmldate import find_date
 from lxml import etree
 from lxml.html import HtmlElement
 
+from newsetl.clean.authors import AUTHOR_SPLIT, CREDIT_PREFIX, is_placeholder
 from newsetl.clean.dates import to_utc_iso
 from newsetl.clean.html import jsonld
 from newsetl.clean.html.tree import norm_ws, text_of
@@ -28,7 +29,6 @@ from newsetl.clean.titles import host_of, without_site_name
 log = logging.getLogger("newsetl.clean.html")
 
 _BY_PREFIX = re.compile(r"^\s*(?:by|von|par|por|di|door|af|av)\s*:?\s+", re.IGNORECASE)
-_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", re.IGNORECASE)
 _SLASH = re.compile(r"\s*/\s*")
 _URL_OR_EMAIL = re.compile(r"^(?:https?://|www\.)|@|\.(?:com|de|org|net|fr|uk)\b", re.IGNORECASE)
 _MAX_NAME_CHARS = 80
@@ -78,11 +78,12 @@ def read_metadata(tree: HtmlElement, url: str | None = None, zone: tzinfo | None
 
 
 def split_authors(raw: str | Iterable[str] | None) -> list[str]:
-    """ "By Jane Doe and John Roe" → ["Jane Doe", "John Roe"]; URLs and e-mail addresses are dropped."""
+    """ "By Jane Doe and John Roe" → ["Jane Doe", "John Roe"]; URLs, e-mail addresses and placeholders
+    ("Redaktion", "Staff") are dropped (see :mod:`newsetl.clean.authors`)."""
     values = [raw] if isinstance(raw, str) else list(raw or [])
     names: list[str] = []
     for value in values:
-        for part in _AUTHOR_SPLIT.split(_BY_PREFIX.sub("", norm_ws(value))):
+        for part in AUTHOR_SPLIT.split(CREDIT_PREFIX.sub("", _BY_PREFIX.sub("", norm_ws(value)))):
             # A profile URL is one name's worth of text: test it before splitting "A / B" on the slash.
             if _URL_OR_EMAIL.search(part):
                 continue
@@ -91,7 +92,12 @@ def split_authors(raw: str | Iterable[str] | None) -> list[str]:
 
 
 def _is_name(text: str) -> bool:
-    return bool(text) and len(text) <= _MAX_NAME_CHARS and any(char.isalpha() for char in text)
+    return (
+        bool(text)
+        and len(text) <= _MAX_NAME_CHARS
+        and any(char.isalpha() for char in text)
+        and not is_placeholder(text)
+    )
 
 
 def _from_json_ld(node: jsonld.JsonObject, zone: tzinfo | None) -> PageMetadata:

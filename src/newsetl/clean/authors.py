@@ -1,0 +1,69 @@
+"""Author names, the same on every path (HTML metadata, feeds, JSON Lines, text-dump bylines).
+
+A field or byline that names several people is split on commas, semicolons, "|", "&" and the word for "and"
+(and, und, et, y, e, en); a letter followed by a full stop is an initial ("Y. Chen", "J. e. Smith"), never
+the Spanish "y" or the Italian and Portuguese "e". Names that stand for no person ("Redaktion", "Staff",
+"Admin") are dropped: they say a page has no author, not who wrote it. News agencies ("dpa", "Reuters") are
+kept, as the publishers name them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+AUTHOR_SPLIT = re.compile(r"\s*(?:[,;|&]|\b(?:and|und|et|y|en|e)\b(?!\.))\s*", re.IGNORECASE)
+"""Between two authors' names."""
+
+# "Text: Anna Schmidt", "Text und Fotos: Anna Schmidt": a credit's label, not part of the name.
+CREDIT_PREFIX = re.compile(
+    r"^\s*(?:text|texte|texto|testo)(?:\s*(?:und|and|&|/|et|y|e|\+)\s*(?:fotos?|bilder?|photos?|fotografie|"
+    r"fotografia|fotograf[íi]as?))?\s*:\s*",
+    re.IGNORECASE,
+)
+_PLACEHOLDERS = frozenset(
+    {
+        "admin",
+        "administrator",
+        "editor",
+        "editors",
+        "editorial",
+        "editorial staff",
+        "editorial team",
+        "newsroom",
+        "redaktion",
+        "online-redaktion",
+        "onlineredaktion",
+        "rédaction",
+        "redacción",
+        "redação",
+        "redazione",
+        "redactie",
+        "staff",
+        "staff reporter",
+        "staff writer",
+        "team",
+        "webmaster",
+        "anonymous",
+        "anonym",
+        "unknown",
+        "guest",
+        "gast",
+    }
+)
+_ARTICLE = re.compile(r"^(?:the|die|der|la|le|el|l['’])\s*", re.IGNORECASE)
+
+
+def is_placeholder(name: str) -> bool:
+    """ "Redaktion", "The Editors", "Staff": a name that stands for no person."""
+    return _ARTICLE.sub("", name.strip(" .:").casefold()) in _PLACEHOLDERS
+
+
+def split_names(text: str) -> list[str]:
+    """ "Text: Jane Doe and John Roe" → ["Jane Doe", "John Roe"] (placeholders and empty parts dropped)."""
+    parts = (part.strip(" .") for part in AUTHOR_SPLIT.split(CREDIT_PREFIX.sub("", text)))
+    return [part for part in parts if part and not is_placeholder(part)]
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
