@@ -31,7 +31,10 @@ _MONTHS = {
     12: "december dec dezember décembre decembre diciembre dicembre dezembro dez",
 }
 _MONTH_BY_NAME = {name: number for number, names in _MONTHS.items() for name in names.split()}
-_MONTH = "(?P<month>" + "|".join(sorted(map(re.escape, _MONTH_BY_NAME), key=len, reverse=True)) + r")\.?"
+_MONTH_NAMES = "|".join(sorted(map(re.escape, _MONTH_BY_NAME), key=len, reverse=True))
+MONTH = rf"(?i:{_MONTH_NAMES})\.?"
+"""A month's name or its abbreviation, in any of the languages here (no group)."""
+_MONTH = rf"(?P<month>{_MONTH_NAMES})\.?"
 _TIME = r"(?:[,\s]+(?:um\s+|at\s+|à\s+|-\s*)?(?P<hour>\d{1,2})[:.h](?P<minute>\d{2})(?:\s*(?P<ampm>[ap]\.?m\.?))?)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _MONTHS_IN_YEAR = 12

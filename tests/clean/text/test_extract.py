@@ -332,3 +332,62 @@ def test_a_related_heading_over_headlines_and_teasers_still_ends_the_article() -
     teasers = ["Tram line 4 closes for the whole summer", P2, "New bridge opens to cyclists in May", P3]
     text = "\n\n".join(["Ferry operator cuts sailings", *above, "Lea también", *teasers])
     assert extract_text_dump(text).body == above
+
+
+def test_a_byline_with_a_date_gives_the_authors_and_the_date() -> None:
+    headline = "Ferry operator cuts sailings to the outlying islands"
+    for byline, authors, date in (
+        ("Von Anna Schmidt am 3. März 2021", ["Anna Schmidt"], "2021-03-03T00:00:00Z"),
+        (
+            "By Hans-Peter Müller and Jean-Luc Picard on 12 June 2020",
+            ["Hans-Peter Müller", "Jean-Luc Picard"],
+            "2020-06-12T00:00:00Z",
+        ),
+        ("Von Anja Schmoll-Trautmann am 12.03.2021, 15:40 Uhr", ["Anja Schmoll-Trautmann"], "2021-03-12T15:40:00Z"),
+    ):
+        extraction = extract_text_dump("\n\n".join(["The Courier", "News Sport Weather", headline, byline, P1, P2, P3]))
+        assert (extraction.authors, extraction.published_at, extraction.body) == (authors, date, [P1, P2, P3])
+
+
+def test_a_meta_line_with_a_date_dates_the_article_and_leaves_the_body() -> None:
+    headline = "Ferry operator cuts sailings to the outlying islands"
+    meta = "Veröffentlicht am 6. Juli 2015 von Mark Hosak — Hinterlasse eine Antwort"
+    extraction = extract_text_dump("\n\n".join(["The Courier", "News Sport Weather", headline, meta, P1, P2, P3]))
+    assert (extraction.published_at, extraction.authors) == ("2015-07-06T00:00:00Z", ["Mark Hosak"])
+    assert extraction.body == [P1, P2, P3]
+
+
+def test_a_byline_with_a_date_just_above_the_headline_dates_the_article() -> None:
+    text = "\n\n".join(
+        [
+            "The Courier",
+            "News Sport Weather",
+            "By Jane Doe 10. Februar 2019 in Allgemein",
+            "Ferry operator cuts sailings",
+            P1,
+            P2,
+            P3,
+        ]
+    )
+    extraction = extract_text_dump(text)
+    assert (extraction.published_at, extraction.authors) == ("2019-02-10T00:00:00Z", ["Jane Doe"])
+    assert extraction.body == [P1, P2, P3]
+
+
+def test_sentences_with_a_date_or_a_name_in_the_body_stay_in_it() -> None:
+    dated = "Published on 12 June 2020, the report shows that fares rose by a third over the decade."
+    named = "Müller-Lüdenscheidt and the council met on 12 June 2020"
+    headline = "Ferry operator cuts sailings to the outlying islands"
+    extraction = extract_text_dump(
+        "\n\n".join(["The Courier", "News Sport Weather", headline, dated, named, P1, P2, P3])
+    )
+    assert extraction.body == [dated, named, P1, P2, P3]
+    assert (extraction.published_at, extraction.authors) == (None, [])
+
+
+def test_a_placeholder_byline_names_no_author() -> None:
+    headline = "Ferry operator cuts sailings to the outlying islands"
+    extraction = extract_text_dump(
+        "\n\n".join(["The Courier", "News Sport Weather", headline, "By Staff Writer", P1, P2])
+    )
+    assert (extraction.authors, extraction.body) == ([], [P1, P2])

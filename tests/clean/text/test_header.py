@@ -5,8 +5,11 @@ from __future__ import annotations
 import pytest
 
 from newsetl.clean.text.header import (
+    byline_date,
+    dated_meta,
     find_byline,
     find_byline_in,
+    find_line_date,
     is_author_bio,
     is_bare_name,
     looks_like_heading,
@@ -25,6 +28,25 @@ from newsetl.clean.text.header import (
         ("Door Jan de Vries", ["Jan de Vries"]),
         ("Por María García y Juan Pérez", ["María García", "Juan Pérez"]),
         ("Von der Leyen said on Monday that talks would continue", None),
+        ("Von Hans-Peter Müller und Jean-Luc Picard", ["Hans-Peter Müller", "Jean-Luc Picard"]),
+        ("von Anja Schmoll-Trautmann am 14. Mai 2014, 15:40 Uhr", ["Anja Schmoll-Trautmann"]),
+        ("By John Doe on 12 June 2020", ["John Doe"]),
+        ("By Franziska Dully 10. Februar 2019 in Allgemein, Fashion", ["Franziska Dully"]),
+        ("By Martin Jendrischik On 12. Dezember 2022", ["Martin Jendrischik"]),
+        ("von Herr_Rein Veröffentlicht am 11. Juni 2019", ["Herr_Rein"]),
+        ("by J.O. Haselhoef Apr. 26, 2022", ["J.O. Haselhoef"]),
+        ("By Evan Symon, August 14, 2020 2:30 pm", ["Evan Symon"]),
+        ("By Alejandro Villamor Last updated Nov 8, 2023", ["Alejandro Villamor"]),
+        ("Par Matthieu Hy le 07 Mai 2020", ["Matthieu Hy"]),
+        ("Par Loïc Le Clerc | 30 septembre 2018", ["Loïc Le Clerc"]),
+        ("By Jose de la Cruz", ["Jose de la Cruz"]),
+        ("Di Mario Rossi e Giulia Bianchi", ["Mario Rossi", "Giulia Bianchi"]),
+        ("Text und Fotos: Anna Schmidt", ["Anna Schmidt"]),
+        ("By Staff Writer", []),  # a byline, of no person
+        ("Von Anna Schmidt und Redaktion", ["Anna Schmidt"]),
+        # Names followed by words that lead to no date: prose.
+        ("By Jane Doe on Monday the council voted", None),
+        ("Müller-Lüdenscheidt and the council met on 12 June 2020", None),
     ],
 )
 def test_bylines(line: str, authors: list[str] | None) -> None:
@@ -39,6 +61,8 @@ def test_bylines(line: str, authors: list[str] | None) -> None:
         ("Veröffentlicht am 11/04/2012 von bjoernlinder01", ["bjoernlinder01"]),
         ("Posted on 3 May 2024 by the", None),
         ("Updated 3 May 2024", None),
+        ("Veröffentlicht am 6. Juli 2015 von Mark Hosak — Hinterlasse eine Antwort", ["Mark Hosak"]),
+        ("Posted on 2015-04-05 by marc | Leave a comment", ["marc"]),
     ],
 )
 def test_authors_a_dateline_names(line: str, authors: list[str] | None) -> None:
@@ -64,6 +88,9 @@ def test_a_bare_name(line: str, name: bool) -> None:
         ("By Jane Leung", "byline"),
         ("14.06.2024, 10:30 Uhr", "date"),
         ("Aktualisiert am 3. März 2021", "date"),
+        ("Veröffentlicht am 13. März 2019 von Michael Veeser-Dombrowski", "date-meta"),
+        ("Von Anna Schmidt am 3. März 2021", "byline"),
+        ("Published on 12 June 2020, the report shows that the rate rose.", None),
         ("The law takes effect on 1 July 2024 after a long debate.", None),
         ("Stadtwerke erhöhen Fernwärmepreise", None),
     ],
@@ -106,3 +133,54 @@ def test_strip_bullet_and_site_name() -> None:
     assert strip_site_name("Headline here | The Courier") == "Headline here"
     assert strip_site_name("A | B | C | D") == "A | B | C"
     assert strip_site_name(None) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Von Anna Schmidt am 3. März 2021", "2021-03-03T00:00:00Z"),
+        ("By John Doe on 12 June 2020", "2020-06-12T00:00:00Z"),
+        ("Von Anna Schmidt am 12.03.2021, 14:05 Uhr", "2021-03-12T14:05:00Z"),
+        ("By Ludwig van Beethoven | 12 June 2024", "2024-06-12T00:00:00Z"),
+        ("By Amelie Marie Nishizawa Feb 8, 2020 5 min read", "2020-02-08T00:00:00Z"),
+        ("Von Anna Schmidt", None),
+        ("By Jane Doe | Politik", None),
+    ],
+)
+def test_a_bylines_date(line: str, date: str | None) -> None:
+    assert byline_date(line) == date
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Veröffentlicht am 6. Juli 2015 von Mark Hosak — Hinterlasse eine Antwort", "2015-07-06T00:00:00Z"),
+        ("Posted on 28. Juli 2019 28. Juli 2019 Author Andreas Kalt 4 Kommentare", "2019-07-28T00:00:00Z"),
+        (
+            "Freitag | Veröffentlicht am 14. Juni 2019 | 15:49 | Fashion und Beauty | 0 Kommentare",
+            "2019-06-14T15:49:00Z",
+        ),
+        ("Publié le 13/06/2024 à 18h05, mis à jour le 14/06/2024", "2024-06-13T18:05:00Z"),
+        ("Publicado el 21 de abril de 2022 a las 22:04h por Henry Montenegro", "2022-04-21T22:04:00Z"),
+        ("Jane Doe · Mar 3, 2021 · 5 min read · Science and technology", "2021-03-03T00:00:00Z"),
+        # No meta word opens the line or a part of it; a sentence; no date.
+        ("Die Stadt hat am 12.03.2021 beschlossen, die Preise zu erhöhen und das Netz auszubauen", None),
+        ("Published on 12 June 2020, the report shows that the rate rose.", None),
+        ("Updated every week with the latest figures", None),
+    ],
+)
+def test_a_dated_meta_line(line: str, date: str | None) -> None:
+    assert dated_meta(line) == date
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("12.03.2021, 14:05 Uhr", "2021-03-12T14:05:00Z"),
+        ("Veröffentlicht am 13. März 2019 von Michael Veeser-Dombrowski", "2019-03-13T00:00:00Z"),
+        ("Von Anna Schmidt am 3. März 2021", "2021-03-03T00:00:00Z"),
+        ("The law takes effect on 1 July 2024 after a long debate in the chamber.", None),
+    ],
+)
+def test_the_date_a_line_gives(line: str, date: str | None) -> None:
+    assert find_line_date(line) == date

@@ -26,7 +26,7 @@ from newsetl.clean.text.cues import line_cue
 from newsetl.clean.text.features import LineFeatures, line_features
 from newsetl.clean.text.header import (
     find_byline_in,
-    find_dateline,
+    find_line_date,
     is_bare_name,
     looks_like_title,
     meta_rule,
@@ -187,7 +187,8 @@ def _assemble(
         summary="\n".join(strip_bullet(line) for line in by_label.get("summary", [])) or None,
         body=by_label.get("body", []),
         authors=next(filter(None, map(_authors_in, bylines + datelines)), []),
-        published_at=find_dateline(datelines[0], zone) if datelines else None,
+        # A dateline first; else a byline's date ("Von Anna Schmidt am 3. März 2021").
+        published_at=next(filter(None, (find_line_date(line, zone) for line in datelines + bylines)), None),
         captions=_captions(by_label.get("caption", [])),
         reading_time_minutes=_reading_time(lines, verdicts),
         language=language,

@@ -5,27 +5,53 @@ from __future__ import annotations
 import re
 from datetime import tzinfo
 
-from newsetl.clean.dates import iso_utc, search_date
+from newsetl.clean.authors import AUTHOR_SPLIT, is_placeholder
+from newsetl.clean.dates import MONTH, iso_utc, search_date
 from newsetl.clean.text.stopwords import ALL_STOPWORDS
 
 _UPPER = "A-ZÀ-ÞĀ-Ž"
 _NAME = rf"[{_UPPER}][\w.'’-]+"
 _PARTICLE = r"van|von|de|der|den|da|di|du|la|le|el"
-_AND = r"and|und|et|y|e|en|&"
-_NAMES = rf"{_NAME}(?:(?:\s+|\s*,\s*|\s+(?i:{_AND})\s+)(?:{_NAME}|{_PARTICLE}))*"
+# "e" but not "e.": Italian and Portuguese "and", not an initial ("J. e. Smith").
+_AND = r"and|und|et|y|e(?!\.)|en|&"
+# Not a name: a word that leads to the date after a byline's names ("On 12.", "Vom 3.", "Veröffentlicht am 11."),
+# a month before its day or year ("Apr. 26", "Oktober 2008"), a particle before no name ("Matthieu Hy le 07 Mai").
+_TO_DATE = (
+    r"am|on|vom|at|um|le|el|il|em|op|den|last|zuletzt|veröffentlicht|aktualisiert|published|posted|updated|"
+    r"publié|publicado|pubblicato"
+)
+_NOT_NAME = rf"(?!(?i:{_TO_DATE})\s+(?:\S+\s+)?(?:\d|{MONTH}\s+\d))(?!{MONTH}\s+\d)"
+_NAME_PARTICLE = rf"(?:{_PARTICLE})(?=(?:\s+(?:{_PARTICLE}))*\s+[{_UPPER}])"
+_NAMES = rf"{_NAME}(?:(?:\s+|\s*,\s*|\s+(?i:{_AND})\s+)(?:{_NOT_NAME}{_NAME}|{_NAME_PARTICLE}))*"
 _BYLINE_RE = re.compile(
-    r"^\s*(?i:by|von|par|por|di|door|text|texte|autor(?:in)?|author|auteur|autore|written by|posted by|"
-    r"geschrieben von|verfasst von|ein (?:beitrag|artikel|kommentar) von|von unsere[mr] \w+|from)\s*:?\s+"
+    r"^\s*(?i:by|von|par|por|di|door|text(?:e|o)?(?:\s*(?:und|and|&|/|et|y)\s*(?:fotos?|photos?|bilder))?|"
+    r"autor(?:in)?|author|auteur|autore|written by|posted by|geschrieben von|verfasst von|"
+    r"ein (?:beitrag|artikel|kommentar) von|von unsere[mr] \w+|from)\s*:?\s+"
     r"(?P<names>" + _NAMES + ")"
-    r"\s*(?:[,|/•·–—-]\s*.{0,80})?$"
+    # After the names: a separator and anything ("| Politik"), or a date, maybe after a word ("am 3. März 2021",
+    # "on 12 June 2020", "10. Februar 2019 in Allgemein"). A hyphen inside a name ("Schmoll-Trautmann") is not one.
+    r"(?P<tail>(?P<sep>\s*[,|/•·–—]|\s+-\s)?(?(sep)|\s+(?:(?i:" + _TO_DATE + r")\s+){0,2}(?=\d|" + MONTH + r"\s+\d))"
+    r".{0,80})?$"
 )
 # "Veröffentlicht am 12. Juni 2024 von Lena Berger": a dateline that ends with its author.
-_TRAILING_BYLINE_RE = re.compile(rf"\s(?i:von|by|par|por|door)\s+(?P<names>{_NAMES})\s*$")
+# "… von Mark Hosak — Hinterlasse eine Antwort": a link after the names, past a separator, is no part of them.
+_TRAILING_LINK = r"\s*(?:[|•·–—]\s*[^|•·–—]{0,60})?$"
+_TRAILING_BYLINE_RE = re.compile(rf"\s(?i:von|by|par|por|door)\s+(?P<names>{_NAMES}){_TRAILING_LINK}")
 # "June 5, 2019 by luxurious", "Veröffentlicht am 11/04/2012 von bjoernlinder01": a blog's user name, one word.
-_TRAILING_HANDLE_RE = re.compile(r"\s(?i:von|by|par|por|door)\s+(?P<handle>[\w.@-]{3,40})\s*$")
-_NAME_SPLIT_RE = re.compile(rf"\s*(?:,|\b(?:{_AND})\b|&)\s*", re.IGNORECASE)
+_TRAILING_HANDLE_RE = re.compile(rf"\s(?i:von|by|par|por|door)\s+(?P<handle>[\w.@-]{{3,40}}){_TRAILING_LINK}")
 _MAX_BYLINE = 120
 _MAX_DATELINE = 120
+_MAX_META = 160
+# A meta word that opens a short line or one of its parts ("Updated 3 May 2024", "Freitag | Veröffentlicht am
+# 14. Juni 2019 | 0 Kommentare"), or a reading time anywhere ("Jane Doe · 5 min read · Mar 3, 2021").
+_META_RE = re.compile(
+    r"(?:^|[|•·–—]\s*)(?:last |zuletzt )?(?:updated|update|published|posted|written|created|modified|"
+    r"veröffentlicht|aktualisiert|erschienen|erstellt|geschrieben|publiziert|stand|datum|date|publié|mis à jour|"
+    r"publicado|actualizado|atualizado|postado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|geplaatst|"
+    r"by|von|par|por|door|autor(?:in)?|author|auteur)\b|"
+    r"\b(?:min(?:ute)?s?\.? read|lesezeit|lesedauer|min\.? lesen|de lecture|de lectura|di lettura|leestijd)\b",
+    re.IGNORECASE,
+)
 # Words a dateline may hold besides the date: "Published:", "Updated", "Uhr", a time, a city.
 _MAX_DATELINE_WORDS = 5
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
@@ -70,17 +96,34 @@ def looks_like_heading(text: str, words: int) -> bool:
 
 def find_byline(line: str) -> list[str] | None:
     """The authors named in a byline such as "By Jane Doe and John Roe", else ``None``."""
+    match = _byline(line)
+    return None if match is None else _names(match.group("names"))
+
+
+def byline_date(line: str, zone: tzinfo | None = None) -> str | None:
+    """The date after a byline's names ("Von Anna Schmidt am 3. März 2021", "By Jane Doe | 12.03.2021")."""
+    match = _byline(line)
+    found = search_date(match.group("tail")) if match is not None and match.group("tail") else None
+    return iso_utc(found[0], zone) if found else None
+
+
+def _byline(line: str) -> re.Match[str] | None:
     if len(line) > _MAX_BYLINE:
         return None
     match = _BYLINE_RE.match(line)
     if match is None:
         return None
-    return _names(match.group("names"))
+    # Names followed by a word go on to a date ("am 3. März 2021"), or the line is prose ("By Jane on Monday").
+    if match.group("tail") and match.group("sep") is None and search_date(match.group("tail")) is None:
+        return None
+    return match
 
 
 def _names(found: str) -> list[str] | None:
-    names = [name.strip(" .") for name in _NAME_SPLIT_RE.split(found)]
-    return [name for name in names if name and name[0].isupper()] or None
+    """The names, ``None`` for none; ``[]`` for a byline that names no person ("By Staff Writer")."""
+    names = [name.strip(" .") for name in AUTHOR_SPLIT.split(found)]
+    names = [name for name in names if name and name[0].isupper()]
+    return [name for name in names if not is_placeholder(name)] if names else None
 
 
 def find_byline_in(line: str) -> list[str] | None:
@@ -115,13 +158,35 @@ def find_dateline(line: str, zone: tzinfo | None = None) -> str | None:
     return iso_utc(moment, zone)
 
 
+def dated_meta(line: str, zone: tzinfo | None = None) -> str | None:
+    """The date of a short meta line that holds more than a dateline would, as ISO UTC: "Veröffentlicht am
+    6. Juli 2015 von Mark Hosak — Hinterlasse eine Antwort", "Posted on 28. Juli 2019 Author Andreas Kalt".
+
+    A meta word opens the line or one of its parts (or a reading time stands anywhere in it); a sentence that
+    mentions a date ("Published on 12 June 2020, the report shows …") ends like one and is prose.
+    """
+    text = line.strip()
+    if len(text) > _MAX_META or text.endswith((".", "!", "?")) or not _META_RE.search(text):
+        return None
+    found = search_date(text)
+    return iso_utc(found[0], zone) if found else None
+
+
+def find_line_date(line: str, zone: tzinfo | None = None) -> str | None:
+    """The date a dateline, a dated meta line or a dated byline gives, as ISO UTC."""
+    return find_dateline(line, zone) or dated_meta(line, zone) or byline_date(line, zone)
+
+
 def meta_rule(text: str) -> str | None:
-    """``byline`` or ``date`` for a line that is one, else ``None``."""
+    """``byline``, ``date`` or ``date-meta`` (a meta line with a date, see :func:`dated_meta`) for a line that is
+    one, else ``None``."""
     if find_byline(text) is not None:
         return "byline"
-    if _DIGIT_RE.search(text) and find_dateline(text) is not None:
+    if not _DIGIT_RE.search(text):
+        return None
+    if find_dateline(text) is not None:
         return "date"
-    return None
+    return "date-meta" if dated_meta(text) is not None else None
 
 
 def is_bare_name(text: str) -> bool:

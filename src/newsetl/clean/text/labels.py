@@ -14,7 +14,14 @@ from typing import Literal
 from newsetl.clean.text.captions import find_credit
 from newsetl.clean.text.cues import ROLES
 from newsetl.clean.text.features import LineFeatures
-from newsetl.clean.text.header import BULLET_RE, is_author_bio, is_bare_name, looks_like_heading, meta_rule
+from newsetl.clean.text.header import (
+    BULLET_RE,
+    byline_date,
+    is_author_bio,
+    is_bare_name,
+    looks_like_heading,
+    meta_rule,
+)
 from newsetl.clean.text.region import Region, nonblank, surrounds
 from newsetl.clean.text.rules import GUARD
 from newsetl.clean.text.stopwords import ALL_STOPWORDS
@@ -49,6 +56,7 @@ _MIN_TAIL_HEADLINES = 3
 _TOP_WINDOW = 8
 _DATE_ABOVE = 6
 """Lines above the headline searched for a dateline."""
+_DATE_RULES = frozenset({"date", "date-meta"})
 
 
 def verdict(label: LineLabel, rule: str) -> LineVerdict:
@@ -281,8 +289,8 @@ def _label_top(features: LineFeatures, verdicts: list[LineVerdict | None], regio
 def _date_above(features: LineFeatures, verdicts: list[LineVerdict | None], region: Region) -> None:
     """Without a dateline at the article's top, one just above its headline dates it ("31.10.2023 14:08" over
     the headline, in a menu's last line or a kicker's): the nearest within a few lines, before any block that
-    surrounds articles."""
-    if any(found is not None and found.label == "date" for found in verdicts[region.start : region.end]):
+    surrounds articles. A byline with a date ("By Jane Doe 10. Februar 2019 in Allgemein") is one too."""
+    if any(_dates(features, verdicts, index) for index in range(region.start, region.end)):
         return
     top = region.start if region.title is None else min(region.title, region.start)
     first = next(nonblank(features, range(len(features))), 0)
@@ -290,9 +298,23 @@ def _date_above(features: LineFeatures, verdicts: list[LineVerdict | None], regi
     for seen, index in enumerate(nonblank(features, range(top - 1, first, -1))):
         if seen >= _DATE_ABOVE or surrounds(features.cues[index]):
             return
-        if verdicts[index] is None and meta_rule(features.texts[index]) == "date":
-            verdicts[index] = verdict("date", "date")
+        if verdicts[index] is not None:
+            continue
+        rule = meta_rule(features.texts[index])
+        if rule in _DATE_RULES:
+            verdicts[index] = verdict("date", rule)
             return
+        if rule == "byline" and byline_date(features.texts[index]) is not None:
+            verdicts[index] = verdict("byline", rule)
+            return
+
+
+def _dates(features: LineFeatures, verdicts: list[LineVerdict | None], index: int) -> bool:
+    """A line labelled a date, or a byline that holds one."""
+    found = verdicts[index]
+    if found is None or found.label not in ("date", "byline"):
+        return False
+    return found.label == "date" or byline_date(features.texts[index]) is not None
 
 
 def _end_at_late_boundary(features: LineFeatures, verdicts: list[LineVerdict | None], region: Region) -> None:

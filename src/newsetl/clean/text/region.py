@@ -249,7 +249,7 @@ def _heading_above(features: LineFeatures, start: int) -> int | None:
         meta = meta_rule(text)
         # The author's bare name above the dateline ("Thomas Hanke" / "27.04.2020 - 18:50 Uhr") is a byline too.
         byline = below_is_date and is_bare_name(text)
-        below_is_date = meta == "date"
+        below_is_date = meta in ("date", "date-meta")
         if features.cues[index] is not None or meta is not None or byline or BULLET_RE.match(text):
             continue
         if find_credit(text) is not None:
