@@ -391,3 +391,12 @@ def test_a_placeholder_byline_names_no_author() -> None:
         "\n\n".join(["The Courier", "News Sport Weather", headline, "By Staff Writer", P1, P2])
     )
     assert (extraction.authors, extraction.body) == ([], [P1, P2])
+
+
+def test_the_published_date_wins_over_an_update_and_an_embedded_posts_date() -> None:
+    headline = "Ferry operator cuts sailings to the outlying islands"
+    tweet = "— Jane Doe (@janedoe) June 1, 2017"
+    lines = ["The Courier", "News Sport Weather", headline, "Aktualisiert: 11.04.2020, 10:27", "Erstellt: 03.04.2020"]
+    extraction = extract_text_dump("\n\n".join([*lines, P1, tweet, P2, P3]))
+    assert extraction.published_at == "2020-04-03T00:00:00Z"
+    assert extraction.body == [P1, tweet, P2, P3]

@@ -12,6 +12,7 @@ from newsetl.clean.text.header import (
     find_line_date,
     is_author_bio,
     is_bare_name,
+    is_update,
     looks_like_heading,
     meta_rule,
     strip_bullet,
@@ -180,7 +181,27 @@ def test_a_dated_meta_line(line: str, date: str | None) -> None:
         ("Veröffentlicht am 13. März 2019 von Michael Veeser-Dombrowski", "2019-03-13T00:00:00Z"),
         ("Von Anna Schmidt am 3. März 2021", "2021-03-03T00:00:00Z"),
         ("The law takes effect on 1 July 2024 after a long debate in the chamber.", None),
+        # Dates of something else: an embedded post's signature, an event, a deadline, a registration.
+        ("— Jane Doe (@janedoe) June 1, 2017", None),
+        ("Termin: Montag, 15. November 2021 um 10.30 Uhr", None),
+        ("Deadline: 15. März 2020", None),
+        ("Registriert: 18.09.2008, 05:56", None),
     ],
 )
 def test_the_date_a_line_gives(line: str, date: str | None) -> None:
     assert find_line_date(line) == date
+
+
+@pytest.mark.parametrize(
+    ("line", "update"),
+    [
+        ("Updated 3 May 2024", True),
+        ("Last updated: 04 Jun 2020", True),
+        ("Aktualisiert am 3. März 2021", True),
+        ("Actualizado 27/04/2022 00:00", True),
+        ("Published 3 May 2024", False),
+        ("3. März 2021, aktualisiert 14:05", False),
+    ],
+)
+def test_a_line_that_dates_a_change(line: str, update: bool) -> None:
+    assert is_update(line) is update

@@ -28,6 +28,7 @@ from newsetl.clean.text.header import (
     find_byline_in,
     find_line_date,
     is_bare_name,
+    is_update,
     looks_like_title,
     meta_rule,
     strip_bullet,
@@ -187,14 +188,20 @@ def _assemble(
         summary="\n".join(strip_bullet(line) for line in by_label.get("summary", [])) or None,
         body=by_label.get("body", []),
         authors=next(filter(None, map(_authors_in, bylines + datelines)), []),
-        # A dateline first; else a byline's date ("Von Anna Schmidt am 3. März 2021").
-        published_at=next(filter(None, (find_line_date(line, zone) for line in datelines + bylines)), None),
+        published_at=_published(datelines + bylines, zone),
         captions=_captions(by_label.get("caption", [])),
         reading_time_minutes=_reading_time(lines, verdicts),
         language=language,
         removed=removed,
         extractor="text-rules",
     )
+
+
+def _published(lines: Sequence[str], zone: tzinfo | None) -> str | None:
+    """The first date the date lines give, else a byline's ("Von Anna Schmidt am 3. März 2021"); a change's date
+    ("Updated 3 May 2024", "Actualizado …" above "Creado …") only when no line gives another."""
+    dates = [(is_update(line), found) for line in lines if (found := find_line_date(line, zone)) is not None]
+    return next((found for update, found in dates if not update), dates[0][1] if dates else None)
 
 
 def _authors_in(line: str) -> list[str] | None:

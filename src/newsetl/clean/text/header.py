@@ -52,6 +52,18 @@ _META_RE = re.compile(
     r"\b(?:min(?:ute)?s?\.? read|lesezeit|lesedauer|min\.? lesen|de lecture|de lectura|di lettura|leestijd)\b",
     re.IGNORECASE,
 )
+# Dates of something else than the article: an embedded post's signature ("— Jane Doe (@jane) June 1, 2017"),
+# an event, a deadline, a forum member's registration.
+_OTHER_DATE_RE = re.compile(
+    r"^\s*(?:[—–-]\s*[^(]{1,80}\(@\w{1,30}\)|(?i:termine?|deadline|einsendeschluss|anmeldeschluss|registriert|"
+    r"registered|joined|mitglied seit|member since|dabei seit|event date|veranstaltungsdatum)\b)"
+)
+# "Updated 3 May 2024", "Aktualisiert: 11.04.2020": the date of a change, the published date only without another.
+_UPDATE_RE = re.compile(
+    r"^\s*(?:last |zuletzt )?(?:updated|update|modified|aktualisiert|geändert|mis à jour|actualizado|atualizado|"
+    r"aggiornato|bijgewerkt)\b",
+    re.IGNORECASE,
+)
 # Words a dateline may hold besides the date: "Published:", "Updated", "Uhr", a time, a city.
 _MAX_DATELINE_WORDS = 5
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
@@ -145,7 +157,7 @@ def find_dateline(line: str, zone: tzinfo | None = None) -> str | None:
 
     A sentence that mentions a date ("What happened on 14 June.") is prose, not a dateline.
     """
-    if len(line.strip()) > _MAX_DATELINE:
+    if len(line.strip()) > _MAX_DATELINE or _OTHER_DATE_RE.match(line):
         return None
     found = search_date(line)
     if found is None:
@@ -166,7 +178,9 @@ def dated_meta(line: str, zone: tzinfo | None = None) -> str | None:
     mentions a date ("Published on 12 June 2020, the report shows …") ends like one and is prose.
     """
     text = line.strip()
-    if len(text) > _MAX_META or text.endswith((".", "!", "?")) or not _META_RE.search(text):
+    if len(text) > _MAX_META or text.endswith((".", "!", "?")) or _OTHER_DATE_RE.match(text):
+        return None
+    if not _META_RE.search(text):
         return None
     found = search_date(text)
     return iso_utc(found[0], zone) if found else None
@@ -175,6 +189,11 @@ def dated_meta(line: str, zone: tzinfo | None = None) -> str | None:
 def find_line_date(line: str, zone: tzinfo | None = None) -> str | None:
     """The date a dateline, a dated meta line or a dated byline gives, as ISO UTC."""
     return find_dateline(line, zone) or dated_meta(line, zone) or byline_date(line, zone)
+
+
+def is_update(line: str) -> bool:
+    """A line that dates a change ("Updated 3 May 2024"), not the article's first publication."""
+    return _UPDATE_RE.match(line) is not None
 
 
 def meta_rule(text: str) -> str | None:
