@@ -25,6 +25,8 @@ from newsetl.clean.authors import is_placeholder, split_names
         ("Text und Fotos: Anna Schmidt", ["Anna Schmidt"]),
         ("Redaktion", []),
         ("Anna Schmidt, Redaktion", ["Anna Schmidt"]),
+        ("Zeige alle Beiträge von Jane Doe →", ["Jane Doe"]),
+        ("View all posts by Daniel Lemire", ["Daniel Lemire"]),
     ],
 )
 def test_split_names(text: str, names: list[str]) -> None:
@@ -42,6 +44,10 @@ def test_split_names(text: str, names: list[str]) -> None:
         ("Editorial team", True),
         ("admin", True),
         ("Redacción", True),
+        ("Redaktion MSM", True),
+        ("Multimedia Redaktion", True),
+        ("TVT-Redaktion", True),
+        ("Redacción EC", True),
         # News agencies and people are authors as the publisher names them.
         ("dpa", False),
         ("Reuters", False),

@@ -21,6 +21,13 @@ CREDIT_PREFIX = re.compile(
     r"fotografia|fotograf[íi]as?))?\s*:\s*",
     re.IGNORECASE,
 )
+# An author page's link: "Zeige alle Beiträge von Jane Doe →", "View all posts by Jane Doe".
+ARCHIVE_LINK = re.compile(
+    r"^\s*(?:(?:zeige |view |see )?(?:alle |all )?(?:beiträge|artikel|posts|articles|stories) (?:von|by|from)|"
+    r"more (?:posts |articles |stories )?(?:by|from)|mehr von|tous les articles de|ver todas las entradas de)\s+|"
+    r"\s*[→»›]+\s*$",
+    re.IGNORECASE,
+)
 _PLACEHOLDERS = frozenset(
     {
         "admin",
@@ -51,17 +58,23 @@ _PLACEHOLDERS = frozenset(
         "gast",
     }
 )
+# A word that makes any name a newsroom's, not a person's: "Redaktion MSM", "Multimedia Redaktion", "Redacción EC".
+_NEWSROOM_WORDS = frozenset(
+    {"redaktion", "rédaction", "redacción", "redação", "redazione", "redactie", "newsroom", "newsdesk"}
+)
+_WORD_SPLIT = re.compile(r"[\s-]+")
 _ARTICLE = re.compile(r"^(?:the|die|der|la|le|el|l['’])\s*", re.IGNORECASE)
 
 
 def is_placeholder(name: str) -> bool:
-    """ "Redaktion", "The Editors", "Staff": a name that stands for no person."""
-    return _ARTICLE.sub("", name.strip(" .:").casefold()) in _PLACEHOLDERS
+    """ "Redaktion", "The Editors", "Staff", "Redaktion MSM": a name that stands for no person."""
+    folded = name.strip(" .:").casefold()
+    return _ARTICLE.sub("", folded) in _PLACEHOLDERS or not _NEWSROOM_WORDS.isdisjoint(_WORD_SPLIT.split(folded))
 
 
 def split_names(text: str) -> list[str]:
     """ "Text: Jane Doe and John Roe" → ["Jane Doe", "John Roe"] (placeholders and empty parts dropped)."""
-    parts = (part.strip(" .") for part in AUTHOR_SPLIT.split(CREDIT_PREFIX.sub("", text)))
+    parts = (part.strip(" .") for part in AUTHOR_SPLIT.split(CREDIT_PREFIX.sub("", ARCHIVE_LINK.sub("", text))))
     return [part for part in parts if part and not is_placeholder(part)]
 
 

@@ -181,6 +181,7 @@ def test_markup_fallbacks_rel_links_itemprop_and_html_lang() -> None:
         (["Redaktion", "Anna Muster"], ["Anna Muster"]),
         ("The Editors", []),
         ("dpa", ["dpa"]),
+        (["Jane Doe", "Zeige alle Beiträge von Jane Doe →"], ["Jane Doe"]),
     ],
 )
 def test_split_authors(raw: str | list[str] | None, names: list[str]) -> None:

@@ -400,3 +400,11 @@ def test_the_published_date_wins_over_an_update_and_an_embedded_posts_date() -> 
     extraction = extract_text_dump("\n\n".join([*lines, P1, tweet, P2, P3]))
     assert extraction.published_at == "2020-04-03T00:00:00Z"
     assert extraction.body == [P1, tweet, P2, P3]
+
+
+def test_a_label_or_a_newsroom_above_the_dateline_names_no_author() -> None:
+    headline = "Ferry operator cuts sailings to the outlying islands"
+    for above in ("Übersetzer: Sonja Häußler", "Magazin, News", "Multimedia Redaktion"):
+        text = "\n\n".join(["The Courier", "News Sport Weather", headline, above, "27.04.2020 - 18:50 Uhr", P1, P2, P3])
+        extraction = extract_text_dump(text)
+        assert (extraction.authors, extraction.published_at) == ([], "2020-04-27T18:50:00Z")

@@ -64,6 +64,8 @@ def test_bylines(line: str, authors: list[str] | None) -> None:
         ("Updated 3 May 2024", None),
         ("Veröffentlicht am 6. Juli 2015 von Mark Hosak — Hinterlasse eine Antwort", ["Mark Hosak"]),
         ("Posted on 2015-04-05 by marc | Leave a comment", ["marc"]),
+        ("Am 13. November 2019 Von Henry In Aktuell", ["Henry"]),
+        ("1. Januar 2016 von KleineGrüneMonster Ein Kommentar", ["KleineGrüneMonster"]),
     ],
 )
 def test_authors_a_dateline_names(line: str, authors: list[str] | None) -> None:

@@ -20,7 +20,7 @@ from htmldate import find_date
 from lxml import etree
 from lxml.html import HtmlElement
 
-from newsetl.clean.authors import AUTHOR_SPLIT, CREDIT_PREFIX, is_placeholder
+from newsetl.clean.authors import ARCHIVE_LINK, AUTHOR_SPLIT, CREDIT_PREFIX, is_placeholder
 from newsetl.clean.dates import to_utc_iso
 from newsetl.clean.html import jsonld
 from newsetl.clean.html.tree import norm_ws, text_of
@@ -83,7 +83,7 @@ def split_authors(raw: str | Iterable[str] | None) -> list[str]:
     values = [raw] if isinstance(raw, str) else list(raw or [])
     names: list[str] = []
     for value in values:
-        for part in AUTHOR_SPLIT.split(CREDIT_PREFIX.sub("", _BY_PREFIX.sub("", norm_ws(value)))):
+        for part in AUTHOR_SPLIT.split(CREDIT_PREFIX.sub("", _BY_PREFIX.sub("", ARCHIVE_LINK.sub("", norm_ws(value))))):
             # A profile URL is one name's worth of text: test it before splitting "A / B" on the slash.
             if _URL_OR_EMAIL.search(part):
                 continue

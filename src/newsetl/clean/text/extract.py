@@ -19,6 +19,7 @@ from dataclasses import replace
 from datetime import tzinfo
 from typing import cast
 
+from newsetl.clean.authors import is_placeholder
 from newsetl.clean.extraction import Extraction
 from newsetl.clean.language import detect_language
 from newsetl.clean.text.captions import find_credit, split_caption
@@ -52,6 +53,7 @@ _MIN_PAGE_TITLE_WORDS = 2
 _REMOVED = frozenset({"removed", "caption"})
 # Another extractor's first paragraphs, where a dateline stands (a text dump's top window is 8 lines).
 _TOP_PARAGRAPHS = 3
+_NOT_IN_NAMES = frozenset(":,/|")
 
 
 def extract_text_dump(text: str, cleaning: CleaningConfig | None = None, *, article: bool = False) -> Extraction:
@@ -205,9 +207,14 @@ def _published(lines: Sequence[str], zone: tzinfo | None) -> str | None:
 
 
 def _authors_in(line: str) -> list[str] | None:
-    """The authors a byline names, or the bare name a byline line holds ("Thomas Hanke" above the dateline)."""
+    """The authors a byline names, or the bare name a byline line holds ("Thomas Hanke" above the dateline); not
+    a label ("Übersetzer: Sonja Häußler"), a list ("Magazin, News"), a credit ("Fotos/Illustration: …") or a
+    newsroom ("Redacción EC")."""
     found = find_byline_in(line)
-    return found if found is not None or not is_bare_name(line) else [line.strip()]
+    if found is not None or not is_bare_name(line):
+        return found
+    name = line.strip()
+    return None if any(char in _NOT_IN_NAMES for char in name) or is_placeholder(name) else [name]
 
 
 def _captions(lines: Sequence[str]) -> list[Caption]:

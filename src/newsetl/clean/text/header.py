@@ -20,7 +20,9 @@ _TO_DATE = (
     r"am|on|vom|at|um|le|el|il|em|op|den|last|zuletzt|veröffentlicht|aktualisiert|published|posted|updated|"
     r"publié|publicado|pubblicato"
 )
-_NOT_NAME = rf"(?!(?i:{_TO_DATE})\s+(?:\S+\s+)?(?:\d|{MONTH}\s+\d))(?!{MONTH}\s+\d)"
+# … or a word of the page after a blog's byline ("Von Henry In Aktuell", "von KleineGrüneMonster Ein Kommentar").
+_AFTER_NAMES = r"in|im|ein|eine|kommentare?|comments?|antworten|replies|kategorien?|categories|category"
+_NOT_NAME = rf"(?!(?i:{_TO_DATE})\s+(?:\S+\s+)?(?:\d|{MONTH}\s+\d))(?!{MONTH}\s+\d)(?!(?i:{_AFTER_NAMES})\b)"
 _NAME_PARTICLE = rf"(?:{_PARTICLE})(?=(?:\s+(?:{_PARTICLE}))*\s+[{_UPPER}])"
 _NAMES = rf"{_NAME}(?:(?:\s+|\s*,\s*|\s+(?i:{_AND})\s+)(?:{_NOT_NAME}{_NAME}|{_NAME_PARTICLE}))*"
 _BYLINE_RE = re.compile(
@@ -35,7 +37,7 @@ _BYLINE_RE = re.compile(
 )
 # "Veröffentlicht am 12. Juni 2024 von Lena Berger": a dateline that ends with its author.
 # "… von Mark Hosak — Hinterlasse eine Antwort": a link after the names, past a separator, is no part of them.
-_TRAILING_LINK = r"\s*(?:[|•·–—]\s*[^|•·–—]{0,60})?$"
+_TRAILING_LINK = rf"\s*(?:[|•·–—]\s*[^|•·–—]{{0,60}}|\s(?i:{_AFTER_NAMES})\b.{{0,60}})?$"
 _TRAILING_BYLINE_RE = re.compile(rf"\s(?i:von|by|par|por|door)\s+(?P<names>{_NAMES}){_TRAILING_LINK}")
 # "June 5, 2019 by luxurious", "Veröffentlicht am 11/04/2012 von bjoernlinder01": a blog's user name, one word.
 _TRAILING_HANDLE_RE = re.compile(rf"\s(?i:von|by|par|por|door)\s+(?P<handle>[\w.@-]{{3,40}}){_TRAILING_LINK}")
