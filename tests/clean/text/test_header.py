@@ -166,7 +166,14 @@ def test_a_bylines_date(line: str, date: str | None) -> None:
         ("Publié le 13/06/2024 à 18h05, mis à jour le 14/06/2024", "2024-06-13T18:05:00Z"),
         ("Publicado el 21 de abril de 2022 a las 22:04h por Henry Montenegro", "2022-04-21T22:04:00Z"),
         ("Jane Doe · Mar 3, 2021 · 5 min read · Science and technology", "2021-03-03T00:00:00Z"),
-        # No meta word opens the line or a part of it; a sentence; no date.
+        ("PUBLISHED: November 8, 2023 at 4:56 p.m. | UPDATED: November 8, 2023 at 6:00 p.m.", "2023-11-08T16:56:00Z"),
+        ("Actualizado el 08/05/2022 02:14 a.m.", "2022-05-08T02:14:00Z"),
+        # A blog theme's published and updated dates side by side.
+        ("6. November 2023 6. November 2023 Jane Doe Politik, Berlin", "2023-11-06T00:00:00Z"),
+        ("Hildesheimer Presse 1. November 2023 1. November 2023 Bockenem, Polizei", "2023-11-01T00:00:00Z"),
+        # No meta word opens the line or a part of it; a range, not two dates; a sentence; no date.
+        ("Die Ausstellung 1. März 2024 – 31. März 2024 im Rathaus", None),
+        ("Am 31.10.2023, gegen 23:40 Uhr, kam es in der Nordstraße zu einem versuchten Einbruch.", None),
         ("Die Stadt hat am 12.03.2021 beschlossen, die Preise zu erhöhen und das Netz auszubauen", None),
         ("Published on 12 June 2020, the report shows that the rate rose.", None),
         ("Updated every week with the latest figures", None),

@@ -174,18 +174,32 @@ def find_dateline(line: str, zone: tzinfo | None = None) -> str | None:
 
 def dated_meta(line: str, zone: tzinfo | None = None) -> str | None:
     """The date of a short meta line that holds more than a dateline would, as ISO UTC: "Veröffentlicht am
-    6. Juli 2015 von Mark Hosak — Hinterlasse eine Antwort", "Posted on 28. Juli 2019 Author Andreas Kalt".
+    6. Juli 2015 von Mark Hosak — Hinterlasse eine Antwort", "Posted on 28. Juli 2019 Author Andreas Kalt",
+    "6. November 2023 6. November 2023 Jane Doe Politik" (a blog theme's published and updated dates).
 
-    A meta word opens the line or one of its parts (or a reading time stands anywhere in it); a sentence that
-    mentions a date ("Published on 12 June 2020, the report shows …") ends like one and is prose.
+    A meta word opens the line or one of its parts (or a reading time stands anywhere in it), or two dates stand
+    side by side; a sentence that mentions a date ("Published on 12 June 2020, the report shows that …") ends
+    like one and is prose.
     """
     text = line.strip()
-    if len(text) > _MAX_META or text.endswith((".", "!", "?")) or _OTHER_DATE_RE.match(text):
-        return None
-    if not _META_RE.search(text):
+    if len(text) > _MAX_META or _OTHER_DATE_RE.match(text):
         return None
     found = search_date(text)
-    return iso_utc(found[0], zone) if found else None
+    if found is None or _is_sentence(text, found[1]):
+        return None
+    return iso_utc(found[0], zone) if _META_RE.search(text) or _two_dates(text, found[1]) else None
+
+
+def _is_sentence(text: str, date: re.Match[str]) -> bool:
+    """Ends like a sentence and says more than a meta line does ("… at 4:56 p.m." is no sentence)."""
+    rest = text[: date.start()] + " " + text[date.end() :]
+    return text.endswith((".", "!", "?")) and len(_WORD_RE.findall(rest)) > _MAX_DATELINE_WORDS
+
+
+def _two_dates(text: str, date: re.Match[str]) -> bool:
+    # Side by side, not a range ("1. März 2024 – 31. März 2024").
+    following = search_date(text[date.end() :].lstrip(" ,|·•"))
+    return following is not None and following[1].start() == 0
 
 
 def find_line_date(line: str, zone: tzinfo | None = None) -> str | None:
