@@ -44,6 +44,14 @@ from newsetl.clean.text.header import (
         ("Di Mario Rossi e Giulia Bianchi", ["Mario Rossi", "Giulia Bianchi"]),
         ("Text und Fotos: Anna Schmidt", ["Anna Schmidt"]),
         ("By Staff Writer", []),  # a byline, of no person
+        ("By Jon Porter @JonPorty Jul 3, 2019, 4:22am EDT", ["Jon Porter"]),
+        ("Posted by T. V. Raman at 2:33 PM", ["T. V. Raman"]),
+        ("von Sonia Mevißen Erstellt am 01.01.23 um 08:35", ["Sonia Mevißen"]),
+        ("Publicado por Alberto González", ["Alberto González"]),
+        ("Gepostet von Katharina Volkwein | Wohnen", ["Katharina Volkwein"]),
+        ("Eine Analyse von Caspar Schwietering", ["Caspar Schwietering"]),
+        ("Artikel von Alexa von Heyden", ["Alexa von Heyden"]),
+        ("Veröffentlicht von der Stadt Hamburg", None),
         ("Von Anna Schmidt und Redaktion", ["Anna Schmidt"]),
         # Names followed by words that lead to no date: prose.
         ("By Jane Doe on Monday the council voted", None),

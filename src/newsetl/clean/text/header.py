@@ -17,7 +17,8 @@ _AND = r"and|und|et|y|e(?!\.)|en|&"
 # Not a name: a word that leads to the date after a byline's names ("On 12.", "Vom 3.", "Veröffentlicht am 11."),
 # a month before its day or year ("Apr. 26", "Oktober 2008"), a particle before no name ("Matthieu Hy le 07 Mai").
 _TO_DATE = (
-    r"am|on|vom|at|um|le|el|il|em|op|den|last|zuletzt|veröffentlicht|aktualisiert|published|posted|updated|"
+    r"am|on|vom|at|um|le|el|il|em|op|den|last|zuletzt|veröffentlicht|aktualisiert|erstellt|geändert|published|"
+    r"posted|updated|created|modified|"
     r"publié|publicado|pubblicato"
 )
 # … or a word of the page after a blog's byline ("Von Henry In Aktuell", "von KleineGrüneMonster Ein Kommentar").
@@ -27,12 +28,18 @@ _NAME_PARTICLE = rf"(?:{_PARTICLE})(?=(?:\s+(?:{_PARTICLE}))*\s+[{_UPPER}])"
 _NAMES = rf"{_NAME}(?:(?:\s+|\s*,\s*|\s+(?i:{_AND})\s+)(?:{_NOT_NAME}{_NAME}|{_NAME_PARTICLE}))*"
 _BYLINE_RE = re.compile(
     r"^\s*(?i:by|von|par|por|di|door|text(?:e|o)?(?:\s*(?:und|and|&|/|et|y)\s*(?:fotos?|photos?|bilder))?|"
-    r"autor(?:in)?|author|auteur|autore|written by|posted by|geschrieben von|verfasst von|"
-    r"ein (?:beitrag|artikel|kommentar) von|von unsere[mr] \w+|from)\s*:?\s+"
+    r"autor(?:in)?|author|auteur|autore|(?:words )?written by|posted by|geschrieben von|verfasst von|"
+    r"(?:veröffentlicht|gepostet|eingestellt) von|publicado por|escrito por|publié par|artikel von|"
+    r"eine? (?:beitrag|gastbeitrag|artikel|kommentar|analyse|kolumne|glosse|reportage) von|"
+    r"von unsere[mr] \w+|from)\s*:?\s+"
     r"(?P<names>" + _NAMES + ")"
-    # After the names: a separator and anything ("| Politik"), or a date, maybe after a word ("am 3. März 2021",
-    # "on 12 June 2020", "10. Februar 2019 in Allgemein"). A hyphen inside a name ("Schmoll-Trautmann") is not one.
-    r"(?P<tail>(?P<sep>\s*[,|/•·–—]|\s+-\s)?(?(sep)|\s+(?:(?i:" + _TO_DATE + r")\s+){0,2}(?=\d|" + MONTH + r"\s+\d))"
+    # After the names: a separator and anything ("| Politik", "@JonPorty Jul 3, 2019"), or a date or a time, maybe
+    # after a word ("am 3. März 2021", "on 12 June 2020", "at 2:33 PM"). A hyphen inside a name is not one.
+    r"(?P<tail>(?P<sep>\s*[,|/•·–—]|\s+-\s|\s+@)?(?(sep)|\s+(?:(?i:"
+    + _TO_DATE
+    + r")\s+){0,2}(?=\d|"
+    + MONTH
+    + r"\s+\d))"
     r".{0,80})?$"
 )
 # "Veröffentlicht am 12. Juni 2024 von Lena Berger": a dateline that ends with its author.
@@ -41,6 +48,7 @@ _TRAILING_LINK = rf"\s*(?:[|•·–—]\s*[^|•·–—]{{0,60}}|\s(?i:{_AFTER
 _TRAILING_BYLINE_RE = re.compile(rf"\s(?i:von|by|par|por|door)\s+(?P<names>{_NAMES}){_TRAILING_LINK}")
 # "June 5, 2019 by luxurious", "Veröffentlicht am 11/04/2012 von bjoernlinder01": a blog's user name, one word.
 _TRAILING_HANDLE_RE = re.compile(rf"\s(?i:von|by|par|por|door)\s+(?P<handle>[\w.@-]{{3,40}}){_TRAILING_LINK}")
+_CLOCK_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _MAX_BYLINE = 120
 _MAX_DATELINE = 120
 _MAX_META = 160
@@ -128,7 +136,8 @@ def _byline(line: str) -> re.Match[str] | None:
     if match is None:
         return None
     # Names followed by a word go on to a date ("am 3. März 2021"), or the line is prose ("By Jane on Monday").
-    if match.group("tail") and match.group("sep") is None and search_date(match.group("tail")) is None:
+    tail = match.group("tail")
+    if tail and match.group("sep") is None and search_date(tail) is None and not _CLOCK_RE.search(tail):
         return None
     return match
 
