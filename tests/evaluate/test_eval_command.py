@@ -10,6 +10,7 @@ from tests.conftest import CASES
 
 NEWSETL = str(Path(sys.executable).parent / "newsetl")
 SLICE = CASES / "devset_slice"
+FIELDS = ("title", "published_at", "authors", "language")
 
 
 def test_eval_prints_all_systems_and_writes_the_table(tmp_path: Path) -> None:
@@ -22,9 +23,12 @@ def test_eval_prints_all_systems_and_writes_the_table(tmp_path: Path) -> None:
         check=True,
     )
     lines = [line for line in done.stdout.splitlines() if line.startswith("| ") and "---" not in line]
-    systems = [line.split("|")[1].strip() + "/" + line.split("|")[2].strip() for line in lines[1:]]
+    systems = [line.split("|")[1].strip() + "/" + line.split("|")[2].strip() for line in lines[1:5]]
     assert systems == ["newsetl/html", "trafilatura 2.3.1/html", "newsetl/text", "whole text/text"]
     assert "on 6 pages" in done.stdout
+    assert "same 6 pages, both with the page's URL" in done.stdout
+    fields = [line.split("|")[1].strip() for line in lines if line.split("|")[1].strip() in FIELDS]
+    assert fields == list(FIELDS)
     assert output.read_text().strip() == done.stdout.strip()
 
 

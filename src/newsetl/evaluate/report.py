@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsetl.evaluate.devset import load_pages
+from newsetl.evaluate.fields import compare_fields, format_fields
 from newsetl.evaluate.runner import SYSTEMS, Result, evaluate
 
 
@@ -19,10 +20,12 @@ class Floors:
 
 
 def run_evaluation(devset: Path, limit: int | None, floors: Floors) -> tuple[str, list[str]]:
-    """The table for the devset, and the floors that were missed (empty: all met)."""
+    """The tables for the devset (the body's segment metric, then how the dumps' other fields agree with the HTML
+    extractor's), and the floors that were missed (empty: all met)."""
     pages = load_pages(devset, limit)
     results = evaluate(pages, SYSTEMS)
-    return format_table(results, len(pages)), _missed(results, floors)
+    tables = f"{format_table(results, len(pages))}\n\n{format_fields(compare_fields(pages))}"
+    return tables, _missed(results, floors)
 
 
 def format_table(results: Sequence[Result], pages: int) -> str:
