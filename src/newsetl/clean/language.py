@@ -1,4 +1,5 @@
-"""Language of a text, as an ISO 639-1 code, by py3langid's n-gram model (~60 µs a call)."""
+"""Language of a text, as an ISO 639-1 code, by py3langid's n-gram model (0.1-0.4 ms a call for 200-2,000
+characters, timed here one core at a time)."""
 
 from __future__ import annotations
 
