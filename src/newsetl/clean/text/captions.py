@@ -70,11 +70,12 @@ def find_credit(text: str) -> tuple[str, str] | None:
     if len(text) > _MAX_CAPTION:
         return None
     tail = text[-_TAIL:]
-    if "fot." in tail.lower():
+    low = tail.lower()
+    if "fot." in low:
         polish = _POLISH_FOT_RE.search(tail)
         if polish is not None:
             return text[: len(text) - len(tail) + polish.start()].strip(), polish.group("credit").strip()
-    if _may_hold_credit(tail):
+    if _may_hold_credit(low):
         match = _CREDIT_TAIL_RE.search(tail)
         if match is not None:
             credit = (match.group("credit") or match.group("agency") or "").strip()
@@ -106,10 +107,10 @@ def split_caption(line: str) -> Caption:
     return Caption(text=found[0], credit=found[1])
 
 
-def _may_hold_credit(tail: str) -> bool:
-    """Cheap tests before the credit regex: every credit it finds has a "©", a key word with ":"/"by"/"von"
-    ("Foto: dpa", "Photo by Jane Doe"), or an agency as the last word ("… / Getty Images", "… EFE")."""
-    low = tail.lower()
+def _may_hold_credit(low: str) -> bool:
+    """Cheap tests on the line's tail, lower-cased, before the credit regex: every credit it finds has a "©", a key
+    word with ":"/"by"/"von" ("Foto: dpa", "Photo by Jane Doe"), or an agency as the last word ("… / Getty
+    Images", "… EFE")."""
     if "©" in low or "(c)" in low:
         return True
     if (":" in low or " by " in low or " von " in low) and any(mark in low for mark in _CREDIT_MARKS):

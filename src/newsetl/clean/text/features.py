@@ -119,9 +119,9 @@ def _inline_read_also(
     paragraphs), is a link inside the article: both lines weigh as an interruption, not as the article's end.
     Under a list of other stories the line after the first headline is another headline or its teaser; a
     headline has a few words at least ("HOUSE RULES" over a comment policy is a section's heading)."""
-    for index, cue in enumerate(cues):
-        if cue != "related":
-            continue
+    if "related" not in cues:  # most dumps: one scan in C, no loop
+        return
+    for index in [index for index, cue in enumerate(cues) if cue == "related"]:
         following = [line for line in range(index + 1, min(index + 12, len(kinds))) if kinds[line] != "blank"][:3]
         if len(following) < 3:
             continue
