@@ -81,8 +81,9 @@ def _with_language(extraction: Extraction) -> Extraction:
     declared = extraction.language
     if declared is not None and extraction.extractor == "text-rules":
         return extraction
-    # The body's own stop words confirming the declared language settle it without the model (0.3-1 ms a page,
-    # a fifth of extracting one of the benchmark's pages): most pages declare their language right.
+    # The body's own stop words confirming the declared language settle it without the model (about 0.5 ms a
+    # page; on the benchmark's pages it cost a third of newsetl's lead over trafilatura): most pages declare their
+    # language right.
     if declared is not None and guess_language(extraction.body) == declared:
         return extraction
     body = extraction.body_text
