@@ -20,7 +20,7 @@ from htmldate import find_date
 from lxml import etree
 from lxml.html import HtmlElement
 
-from newsetl.clean.authors import ARCHIVE_LINK, AUTHOR_SPLIT, CREDIT_PREFIX, is_placeholder
+from newsetl.clean.authors import is_placeholder, split_names, unique
 from newsetl.clean.dates import to_utc_iso
 from newsetl.clean.html import jsonld
 from newsetl.clean.html.tree import norm_ws, text_of
@@ -83,12 +83,12 @@ def split_authors(raw: str | Iterable[str] | None) -> list[str]:
     values = [raw] if isinstance(raw, str) else list(raw or [])
     names: list[str] = []
     for value in values:
-        for part in AUTHOR_SPLIT.split(CREDIT_PREFIX.sub("", _BY_PREFIX.sub("", ARCHIVE_LINK.sub("", norm_ws(value))))):
+        for part in split_names(_BY_PREFIX.sub("", norm_ws(value))):
             # A profile URL is one name's worth of text: test it before splitting "A / B" on the slash.
             if _URL_OR_EMAIL.search(part):
                 continue
             names.extend(_BY_PREFIX.sub("", name).strip(" .:-–—") for name in _SLASH.split(part))
-    return _unique(name for name in names if _is_name(name))
+    return unique(name for name in names if _is_name(name))
 
 
 def _is_name(text: str) -> bool:
@@ -146,7 +146,7 @@ def _fill_from_meta_tags(found: PageMetadata, meta: dict[str, list[str]], zone: 
     found.updated_at = found.updated_at or to_utc_iso(first(*_UPDATED_KEYS), zone)
     found.section = found.section or first("article:section")
     found.tags = (
-        found.tags or _unique(meta.get("article:tag", [])) or jsonld.keywords(first("news_keywords", "keywords"))
+        found.tags or unique(meta.get("article:tag", [])) or jsonld.keywords(first("news_keywords", "keywords"))
     )
     found.canonical_url = first("og:url")
     found.language = found.language or _language_code(first("og:locale", "content-language", "language", "dc.language"))
@@ -220,7 +220,3 @@ def _htmldate(tree: HtmlElement, url: str | None, zone: tzinfo | None) -> str | 
 def _language_code(value: str | None) -> str | None:
     code = re.split(r"[-_]", value.strip())[0].lower() if value else ""
     return code if re.fullmatch(r"[a-z]{2,3}", code) else None
-
-
-def _unique(items: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(items))
