@@ -47,7 +47,7 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-RULES_VERSION = "2026.12.02.1"
+RULES_VERSION = "2026.12.02.2"
 """Version of the built-in cleaning rules; bump it when they change so lineage shows which rules cleaned what.
 
 Also when what cleaning stages changes. A new version makes the next run clean stored documents again instead of
@@ -61,7 +61,8 @@ that is the article is kept whole; 2026.12.02.1: text rule ``headline-tail``, th
 phrases and photo credits, a related heading over one headline as an inline link, the body's detected language over
 a declared one, titles without the site's name spelt like the host, numeric and meta-line dates (``date-meta``),
 dated bylines, one author splitter with placeholders dropped (all landed on main on 2026-12-02 under this one
-version)."""
+version); .2: share bars of any length, paywall and membership prompts, advertising disclosures as paragraphs, a
+newsletter or support prompt between paragraphs as an interruption."""
 
 
 def article_id(source: str, key: str) -> str:

@@ -51,6 +51,9 @@ CATCHES = {
         "Editorial Ethics and Guidelines",
         "Advertising Guidelines",
         "Anzeige, enthält Affiliate Links",
+        "*Werbung. Dieser Beitrag enthält Werbung für MYMARINI.",
+        "This post contains references to products from one or more of our advertisers. We may receive compensation "
+        "when you click on links to those products. Terms apply to the offers listed on this page.",
     ],
     "print-info": [
         "Artikel anhören",
@@ -99,6 +102,8 @@ CATCHES = {
         "Das könnte Sie auch interessieren",
         "Related articles",
         "Lesen Sie auch",
+        "Weitere Tourentipps in Schweden",
+        "Weitere aktuelle Themen aus der Arbeitswelt",
         "Mehr zum Thema",
         "À lire aussi",
         "Noticias relacionadas",
@@ -169,6 +174,17 @@ CATCHES = {
         "Unterstütze RosaMag",
         "Jede kleine Spende hilft den notleidenden Menschen dieser Welt!",
         "Wenn Ihnen unser Artikel gefallen hat: Unterstützen Sie diese Form des Journalismus.",
+        "Sie lesen gern Achgut.com?",
+        "Gefällt dir unser Klettermagazin?",
+        "Sie wollen mehr von uns?",
+        "HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS",
+        "Become a member today!",
+        "Werden Sie Mitglied!",
+        "Instant access to the full article PDF.",
+        "Wählen Sie Ihren Zugang und lesen Sie weiter:",
+        "¡Mira lo que tiene nuestro canal de YouTube!",
+        "Folgen Sie unserem WhatsApp-Kanal",
+        "Submit your letter to the editor via this form.",
     ],
     "embed": [
         "A post shared by Jane (@jane)",
@@ -224,7 +240,13 @@ CATCHES = {
         "Partagez cet article avec vos amis",
         "Teile diesen Beitrag auf Social Media.",
     ],
-    "share-bar": ["Facebook Twitter WhatsApp", "Share on Pinterest", "Teilen auf Facebook", "Diesen Artikel teilen:"],
+    "share-bar": [
+        "Facebook Twitter WhatsApp",
+        "Share on Pinterest",
+        "Teilen auf Facebook",
+        "Diesen Artikel teilen:",
+        "Share Facebook Twitter Google+ ReddIt WhatsApp Pinterest Email Linkedin Tumblr Telegram StumbleUpon Print",
+    ],
     "js-warning": ["Please enable JavaScript to view this page"],
     "login": [
         "Anmelden",
@@ -234,6 +256,8 @@ CATCHES = {
         "HIER KOSTENLOS ANMELDEN »",
         "Jetzt anmelden",
         "Sie sind aktuell nicht eingeloggt.",
+        "Bereits Abonnent? Einloggen",
+        "If you're seeing this message but you're already a subscriber, you can log in for immediate access.",
     ],
     "search": ["Suche", "Search", "Rechercher"],
     "menu-word": [
@@ -316,6 +340,11 @@ PROSE = [
     "Share prices of the group fell by a third after the report was published on Monday.",
     "Wenn Ihnen der Arzt nichts verschreibt, hilft oft schon Ruhe.",
     "Like... copy selected text from a tmux pane to the clipboard.",
+    "He started a channel on YouTube in 2015 and now has a million followers.",
+    "Instant access to clean water changed the village, the report says.",
+    "Weitere Artikel zu dem Thema will die Zeitung im Herbst veröffentlichen, sagte die Chefredakteurin.",
+    "Sie wollen mehr von uns als wir leisten können, sagte der Bürgermeister.",
+    "Become a member of the alliance, the minister urged Finland on Monday.",
 ]
 
 

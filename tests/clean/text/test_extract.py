@@ -334,6 +334,20 @@ def test_a_related_heading_over_headlines_and_teasers_still_ends_the_article() -
     assert extract_text_dump(text).body == above
 
 
+def test_a_newsletter_prompt_between_paragraphs_interrupts_the_article_without_ending_it() -> None:
+    prompt = "Sign up for our daily newsletter for more ferry news!"
+    text = "\n\n".join(["Ferry operator cuts sailings", P1, prompt, P2, P3])
+    extraction = extract_text_dump(text)
+    assert extraction.body == [P1, P2, P3]
+    assert rules_by_text(extraction)[prompt] == "newsletter"
+
+
+def test_a_newsletter_box_under_the_article_still_ends_it() -> None:
+    box = ["Sign up for our daily newsletter", "Enter your e-mail address", "Subscribe"]
+    text = "\n\n".join(["Ferry operator cuts sailings", P1, P2, P3, *box])
+    assert extract_text_dump(text).body == [P1, P2, P3]
+
+
 def test_a_byline_with_a_date_gives_the_authors_and_the_date() -> None:
     headline = "Ferry operator cuts sailings to the outlying islands"
     for byline, authors, date in (

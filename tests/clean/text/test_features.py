@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsetl.clean.text.features import line_features
+from newsetl.clean.text.features import ROLE_WEIGHTS, line_features
 
 PROSE_DE = "Die Stadtwerke erhöhen zum 1. Juli die Preise für Fernwärme um durchschnittlich 18 Prozent."
 PROSE_EN = "The ferry operator will cut sailings on four routes from next month, blaming fuel costs."
@@ -64,3 +64,13 @@ def test_long_lines_are_measured_from_a_sample() -> None:
 
 def test_no_lines_no_features() -> None:
     assert len(line_features([], None, {})) == 0
+
+
+def test_a_prompt_between_paragraphs_weighs_as_an_interruption() -> None:
+    prompt = "Sign up for our daily newsletter for more ferry news!"
+    more = "Residents of the islands, many of whom commute to jobs in the city, said the change would add an hour."
+    inside = line_features([PROSE_EN, "", prompt, "", more, PROSE_EN], "en", {})
+    at_the_end = line_features([PROSE_EN, "", prompt, "", "Enter your e-mail address", "Subscribe"], "en", {})
+    assert inside.cues[2] == at_the_end.cues[2] == "newsletter"
+    assert inside.scores[2] == ROLE_WEIGHTS["inline"]
+    assert at_the_end.scores[2] == ROLE_WEIGHTS["boundary"]

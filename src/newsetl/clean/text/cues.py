@@ -35,7 +35,7 @@ DIGIT_START = "#"
 SYMBOL_START = ""
 """Dispatch key of lines (and phrases) that begin with a symbol."""
 
-# Only lines this short can be a whole-line phrase, an ad label or a share bar.
+# Only lines this short can be a whole-line phrase or an ad label; a share bar may name a dozen networks.
 _WHOLE_LINE_MAX = 80
 _MAX_PHRASE_WORDS = 8
 # A share word deep inside a line is prose ("… shared the news on Monday …").
@@ -75,7 +75,7 @@ def short_cue(text: str, low: str, tokens: Sequence[str]) -> str | None:
     else:
         starts = _STARTS.get(DIGIT_START if first.isdigit() else SYMBOL_START)
         whole = True
-    if whole and len(text) <= _WHOLE_LINE_MAX:
+    if whole:
         rule = _whole_line_rule(text, tokens)
         if rule is not None:
             return rule
@@ -116,15 +116,16 @@ def _symbol_rule(text: str, low: str) -> str | None:
 
 
 def _whole_line_rule(text: str, tokens: Sequence[str]) -> str | None:
-    if text[0].isdigit() and _VIDEO_DURATION.fullmatch(text):
-        return "video-duration"
-    if not tokens or len(tokens) > _MAX_PHRASE_WORDS:
+    if not tokens:
         return None
-    rule = _LINE_PHRASES.get(" ".join(tokens))
-    if rule is not None:
-        return rule
-    if _AD_SET.issuperset(tokens):
-        return "ad-label"
+    if len(text) <= _WHOLE_LINE_MAX:
+        if text[0].isdigit() and _VIDEO_DURATION.fullmatch(text):
+            return "video-duration"
+        rule = _LINE_PHRASES.get(" ".join(tokens)) if len(tokens) <= _MAX_PHRASE_WORDS else None
+        if rule is not None:
+            return rule
+        if _AD_SET.issuperset(tokens):
+            return "ad-label"
     if _SHARE_SET.issuperset(tokens) and not _SHARE_NETWORKS.isdisjoint(tokens):
         return "share-bar"
     return None

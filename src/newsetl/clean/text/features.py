@@ -51,6 +51,7 @@ _MIN_SHORT_SENTENCE_WORDS = 3
 _NAV_RUN, _NAV_WORDS = 5, 6
 _MIN_HEADLINE_WORDS = 4
 _MENU_KINDS = frozenset({"short", "bad"})
+_PROMPT_CUES = frozenset({"newsletter", "support-call"})
 
 
 @dataclass(slots=True)
@@ -109,6 +110,7 @@ def _columns(rows: list[_Row]) -> LineFeatures:
         return LineFeatures([], [], [], [], [], [], [], [], [])
     texts, chars, words, density, ends, cues, kinds, scores = (list(column) for column in zip(*rows, strict=True))
     _inline_read_also(words, ends, cues, kinds, scores)
+    _inline_prompts(ends, cues, kinds, scores)
     return LineFeatures(texts, chars, words, density, ends, cues, kinds, _nav_runs(kinds, ends, words, scores), scores)
 
 
@@ -130,6 +132,19 @@ def _inline_read_also(
         if is_headline and all(_is_paragraph(ends, kinds, line) for line in prose):
             for line in (index, headline):
                 cues[line], kinds[line], scores[line] = "read-also", "bad", ROLE_WEIGHTS["inline"]
+
+
+def _inline_prompts(ends: list[bool], cues: list[str | None], kinds: list[LineKind], scores: list[float]) -> None:
+    """A newsletter or support prompt between the article's paragraphs ("Sign up for our daily newsletter for
+    more airline news!", then the story goes on) interrupts it: it weighs as an ad slot does, not as the edge of
+    a box around the article. Two paragraphs must follow, one must precede."""
+    if not _PROMPT_CUES.intersection(cues):  # most dumps: one pass in C, no loop
+        return
+    for index in [index for index, cue in enumerate(cues) if cue in _PROMPT_CUES]:
+        before = [line for line in range(index - 1, max(index - 4, -1), -1) if kinds[line] != "blank"][:1]
+        after = [line for line in range(index + 1, min(index + 8, len(kinds))) if kinds[line] != "blank"][:2]
+        if len(before) == 1 and len(after) == 2 and all(_is_paragraph(ends, kinds, line) for line in before + after):
+            kinds[index], scores[index] = "bad", ROLE_WEIGHTS["inline"]
 
 
 def _is_paragraph(ends: list[bool], kinds: list[LineKind], index: int) -> bool:

@@ -107,6 +107,14 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"\b(?:links?|purchases?|products?|click)",
             r"(?:dieser|der) (?:beitrag|artikel) enth[äa]lt (?:affiliate|werbung|werbe)",
             r"(?:anzeige|werbung)\s*[,/|–-]\s*(?:enth[äa]lt )?affiliate[- ]?links?\b",
+            r"\*?(?:werbung|anzeige)\s*[.:]\s*(?:dieser|der) (?:beitrag|artikel)\b",
+        ),
+        # The same disclosures as a paragraph.
+        long_starts=(
+            r"this (?:post|article|page) (?:contains|may contain|includes) (?:affiliate )?(?:links|references)\b",
+            r"we (?:may )?(?:receive|earn|get) (?:a )?(?:small )?(?:compensation|commission)\b",
+            r"we recommend the best products\b",
+            r"(?:dieser|der) (?:beitrag|artikel) enth[äa]lt (?:affiliate|werbung|werbe)",
         ),
     ),
     PhraseFamily(
@@ -202,8 +210,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:read|see) (?:also|more|next)\b",
             r"most (?:read|popular|viewed|shared)\b",
             r"top stories\b",
-            r"weitere (?:interessante )?(?:artikel|beitr[äa]ge|themen|nachrichten|news|meldungen|informationen|"
-            r"links|videos|bilder)\b",
+            r"weitere (?:interessante |aktuelle |spannende )?(?:artikel|beitr[äa]ge|themen|nachrichten|news|meldungen|"
+            r"informationen|links|videos|bilder|\w+tipps)\b.{0,60}$",
             r"mehr (?:zum thema|zu diesem thema|aus (?:der|dem)|nachrichten|artikel)\b",
             r"(?:mehr|more) (?:aus|from|zu|zum|on|in|about|von)\b.{0,40}$",
             r"(?:das|dies|diese (?:artikel|beitr[äa]ge|themen)) k[öo]nnten? (?:sie|dich|euch) (?:auch |ebenfalls )?"
@@ -377,8 +385,20 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"while you are here\b|bevor sie gehen\b",
             r"unterst[üu]tze (?:uns|unsere arbeit|\S+)\s*[!.]?$|jede (?:kleine )?spende (?:hilft|z[äa]hlt)\b",
             r"wenn (?:ihnen|dir) (?:unser|dieser) (?:artikel|beitrag|text) gefallen hat\b",
+            # A site selling itself to its readers: memberships, subscriptions, paywall offers.
+            r"(?:sie lesen|du liest) gerne? \S+\s*\?$|gef[äa]llt (?:dir|ihnen|euch) unser(?:e|em)? \S+\s*\?",
+            r"(?:sie wollen|wollen sie|willst du|do you want|want) (?:mehr|more) (?:von uns|from us)\b.{0,40}\?$",
+            r"(?:hazte|h[áa]gase) (?:miembro|socio|suscriptor)\b",
+            r"become a (?:paying )?(?:member|subscriber|supporter|patron)(?: today| now)?\s*[!.:]?$",
+            r"werden? (?:sie )?(?:mitglied|abonnent(?:in)?|unterst[üu]tzer(?:in)?)\s*[!.]?$",
+            r"devenez (?:membre|abonn[ée])\b",
+            r"(?:immediate|instant|unlimited) (?:online |digital )?access to (?:all|the full|this|our|every)\b",
+            r"w[äa]hlen sie ihren zugang\b",
+            r"submit (?:your|a) letter\b",
         ),
         anywhere=(
+            r"\b(?:canal|kanal|channel) (?:de |auf |on )?(?:telegram|whatsapp|youtube)\b",
+            r"\b(?:telegram|whatsapp|youtube)[- ](?:kanal|channel)\b",
             r"\b(?:support our (?:work|journalism)|consider supporting|unterst[üu]tzen sie unsere arbeit)\b",
             r"\bunterst[üu]tzen sie (?:diese form des|unabh[äa]ngigen|unseren) journalismus\b",
         ),
@@ -482,6 +502,10 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         "basket|panier|jetzt registrieren|kostenlos registrieren|konto erstellen|create account|"
         "sie sind nicht eingeloggt|sie sind aktuell nicht eingeloggt|sie sind nicht angemeldet|you are not logged in",
         starts=(r"(?:hier |jetzt )?(?:kostenlos )?(?:anmelden|registrieren|einloggen)\s*[»›>]?$",),
+        # A paywall's prompt: "Bereits Abonnent? Einloggen", "… but you're already a subscriber, you can log in".
+        anywhere=(
+            r"\b(?:already a subscriber|bereits abonnent(?:in)?|d[ée]j[àa] abonn[ée]e?|ya (?:eres|es) suscriptor)\b",
+        ),
     ),
     PhraseFamily(
         "search",
@@ -536,7 +560,7 @@ SHARE_TARGETS = words(
     "share teilen partager compartir condividi delen partilhar tweet tweeten twitter x facebook whatsapp linkedin "
     "pinterest xing reddit telegram messenger pocket flipboard tumblr threads bluesky mastodon instagram youtube "
     "e-mail email mail drucken print imprimer imprimir stampa rss feed google vk weibo wechat merken speichern "
-    "save bookmark"
+    "save bookmark stumbleupon digg viber skype sms snapchat tiktok evernote buffer vkontakte odnoklassniki"
 )
 """A short line made of these (and a few filler words) is a share bar, if it names a network."""
 SHARE_FILLERS = words(
