@@ -62,7 +62,8 @@ phrases and photo credits, a related heading over one headline as an inline link
 a declared one, titles without the site's name spelt like the host, numeric and meta-line dates (``date-meta``),
 dated bylines, one author splitter with placeholders dropped (all landed on main on 2026-12-02 under this one
 version); .2: share bars of any length, paywall and membership prompts, advertising disclosures as paragraphs, a
-newsletter or support prompt between paragraphs as an interruption."""
+newsletter or support prompt between paragraphs as an interruption, app and channel promotions, copyright notices as
+paragraphs."""
 
 
 def article_id(source: str, key: str) -> str:

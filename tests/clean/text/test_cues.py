@@ -154,6 +154,11 @@ CATCHES = {
         "Suivez-nous sur Instagram",
         "Follow The Gleaner on Twitter and Instagram @JamaicaGleaner",
         "Get the latest news straight to your phone with the VI Consortium app.",
+        "¡Mira lo que tiene nuestro canal de YouTube!",
+        "Folgen Sie unserem WhatsApp-Kanal",
+        "For the latest stories and breaking news updates download the Nationnews apps for iOS and Android.",
+        "Follow The Gleaner on Twitter and Instagram @JamaicaGleaner and on Facebook @GleanerJamaica. Send us your "
+        "stories and photos through our WhatsApp number or by e-mail to the newsroom, any time of the day or night.",
         "Download our app",
         "Abonniere unseren YouTube-Kanal",
     ],
@@ -182,9 +187,11 @@ CATCHES = {
         "Werden Sie Mitglied!",
         "Instant access to the full article PDF.",
         "Wählen Sie Ihren Zugang und lesen Sie weiter:",
-        "¡Mira lo que tiene nuestro canal de YouTube!",
-        "Folgen Sie unserem WhatsApp-Kanal",
         "Submit your letter to the editor via this form.",
+        "Unterstütze RosaMag bereits mit 2,50!",
+        "Kennt ihr schon unseren Brandfinder?",
+        "Gefällt dir unser Klettermagazin? Bei der Lancierung haben wir entschieden, keine Bezahlschranke einzuführen. "
+        "Das wird auch so bleiben, denn wir möchten möglichst viele Leserinnen und Leser erreichen.",
     ],
     "embed": [
         "A post shared by Jane (@jane)",
@@ -233,6 +240,10 @@ CATCHES = {
         "Alle Rechte vorbehalten.",
         "Tous droits réservés",
         "Materiał chroniony prawem autorskim.",
+        "This article is the copyrighted property of Breaking Belize News.",
+        "Written permission must be obtained before reprint in online or print media.",
+        "© 2022, Example News. This article is the copyrighted property of Example News. Written permission must be "
+        "obtained before reprint in online or print media. Reprinting content without permission is theft.",
     ],
     "rating": ["Bewerten", "4,5 von 5 Sternen", "Like", "Likes (12)"],
     "share-cta": [

@@ -383,7 +383,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"we rely on (?:your|readers'?|reader) support\b|ihr beitrag hilft\b",
             r"jetzt spenden\b|donate now\b|faire un don\b",
             r"while you are here\b|bevor sie gehen\b",
-            r"unterst[üu]tze (?:uns|unsere arbeit|\S+)\s*[!.]?$|jede (?:kleine )?spende (?:hilft|z[äa]hlt)\b",
+            r"unterst[üu]tze (?:uns|unsere arbeit|\S+)(?: (?:bereits|schon) (?:ab|mit) .{0,12})?\s*[!.]?$",
+            r"jede (?:kleine )?spende (?:hilft|z[äa]hlt)\b",
             r"wenn (?:ihnen|dir) (?:unser|dieser) (?:artikel|beitrag|text) gefallen hat\b",
             # A site selling itself to its readers: memberships, subscriptions, paywall offers.
             r"(?:sie lesen|du liest) gerne? \S+\s*\?$|gef[äa]llt (?:dir|ihnen|euch) unser(?:e|em)? \S+\s*\?",
@@ -395,10 +396,10 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:immediate|instant|unlimited) (?:online |digital )?access to (?:all|the full|this|our|every)\b",
             r"w[äa]hlen sie ihren zugang\b",
             r"submit (?:your|a) letter\b",
+            r"(?:kennt ihr|kennen sie|kennst du) (?:schon )?unser(?:e|en)? \S+.{0,40}\?$",
         ),
+        long_starts=(r"(?:sie lesen|du liest) gerne? \S+\s*\?|gef[äa]llt (?:dir|ihnen|euch) unser(?:e|em)? \S+\s*\?",),
         anywhere=(
-            r"\b(?:canal|kanal|channel) (?:de |auf |on )?(?:telegram|whatsapp|youtube)\b",
-            r"\b(?:telegram|whatsapp|youtube)[- ](?:kanal|channel)\b",
             r"\b(?:support our (?:work|journalism)|consider supporting|unterst[üu]tzen sie unsere arbeit)\b",
             r"\bunterst[üu]tzen sie (?:diese form des|unabh[äa]ngigen|unseren) journalismus\b",
         ),
@@ -438,7 +439,15 @@ FAMILIES: tuple[PhraseFamily, ...] = (
     PhraseFamily(
         "copyright",
         "end",
-        starts=(r"(?:©|\(c\)|copyright\b|&copy;).{0,80}\b(?:19|20)\d\d\b",),
+        starts=(
+            r"(?:©|\(c\)|copyright\b|&copy;).{0,80}\b(?:19|20)\d\d\b",
+            r"(?:this|the) (?:article|story|content|material) is (?:the )?copyrighted\b",
+            r"written permission (?:must|is required|is needed)\b",
+        ),
+        long_starts=(
+            r"(?:©|\(c\)|copyright\b|&copy;).{0,80}\b(?:19|20)\d\d\b",
+            r"(?:this|the) (?:article|story|content|material) is (?:the )?copyrighted\b",
+        ),
         anywhere=(
             r"\b(?:all rights reserved|alle rechte vorbehalten|tous droits r[ée]serv[ée]s|todos los derechos "
             r"reservados|tutti i diritti riservati|alle rechten voorbehouden|wszelkie prawa zastrze[żz]one)\b",
@@ -483,6 +492,15 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             # The site's video channel: "Abonniere unseren YouTube-Kanal", "Subscribe to our channel".
             r"(?:abonniere|abonnieren sie|subscribe to|suscr[íi]bete a) (?:unseren|our|nuestro) "
             r".{0,20}(?:kanal|channel|canal)\b",
+            r"for the latest (?:stories|news|updates)\b.{0,80}\b(?:apps?|follow us)\b",
+        ),
+        anywhere=(
+            r"\b(?:canal|kanal|channel) (?:de |auf |on )?(?:telegram|whatsapp|youtube)\b",
+            r"\b(?:telegram|whatsapp|youtube)[- ](?:kanal|channel)\b",
+        ),
+        long_starts=(
+            r"follow (?:the )?[\w@.]+(?: [\w@.]+){0,3} on (?:twitter|facebook|instagram|x|linkedin|tiktok|youtube)\b",
+            r"for the latest (?:stories|news|updates)\b.{0,80}\b(?:apps?|follow us)\b",
         ),
     ),
     PhraseFamily("js-warning", "furniture", anywhere=(r"\bjavascript\b",)),
