@@ -27,6 +27,7 @@ def test_agreement_is_case_blind_and_by_day() -> None:
     )
     _count(found, html, text, truth="en")
     assert (found.same_title, found.same_day, found.same_authors) == (1, 1, 1)
+    assert (found.updated_html, found.updated_text, found.same_update_day) == (0, 0, 0)
     assert (found.language_html, found.language_text) == (0, 0)  # neither extraction has a language
 
 
@@ -34,3 +35,12 @@ def test_a_rendering_that_failed_counts_as_empty() -> None:
     found = FieldAgreement()
     _count(found, None, Extraction(body=["x"], title="Headline", language="de"), truth="de")
     assert (found.pages, found.titled_both, found.dated_text, found.language_text) == (1, 0, 0, 1)
+
+
+def test_changes_agree_by_day() -> None:
+    found = FieldAgreement()
+    html = Extraction(body=["x"], updated_at="2024-05-03T10:00:00+00:00")
+    _count(found, html, Extraction(body=["x"], updated_at="2024-05-03T14:05:00+00:00"), truth=None)
+    _count(found, html, Extraction(body=["x"], updated_at="2024-05-04T00:00:00+00:00"), truth=None)
+    assert (found.updated_html, found.updated_text, found.same_update_day) == (2, 2, 1)
+    assert "| updated_at | 1 on the same day of 2 dumps dated a change (2 pages) |" in format_fields(found)

@@ -31,6 +31,10 @@ class FieldAgreement:
     dated_text: int = 0
     same_day: int = 0
     """Both dated, on the same UTC day."""
+    updated_html: int = 0
+    updated_text: int = 0
+    same_update_day: int = 0
+    """Both give a change's date, on the same UTC day."""
     authors_html: int = 0
     authors_text: int = 0
     same_authors: int = 0
@@ -57,6 +61,11 @@ def format_fields(found: FieldAgreement) -> str:
         (
             "published_at",
             f"{found.same_day} on the same day of {found.dated_text} dated dumps ({found.dated_html} dated pages)",
+        ),
+        (
+            "updated_at",
+            f"{found.same_update_day} on the same day of {found.updated_text} dumps dated a change "
+            f"({found.updated_html} pages)",
         ),
         (
             "authors",
@@ -96,6 +105,10 @@ def _count(found: FieldAgreement, html: Extraction | None, text: Extraction | No
     found.dated_text += bool(text.published_at)
     if html.published_at and text.published_at:
         found.same_day += html.published_at[:10] == text.published_at[:10]
+    found.updated_html += bool(html.updated_at)
+    found.updated_text += bool(text.updated_at)
+    if html.updated_at and text.updated_at:
+        found.same_update_day += html.updated_at[:10] == text.updated_at[:10]
     found.authors_html += bool(html.authors)
     found.authors_text += bool(text.authors)
     if html.authors and text.authors:

@@ -413,7 +413,21 @@ def test_the_published_date_wins_over_an_update_and_an_embedded_posts_date() -> 
     lines = ["The Courier", "News Sport Weather", headline, "Aktualisiert: 11.04.2020, 10:27", "Erstellt: 03.04.2020"]
     extraction = extract_text_dump("\n\n".join([*lines, P1, tweet, P2, P3]))
     assert extraction.published_at == "2020-04-03T00:00:00Z"
+    assert extraction.updated_at == "2020-04-11T10:27:00Z"
     assert extraction.body == [P1, tweet, P2, P3]
+
+
+def test_a_change_dated_after_the_publication_on_one_line() -> None:
+    headline = "Ferry operator cuts sailings to the outlying islands"
+    dateline = "Published 2 May 2024 | Updated 3 May 2024, 14:05"
+    extraction = extract_text_dump("\n\n".join(["The Courier", headline, dateline, P1, P2, P3]))
+    assert (extraction.published_at, extraction.updated_at) == ("2024-05-02T00:00:00Z", "2024-05-03T14:05:00Z")
+
+
+def test_a_dump_that_dates_no_change_has_no_update() -> None:
+    headline = "Ferry operator cuts sailings to the outlying islands"
+    extraction = extract_text_dump("\n\n".join(["The Courier", headline, "Published 2 May 2024", P1, P2, P3]))
+    assert (extraction.published_at, extraction.updated_at) == ("2024-05-02T00:00:00Z", None)
 
 
 def test_a_label_or_a_newsroom_above_the_dateline_names_no_author() -> None:

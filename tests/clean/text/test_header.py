@@ -10,9 +10,9 @@ from newsetl.clean.text.header import (
     find_byline,
     find_byline_in,
     find_line_date,
+    find_update,
     is_author_bio,
     is_bare_name,
-    is_update,
     looks_like_heading,
     meta_rule,
     strip_bullet,
@@ -210,15 +210,17 @@ def test_the_date_a_line_gives(line: str, date: str | None) -> None:
 
 
 @pytest.mark.parametrize(
-    ("line", "update"),
+    ("line", "start"),
     [
-        ("Updated 3 May 2024", True),
-        ("Last updated: 04 Jun 2020", True),
-        ("Aktualisiert am 3. März 2021", True),
-        ("Actualizado 27/04/2022 00:00", True),
-        ("Published 3 May 2024", False),
-        ("3. März 2021, aktualisiert 14:05", False),
+        ("Updated 3 May 2024", 0),
+        ("Last updated: 04 Jun 2020", 0),
+        ("Aktualisiert am 3. März 2021", 0),
+        ("Actualizado 27/04/2022 00:00", 0),
+        ("Published 3 May 2024", None),
+        ("Published 2 May 2024 | Updated 3 May 2024", 23),
+        ("3. März 2021, aktualisiert 14:05", 14),
+        ("The updated version of the app", None),
     ],
 )
-def test_a_line_that_dates_a_change(line: str, update: bool) -> None:
-    assert is_update(line) is update
+def test_where_a_line_dates_a_change(line: str, start: int | None) -> None:
+    assert find_update(line) == start

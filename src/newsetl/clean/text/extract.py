@@ -28,8 +28,8 @@ from newsetl.clean.text.features import LineFeatures, line_features
 from newsetl.clean.text.header import (
     find_byline_in,
     find_line_date,
+    find_update,
     is_bare_name,
-    is_update,
     looks_like_title,
     meta_rule,
     strip_bullet,
@@ -185,12 +185,14 @@ def _assemble(
                 continue
         by_label.setdefault(label, []).append(lines[index].strip())
     bylines, datelines = by_label.get("byline", []), by_label.get("date", [])
+    published_at, updated_at = _dates(datelines + bylines, zone)
     return Extraction(
         title=strip_site_name(next(iter(by_label.get("title", [])), None)),
         summary="\n".join(strip_bullet(line) for line in by_label.get("summary", [])) or None,
         body=by_label.get("body", []),
         authors=next(filter(None, map(_authors_in, bylines + datelines)), []),
-        published_at=_published(datelines + bylines, zone),
+        published_at=published_at,
+        updated_at=updated_at,
         captions=_captions(by_label.get("caption", [])),
         reading_time_minutes=_reading_time(lines, verdicts),
         language=language,
@@ -199,11 +201,28 @@ def _assemble(
     )
 
 
-def _published(lines: Sequence[str], zone: tzinfo | None) -> str | None:
-    """The first date the date lines give, else a byline's ("Von Anna Schmidt am 3. März 2021"); a change's date
-    ("Updated 3 May 2024", "Actualizado …" above "Creado …") only when no line gives another."""
-    dates = [(is_update(line), found) for line in lines if (found := find_line_date(line, zone)) is not None]
-    return next((found for update, found in dates if not update), dates[0][1] if dates else None)
+def _dates(lines: Sequence[str], zone: tzinfo | None) -> tuple[str | None, str | None]:
+    """When the article was published and when it last changed.
+
+    Published: the first date the date lines give, else a byline's ("Von Anna Schmidt am 3. März 2021"); a
+    change's date ("Updated 3 May 2024", "Actualizado …" above "Creado …") only when no line gives another.
+    Changed: the first change's date, on a line of its own or after the publication's ("Published 2 May 2024 |
+    Updated 3 May 2024").
+    """
+    dates = [found for line in lines for found in _line_dates(line, zone)]
+    published = next((found for update, found in dates if not update), None)
+    updated = next((found for update, found in dates if update), None)
+    return published or updated, updated
+
+
+def _line_dates(line: str, zone: tzinfo | None) -> list[tuple[bool, str]]:
+    """The dates a line gives, each with whether it dates a change."""
+    change = find_update(line)
+    if change is None or change == 0:
+        found = find_line_date(line, zone)
+        return [] if found is None else [(change == 0, found)]
+    parts = ((False, find_line_date(line[:change], zone)), (True, find_line_date(line[change:], zone)))
+    return [(update, found) for update, found in parts if found is not None]
 
 
 def _authors_in(line: str) -> list[str] | None:

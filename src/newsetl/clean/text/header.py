@@ -69,11 +69,13 @@ _OTHER_DATE_RE = re.compile(
     r"registered|joined|mitglied seit|member since|dabei seit|event date|veranstaltungsdatum)\b)"
 )
 # "Updated 3 May 2024", "Aktualisiert: 11.04.2020": the date of a change, the published date only without another.
-_UPDATE_RE = re.compile(
-    r"^\s*(?:last |zuletzt )?(?:updated|update|modified|aktualisiert|geändert|mis à jour|actualizado|atualizado|"
-    r"aggiornato|bijgewerkt)\b",
-    re.IGNORECASE,
+_CHANGE_WORDS = (
+    r"(?:last |zuletzt )?(?:updated|update|modified|aktualisiert|geändert|mis à jour|actualizado|atualizado|"
+    r"aggiornato|bijgewerkt)\b"
 )
+_UPDATE_RE = re.compile(r"^\s*" + _CHANGE_WORDS, re.IGNORECASE)
+# After a separator, or a space before a capital ("… 2024 Updated …"): "the updated version" dates nothing.
+_UPDATE_INSIDE_RE = re.compile(r"(?:[,;|·•(–—-]\s*|\s+(?=(?-i:[A-ZÄÖÜ])))(" + _CHANGE_WORDS + ")", re.IGNORECASE)
 # Words a dateline may hold besides the date: "Published:", "Updated", "Uhr", a time, a city.
 _MAX_DATELINE_WORDS = 5
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
@@ -216,9 +218,13 @@ def find_line_date(line: str, zone: tzinfo | None = None) -> str | None:
     return find_dateline(line, zone) or dated_meta(line, zone) or byline_date(line, zone)
 
 
-def is_update(line: str) -> bool:
-    """A line that dates a change ("Updated 3 May 2024"), not the article's first publication."""
-    return _UPDATE_RE.match(line) is not None
+def find_update(line: str) -> int | None:
+    """Where a line starts to date a change: 0 for "Updated 3 May 2024", the word's place in "Published 2 May
+    2024 | Updated 3 May 2024"; ``None`` when it dates none."""
+    if _UPDATE_RE.match(line) is not None:
+        return 0
+    found = _UPDATE_INSIDE_RE.search(line)
+    return None if found is None else found.start(1)
 
 
 def meta_rule(text: str) -> str | None:
