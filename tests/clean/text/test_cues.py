@@ -421,3 +421,9 @@ def test_leading_words(pattern: str, words: set[str]) -> None:
 def test_a_phrase_whose_first_word_is_not_spelled_out_is_refused(pattern: str) -> None:
     with pytest.raises(PhraseError):
         leading_words(pattern)
+
+
+def test_of_two_cue_words_anywhere_in_a_line_the_first_decides() -> None:
+    # Each word's phrases are searched apart; the leftmost match wins, as in one regex of all of them.
+    assert cue("Cookies und Kommentare") == "cookie-banner"
+    assert cue("Kommentare und Cookies") == "comments"

@@ -81,7 +81,7 @@ def short_cue(text: str, low: str, tokens: Sequence[str]) -> str | None:
             return rule
     match = starts.match(low) if starts is not None else None
     if match is None and not _ANYWHERE_TRIGGERS.isdisjoint(tokens):
-        match = _ANYWHERE.search(low)
+        match = _anywhere(low, tokens)
         if match is not None and (_is_prose_share(match, len(low)) or _is_sentence(text, low, tokens)):
             match = None
     if match is not None:
@@ -89,6 +89,18 @@ def short_cue(text: str, low: str, tokens: Sequence[str]) -> str | None:
     if len(tokens) == 1 and _AD_RUN.fullmatch(tokens[0]):
         return "ad-label"
     return None if _SYMBOL_CHARS.search(text) is None else _symbol_rule(text, low)
+
+
+def _anywhere(low: str, tokens: Sequence[str]) -> re.Match[str] | None:
+    """The first ``anywhere`` phrase in the line, searched only among the phrases its words can start: one regex of
+    all of them tried every alternative at every position of every line that held any cue word."""
+    found = [
+        match for word in _ANYWHERE_TRIGGERS.intersection(tokens) if (match := _ANYWHERE_BY_WORD[word].search(low))
+    ]
+    if len(found) < 2:
+        return found[0] if found else None
+    # As one regex would: the leftmost match, and at one place the family listed first.
+    return min(found, key=lambda match: (match.start(), _RULES.index(_RULE_OF_GROUP[match.lastgroup or ""])))
 
 
 def long_cue(low: str) -> str | None:
@@ -351,8 +363,8 @@ _LINE_PHRASES = _line_phrases()
 # First words of whole-line rules: a line that starts with another word skips them.
 _WHOLE_LINE_HEADS = frozenset(phrase.split()[0] for phrase in _LINE_PHRASES) | _AD_SET | _SHARE_SET
 _STARTS = _dispatched(_phrases("starts"))
-_ANYWHERE = _combined(_phrases("anywhere"))
-_ANYWHERE_TRIGGERS = _triggers(_phrases("anywhere"))
+_ANYWHERE_BY_WORD = _dispatched(_phrases("anywhere"))
+_ANYWHERE_TRIGGERS = frozenset(_ANYWHERE_BY_WORD)
 _LONG_STARTS = _dispatched(_phrases("long_starts"))
 _LONG_ANYWHERE = _combined(_phrases("long_anywhere"))
 _LONG_TRIGGERS = _triggers(_phrases("long_anywhere"))
