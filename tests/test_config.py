@@ -52,6 +52,12 @@ def test_cleaning_patterns_are_compiled_and_namespaced(tmp_path: Path) -> None:
     assert [rule.id for rule in cleaning.drop] == ["a:menu", "a:drop-2"]
     assert cleaning.drop[0].pattern.match("Home")
     assert str(cleaning.zone) == "Europe/Berlin"
+    assert not cleaning.month_first
+
+
+def test_a_source_may_write_dates_month_first(tmp_path: Path) -> None:
+    path = _write(tmp_path, "sources: [{name: us, kind: dumps, location: x, date_order: month-first}]\n")
+    assert load_settings(path).sources[0].cleaning.month_first
 
 
 def test_learning_settings_per_source(tmp_path: Path) -> None:
@@ -75,6 +81,7 @@ def test_learning_settings_per_source(tmp_path: Path) -> None:
         ("sources: [{name: a, kind: dumps, location: x}, {name: a, kind: dumps, location: y}]", "duplicate source"),
         ("sources: [{name: a, kind: dumps, location: x, cleaning: {drop: ['(']}}]", "cleaning.drop\\[0\\]"),
         ("sources: [{name: a, kind: dumps, location: x, timezone: Mars/Base}]", "unknown timezone"),
+        ("sources: [{name: a, kind: dumps, location: x, date_order: mdy}]", "date_order must be"),
         ("sources: [{name: a, kind: dumps, location: x, cleaning: {learn: {min_share: 2}}}]", "between 0 and 1"),
         ("sources: [{name: a, kind: dumps, location: x, cleaning: {learn: {min_documents: 0}}}]", "positive"),
         ("sources: [{name: a, kind: dumps, location: x, cleaning: {learn: {never: Impressum}}}]", "list of lines"),

@@ -77,6 +77,8 @@ class CleaningConfig:
     """Lines to move to ``captions`` (photo lines the built-in rules do not recognise)."""
     zone: tzinfo | None = None
     """The source's time zone (``timezone:`` in the config), for dates it writes without one; default UTC."""
+    month_first: bool = False
+    """The source writes numeric dates month first, "03/04/2021" for 4 March (``date_order: month-first``)."""
     learn: LearnConfig = field(default_factory=LearnConfig)
     learned: LearnedLines | None = None
     """Filled by the pipeline from the lines learned so far (see :mod:`newsetl.learn`); never from the file."""
@@ -315,7 +317,12 @@ def _parse_source(entry: Any, base: Path, index: int, fetch: FetchConfig) -> Sou
         kind=cast(SourceKind, kind),
         location=location,
         options=options,
-        cleaning=_parse_cleaning(entry.get("cleaning") or {}, name, _zone(entry.get("timezone"), name)),
+        cleaning=_parse_cleaning(
+            entry.get("cleaning") or {},
+            name,
+            _zone(entry.get("timezone"), name),
+            month_first=_month_first(entry.get("date_order"), name),
+        ),
         schedule=schedule,
         fetch=parse_fetch(entry.get("fetch"), fetch, f"source {name!r}: fetch"),
     )
@@ -361,13 +368,14 @@ def _fetch_value(value: Any, default: Any, where: str) -> Any:
     return float(value) if isinstance(default, float) else value
 
 
-def _parse_cleaning(section: Any, source: str, zone: tzinfo | None) -> CleaningConfig:
+def _parse_cleaning(section: Any, source: str, zone: tzinfo | None, *, month_first: bool = False) -> CleaningConfig:
     if not isinstance(section, dict):
         raise ConfigError(f"source {source!r}: cleaning must be a mapping")
     return CleaningConfig(
         drop=_parse_patterns(section.get("drop") or [], source, "drop"),
         captions=_parse_patterns(section.get("captions") or [], source, "captions"),
         zone=zone,
+        month_first=month_first,
         learn=_parse_learn(section.get("learn"), source),
     )
 
@@ -402,6 +410,14 @@ def _learn_number(section: dict[str, Any], key: str, default: _Number, source: s
     if isinstance(value, bool) or not isinstance(value, int | float) or value < (1 if key != "min_share" else 0):
         raise ConfigError(f"source {source!r}: cleaning.learn.{key} must be a positive number, not {value!r}")
     return type(default)(value)
+
+
+def _month_first(order: Any, source: str) -> bool:
+    if order is None or order == "day-first":
+        return False
+    if order == "month-first":
+        return True
+    raise ConfigError(f"source {source!r}: date_order must be day-first or month-first, not {order!r}")
 
 
 def _zone(name: Any, source: str) -> tzinfo | None:

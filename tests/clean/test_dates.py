@@ -48,6 +48,24 @@ def test_find_date(text: str, expected: str | None) -> None:
     assert find_date(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("03/04/2021", "2021-03-04T00:00:00Z"),
+        ("12/25/2021 at 9:15 pm", "2021-12-25T21:15:00Z"),
+        ("25/12/2021", "2021-12-25T00:00:00Z"),  # the first number is no month: read day first
+        ("03.04.2021", "2021-04-03T00:00:00Z"),  # dotted dates are day first everywhere
+        ("April 3, 2021", "2021-04-03T00:00:00Z"),
+    ],
+)
+def test_find_date_on_a_month_first_source(text: str, expected: str) -> None:
+    assert find_date(text, month_first=True) == expected
+
+
+def test_a_day_first_source_reads_slashed_dates_day_first() -> None:
+    assert find_date("03/04/2021") == "2021-04-03T00:00:00Z"
+
+
 def test_find_date_in_a_zone() -> None:
     assert find_date("Published: 9:15am, 14 Jun 2024", HONG_KONG) == "2024-06-14T01:15:00Z"
 

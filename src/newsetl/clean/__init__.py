@@ -79,6 +79,8 @@ def rules_version(cleaning: CleaningConfig) -> str:
     """Built-in rules version, a fingerprint of the source's own patterns (``+…``) and of the learned lines that
     cleaned the article (``~…``): "2026.12.01.1+1a2b3c4d~5e6f7a8b"."""
     patterns = [rule.pattern.pattern for rule in cleaning.drop + cleaning.captions]
+    if cleaning.month_first:  # dates read otherwise: the articles are cleaned again
+        patterns.append("date_order=month-first")
     version = f"{RULES_VERSION}+{sha256_hex(json.dumps(patterns).encode())[:8]}" if patterns else RULES_VERSION
     if cleaning.learned and cleaning.learned.lines:
         learned = json.dumps(sorted(cleaning.learned.lines), ensure_ascii=False).encode()

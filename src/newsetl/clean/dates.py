@@ -4,7 +4,8 @@
 ("3. März 2021, 14:05 Uhr", "June 12, 2020", "12.03.2021", "2021/03/12") a compiled pattern with month names
 finds them at a cost of microseconds; ``dateparser`` would take ~30 ms a line, which text-dump throughput cannot
 afford. Numeric dates are read day first ("12/03/2021" is 12 March), month first only when the first number
-cannot be a month's day and the second can ("03/25/2021").
+cannot be a month's day and the second can ("03/25/2021"); a source configured ``date_order: month-first`` has
+its slashed dates read month first wherever the first number can be a month ("03/04/2021" is 4 March).
 """
 
 from __future__ import annotations
@@ -77,6 +78,8 @@ _DATE_PATTERNS = tuple(
 )
 _DAY_FIRST = frozenset(_DATE_PATTERNS[2:4])
 """Numeric dates read day first that may have been written month first ("03/25/2021")."""
+_SLASHED = _DATE_PATTERNS[3]
+"""The numeric dates a month-first source writes ("03/04/2021"); with dots, even American pages write day first."""
 
 
 def to_utc_iso(value: str | None, zone: tzinfo | None = None) -> str | None:
@@ -99,37 +102,49 @@ def iso_utc(moment: datetime, zone: tzinfo | None = None) -> str:
     return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
-def find_date(text: str, zone: tzinfo | None = None) -> str | None:
+def find_date(text: str, zone: tzinfo | None = None, *, month_first: bool = False) -> str | None:
     """The first date written in ``text`` (with its time when given), as ISO 8601 UTC, else ``None``.
 
     Written dates rarely carry a zone; they are read in ``zone`` (the source's, from its config), else UTC.
     """
-    found = search_date(text)
+    found = search_date(text, month_first=month_first)
     return iso_utc(found[0], zone) if found else None
 
 
-def search_date(text: str) -> tuple[datetime, re.Match[str]] | None:
-    """The first written date in ``text`` and where it stands."""
+def search_date(text: str, *, month_first: bool = False) -> tuple[datetime, re.Match[str]] | None:
+    """The first written date in ``text`` and where it stands; ``month_first``: the source writes "03/04/2021"
+    for 4 March."""
     for pattern in _DATE_PATTERNS:
         match = pattern.search(text)
         if match:
-            moment = _moment(match, text)
+            moment = _moment(match, text, month_first)
             if moment is not None:
                 return moment, match
     return None
 
 
-def _moment(match: re.Match[str], text: str) -> datetime | None:
+def _moment(match: re.Match[str], text: str, month_first: bool) -> datetime | None:
     fields = match.groupdict()
     month = int(fields["mnum"]) if fields.get("mnum") else _MONTH_BY_NAME[fields["month"].lower()]
     hour, minute = _time_of(fields, text[: match.start()] + " " + text[match.end() :])
     day = int(fields["day"])
-    if match.re in _DAY_FIRST and month > _MONTHS_IN_YEAR >= day:
+    if _written_month_first(match.re, day, month, month_first):
         day, month = month, day
     try:
         return datetime(int(fields["year"]), month, day, hour, minute)
     except ValueError:
         return None
+
+
+def _written_month_first(pattern: re.Pattern[str], first: int, second: int, month_first: bool) -> bool:
+    """Whether a numeric date read day first ("03/04/2021": ``first`` 3, ``second`` 4) was written month first:
+    where day first is impossible, or on a month-first source's slashed dates where the first number can be a
+    month."""
+    if pattern not in _DAY_FIRST:
+        return False
+    if month_first and pattern is _SLASHED:
+        return first <= _MONTHS_IN_YEAR
+    return second > _MONTHS_IN_YEAR >= first
 
 
 def _time_of(fields: dict[str, str | None], rest: str) -> tuple[int, int]:

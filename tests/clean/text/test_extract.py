@@ -424,6 +424,12 @@ def test_a_change_dated_after_the_publication_on_one_line() -> None:
     assert (extraction.published_at, extraction.updated_at) == ("2024-05-02T00:00:00Z", "2024-05-03T14:05:00Z")
 
 
+def test_a_month_first_source_dates_its_dump_month_first() -> None:
+    text = "\n\n".join(["The Courier", "Ferry operator cuts sailings to the outlying islands", "03/04/2021", P1, P2])
+    assert extract_text_dump(text, CleaningConfig(month_first=True)).published_at == "2021-03-04T00:00:00Z"
+    assert extract_text_dump(text).published_at == "2021-04-03T00:00:00Z"
+
+
 def test_a_dump_that_dates_no_change_has_no_update() -> None:
     headline = "Ferry operator cuts sailings to the outlying islands"
     extraction = extract_text_dump("\n\n".join(["The Courier", headline, "Published 2 May 2024", P1, P2, P3]))

@@ -40,6 +40,11 @@ def test_lines_are_matched_without_their_surrounding_whitespace() -> None:
     assert learned_lines([PROMOTION], None, ()) == {}
 
 
+def test_the_rules_version_names_a_month_first_source() -> None:
+    assert rules_version(CleaningConfig(month_first=True)) != rules_version(CleaningConfig())
+    assert rules_version(CleaningConfig(month_first=True)).startswith(rules_version(CleaningConfig()) + "+")
+
+
 def test_the_rules_version_names_the_learned_lines() -> None:
     plain = rules_version(CleaningConfig())
     learned = rules_version(CleaningConfig(learned=LEARNED))

@@ -67,7 +67,7 @@ def extract_text_dump(text: str, cleaning: CleaningConfig | None = None, *, arti
     cleaning = cleaning or CleaningConfig()
     lines = text.splitlines()
     language = guess_language(lines)
-    extraction = _assemble(lines, _classify(lines, cleaning, language, article=article), cleaning.zone, language)
+    extraction = _assemble(lines, _classify(lines, cleaning, language, article=article), cleaning, language)
     if language is None and extraction.body:
         # A language without a stop-word list here: the model decides, on a sample (it costs ~0.5 µs a char).
         extraction = replace(extraction, language=detect_language(extraction.body_text[:_MODEL_SAMPLE]))
@@ -171,7 +171,7 @@ def _title_from_page(features: LineFeatures, verdicts: list[LineVerdict | None],
 
 
 def _assemble(
-    lines: Sequence[str], verdicts: Sequence[LineVerdict], zone: tzinfo | None, language: str | None
+    lines: Sequence[str], verdicts: Sequence[LineVerdict], cleaning: CleaningConfig, language: str | None
 ) -> Extraction:
     by_label: dict[LineLabel, list[str]] = {}
     removed: list[Removal] = []
@@ -185,7 +185,7 @@ def _assemble(
                 continue
         by_label.setdefault(label, []).append(lines[index].strip())
     bylines, datelines = by_label.get("byline", []), by_label.get("date", [])
-    published_at, updated_at = _dates(datelines + bylines, zone)
+    published_at, updated_at = _dates(datelines + bylines, cleaning)
     return Extraction(
         title=strip_site_name(next(iter(by_label.get("title", [])), None)),
         summary="\n".join(strip_bullet(line) for line in by_label.get("summary", [])) or None,
@@ -201,7 +201,7 @@ def _assemble(
     )
 
 
-def _dates(lines: Sequence[str], zone: tzinfo | None) -> tuple[str | None, str | None]:
+def _dates(lines: Sequence[str], cleaning: CleaningConfig) -> tuple[str | None, str | None]:
     """When the article was published and when it last changed.
 
     Published: the first date the date lines give, else a byline's ("Von Anna Schmidt am 3. März 2021"); a
@@ -209,19 +209,23 @@ def _dates(lines: Sequence[str], zone: tzinfo | None) -> tuple[str | None, str |
     Changed: the first change's date, on a line of its own or after the publication's ("Published 2 May 2024 |
     Updated 3 May 2024").
     """
-    dates = [found for line in lines for found in _line_dates(line, zone)]
+    dates = [found for line in lines for found in _line_dates(line, cleaning.zone, cleaning.month_first)]
     published = next((found for update, found in dates if not update), None)
     updated = next((found for update, found in dates if update), None)
     return published or updated, updated
 
 
-def _line_dates(line: str, zone: tzinfo | None) -> list[tuple[bool, str]]:
+def _line_dates(line: str, zone: tzinfo | None, month_first: bool) -> list[tuple[bool, str]]:
     """The dates a line gives, each with whether it dates a change."""
     change = find_update(line)
     if change is None or change == 0:
-        found = find_line_date(line, zone)
+        found = find_line_date(line, zone, month_first=month_first)
         return [] if found is None else [(change == 0, found)]
-    parts = ((False, find_line_date(line[:change], zone)), (True, find_line_date(line[change:], zone)))
+    before, after = line[:change], line[change:]
+    parts = (
+        (False, find_line_date(before, zone, month_first=month_first)),
+        (True, find_line_date(after, zone, month_first=month_first)),
+    )
     return [(update, found) for update, found in parts if found is not None]
 
 

@@ -124,10 +124,12 @@ def find_byline(line: str) -> list[str] | None:
     return None if match is None else _names(match.group("names"))
 
 
-def byline_date(line: str, zone: tzinfo | None = None) -> str | None:
+def byline_date(line: str, zone: tzinfo | None = None, *, month_first: bool = False) -> str | None:
     """The date after a byline's names ("Von Anna Schmidt am 3. März 2021", "By Jane Doe | 12.03.2021")."""
     match = _byline(line)
-    found = search_date(match.group("tail")) if match is not None and match.group("tail") else None
+    found = (
+        search_date(match.group("tail"), month_first=month_first) if match is not None and match.group("tail") else None
+    )
     return iso_utc(found[0], zone) if found else None
 
 
@@ -165,14 +167,14 @@ def find_byline_in(line: str) -> list[str] | None:
     return [handle.group("handle")]
 
 
-def find_dateline(line: str, zone: tzinfo | None = None) -> str | None:
+def find_dateline(line: str, zone: tzinfo | None = None, *, month_first: bool = False) -> str | None:
     """The date of a short line that is mostly a date ("Published 3 March 2021, 14:05"), as ISO UTC.
 
     A sentence that mentions a date ("What happened on 14 June.") is prose, not a dateline.
     """
     if len(line.strip()) > _MAX_DATELINE or _OTHER_DATE_RE.match(line):
         return None
-    found = search_date(line)
+    found = search_date(line, month_first=month_first)
     if found is None:
         return None
     moment, match = found
@@ -183,7 +185,7 @@ def find_dateline(line: str, zone: tzinfo | None = None) -> str | None:
     return iso_utc(moment, zone)
 
 
-def dated_meta(line: str, zone: tzinfo | None = None) -> str | None:
+def dated_meta(line: str, zone: tzinfo | None = None, *, month_first: bool = False) -> str | None:
     """The date of a short meta line that holds more than a dateline would, as ISO UTC: "Veröffentlicht am
     6. Juli 2015 von Mark Hosak — Hinterlasse eine Antwort", "Posted on 28. Juli 2019 Author Andreas Kalt",
     "6. November 2023 6. November 2023 Jane Doe Politik" (a blog theme's published and updated dates).
@@ -195,7 +197,7 @@ def dated_meta(line: str, zone: tzinfo | None = None) -> str | None:
     text = line.strip()
     if len(text) > _MAX_META or _OTHER_DATE_RE.match(text):
         return None
-    found = search_date(text)
+    found = search_date(text, month_first=month_first)
     if found is None or _is_sentence(text, found[1]):
         return None
     return iso_utc(found[0], zone) if _META_RE.search(text) or _two_dates(text, found[1]) else None
@@ -213,9 +215,13 @@ def _two_dates(text: str, date: re.Match[str]) -> bool:
     return following is not None and following[1].start() == 0
 
 
-def find_line_date(line: str, zone: tzinfo | None = None) -> str | None:
+def find_line_date(line: str, zone: tzinfo | None = None, *, month_first: bool = False) -> str | None:
     """The date a dateline, a dated meta line or a dated byline gives, as ISO UTC."""
-    return find_dateline(line, zone) or dated_meta(line, zone) or byline_date(line, zone)
+    return (
+        find_dateline(line, zone, month_first=month_first)
+        or dated_meta(line, zone, month_first=month_first)
+        or byline_date(line, zone, month_first=month_first)
+    )
 
 
 def find_update(line: str) -> int | None:
