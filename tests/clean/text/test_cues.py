@@ -52,6 +52,7 @@ CATCHES = {
         "Advertising Guidelines",
         "Anzeige, enthält Affiliate Links",
         "*Werbung. Dieser Beitrag enthält Werbung für MYMARINI.",
+        "Submit your letter to the editor via this form.",
         "This post contains references to products from one or more of our advertisers. We may receive compensation "
         "when you click on links to those products. Terms apply to the offers listed on this page.",
     ],
@@ -187,7 +188,6 @@ CATCHES = {
         "Werden Sie Mitglied!",
         "Instant access to the full article PDF.",
         "Wählen Sie Ihren Zugang und lesen Sie weiter:",
-        "Submit your letter to the editor via this form.",
         "Unterstütze RosaMag bereits mit 2,50!",
         "Kennt ihr schon unseren Brandfinder?",
         "Gefällt dir unser Klettermagazin? Bei der Lancierung haben wir entschieden, keine Bezahlschranke einzuführen. "

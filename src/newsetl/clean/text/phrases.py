@@ -108,6 +108,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:dieser|der) (?:beitrag|artikel) enth[äa]lt (?:affiliate|werbung|werbe)",
             r"(?:anzeige|werbung)\s*[,/|–-]\s*(?:enth[äa]lt )?affiliate[- ]?links?\b",
             r"\*?(?:werbung|anzeige)\s*[.:]\s*(?:dieser|der) (?:beitrag|artikel)\b",
+            # A letters page's note on how to write in, between a letter's dateline and its text.
+            r"submit (?:your|a) letter\b",
         ),
         # The same disclosures as a paragraph.
         long_starts=(
@@ -395,7 +397,6 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"devenez (?:membre|abonn[ée])\b",
             r"(?:immediate|instant|unlimited) (?:online |digital )?access to (?:all|the full|this|our|every)\b",
             r"w[äa]hlen sie ihren zugang\b",
-            r"submit (?:your|a) letter\b",
             r"(?:kennt ihr|kennen sie|kennst du) (?:schon )?unser(?:e|en)? \S+.{0,40}\?$",
         ),
         long_starts=(r"(?:sie lesen|du liest) gerne? \S+\s*\?|gef[äa]llt (?:dir|ihnen|euch) unser(?:e|em)? \S+\s*\?",),
