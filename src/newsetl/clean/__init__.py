@@ -63,7 +63,8 @@ a declared one, titles without the site's name spelt like the host, numeric and 
 dated bylines, one author splitter with placeholders dropped (all landed on main on 2026-12-02 under this one
 version); .2: share bars of any length, paywall and membership prompts, advertising disclosures as paragraphs, a
 newsletter or support prompt between paragraphs as an interruption, app and channel promotions, copyright notices as
-paragraphs, a text dump's ``updated_at`` from its "Updated …" line."""
+paragraphs, a text dump's ``updated_at`` from its "Updated …" line, photo credits with a note in parentheses or a
+well-known agency's name without a separator ("Dee Dee Myers Getty Images")."""
 
 
 def article_id(source: str, key: str) -> str:

@@ -41,6 +41,13 @@ from newsetl.clean.text.captions import find_credit, split_caption
         ("Premier na konferencji. Fot. PAP/Leszek Szymański", "Premier na konferencji.", "PAP/Leszek Szymański"),
         ("Das Hermelin im Winter. (mlharing / iStock.com)", "Das Hermelin im Winter.", "mlharing / iStock.com"),
         ("Źródło: PAP", "", "PAP"),
+        ("Dee Dee Myers Getty Images", "Dee Dee Myers", "Getty Images"),
+        ("Getty Images", "", "Getty Images"),
+        (
+            "(Foto: DBT/Stella von Saldern (bearbeitet durch spdfraktion.de))",
+            "",
+            "DBT/Stella von Saldern (bearbeitet durch spdfraktion.de)",
+        ),
     ],
 )
 def test_find_credit(line: str, caption: str, credit: str) -> None:
@@ -59,6 +66,8 @@ def test_find_credit(line: str, caption: str, credit: str) -> None:
         "The AP/NORC poll found that most Americans support it",
         "Rosja i Polska / East",
         "Fot. na górze to zdjęcie z wakacji, które zrobiłam sama",
+        "Adobe agrees to buy Shutterstock",
+        "The agency's pictures went out through AP",
     ],
 )
 def test_prose_has_no_credit(line: str) -> None:

@@ -22,10 +22,13 @@ _AGENCY = (
 # "... Photo: AP", "(Bild: Reuters)", "... © Jane Doe", "... Photo by Jane Doe", "... / Getty Images"
 _CREDIT_TAIL_RE = re.compile(
     r"(?:^|(?<=[\s.,;:|–—(-]))\(?\s*(?:" + _CREDIT_KEY + r"\s*(?:credits?|by|von|:)\s*:?\s*|©\s*)"
-    r"(?P<credit>[^()]{1,80}?)\)?\.?\s*$"
+    # The credit may say more in parentheses: "(Foto: DBT/Stella von Saldern (bearbeitet durch spdfraktion.de))".
+    r"(?P<credit>[^()]{1,80}?(?:\([^()]{1,60}\))?)\)?\.?\s*$"
     r"|(?:(?<=[.,;|–—-])|(?<=\s[/|–—-]))\s*\(?(?P<agency>(?:[\w.-]+ ?/ ?)?"
     + _AGENCY
-    + r"(?:\s*/\s*[\w .-]{1,40})?)\)?$",
+    + r"(?:\s*/\s*[\w .-]{1,40})?)\)?$"
+    # An agency whose name is never a sentence's last words needs no separator: "Dee Dee Myers Getty Images".
+    r"|(?:^|(?<=\s))(?P<named>(?-i:Getty Images|GETTY IMAGES|AP Photo|picture alliance|imago images))$",
     re.IGNORECASE,
 )
 # "(AP Photo/Evan Vucci)", "(EFE/Juan Pérez)", or after the caption's last sentence "REUTERS/Henry Nicholls": the
@@ -78,7 +81,7 @@ def find_credit(text: str) -> tuple[str, str] | None:
     if _may_hold_credit(low):
         match = _CREDIT_TAIL_RE.search(tail)
         if match is not None:
-            credit = (match.group("credit") or match.group("agency") or "").strip()
+            credit = (match.group("credit") or match.group("agency") or match.group("named") or "").strip()
             if not credit or len(credit.split()) > _MAX_CREDIT_WORDS:
                 return None
             return text[: len(text) - len(tail) + match.start()].rstrip(" |–—-/(").strip(), credit
