@@ -39,6 +39,8 @@ def test_naive_timestamps_are_read_in_the_source_zone() -> None:
         ("publié le 13 juin 2024 à 18h05", "2024-06-13T18:05:00Z"),
         ("June 12, 2020 at 3:05 pm", "2020-06-12T15:05:00Z"),
         ("12 de junio de 2023", "2023-06-12T00:00:00Z"),
+        ("opublikowano: 7 kwietnia 2021", "2021-04-07T00:00:00Z"),
+        ("16 marca 2021, 11:22", "2021-03-16T11:22:00Z"),
         ("Updated 2024-06-12T08:30", "2024-06-12T08:30:00Z"),
         ("31.02.2024", None),
         ("no date here", None),

@@ -18,18 +18,20 @@ from dateutil import parser as dateutil_parser
 from dateutil import tz
 
 _MONTHS = {
-    1: "january jan januar jänner janvier enero gennaio januari janeiro",
-    2: "february feb februar février fevrier febrero febbraio februari fevereiro",
-    3: "march mar märz maerz mars marzo maart março",
-    4: "april apr avril abril aprile",
-    5: "may mai mayo maggio mei maio",
-    6: "june jun juni juin junio giugno junho",
-    7: "july jul juli juillet julio luglio julho",
-    8: "august aug août aout agosto augustus",
-    9: "september sep sept septembre septiembre settembre setembro",
-    10: "october oct oktober octobre octubre ottobre oktober outubro okt",
-    11: "november nov novembre noviembre novembro",
-    12: "december dec dezember décembre decembre diciembre dicembre dezembro dez",
+    # Polish writes a date's month in the genitive ("7 kwietnia 2021"); its abbreviations ("sie") are words
+    # elsewhere, so only the full forms are here.
+    1: "january jan januar jänner janvier enero gennaio januari janeiro stycznia styczeń",
+    2: "february feb februar février fevrier febrero febbraio februari fevereiro lutego luty",
+    3: "march mar märz maerz mars marzo maart março marca marzec",
+    4: "april apr avril abril aprile kwietnia kwiecień",
+    5: "may mai mayo maggio mei maio maja",
+    6: "june jun juni juin junio giugno junho czerwca czerwiec",
+    7: "july jul juli juillet julio luglio julho lipca lipiec",
+    8: "august aug août aout agosto augustus sierpnia sierpień",
+    9: "september sep sept septembre septiembre settembre setembro września wrzesień",
+    10: "october oct oktober octobre octubre ottobre oktober outubro okt października październik",
+    11: "november nov novembre noviembre novembro listopada listopad",
+    12: "december dec dezember décembre decembre diciembre dicembre dezembro dez grudnia grudzień",
 }
 _MONTH_BY_NAME = {name: number for number, names in _MONTHS.items() for name in names.split()}
 _MONTH_NAMES = "|".join(sorted(map(re.escape, _MONTH_BY_NAME), key=len, reverse=True))

@@ -196,6 +196,8 @@ def test_a_dated_meta_line(line: str, date: str | None) -> None:
     [
         ("12.03.2021, 14:05 Uhr", "2021-03-12T14:05:00Z"),
         ("Veröffentlicht am 13. März 2019 von Michael Veeser-Dombrowski", "2019-03-13T00:00:00Z"),
+        ("28 kwietnia 2021 Polityka", "2021-04-28T00:00:00Z"),
+        ("Data publikacji: 5 maja 2021", "2021-05-05T00:00:00Z"),
         ("Von Anna Schmidt am 3. März 2021", "2021-03-03T00:00:00Z"),
         ("The law takes effect on 1 July 2024 after a long debate in the chamber.", None),
         # Dates of something else: an embedded post's signature, an event, a deadline, a registration.
