@@ -39,6 +39,7 @@ CATCHES = {
         "Temps de lecture : 5 min",
         "Ten tekst przeczytasz w 3 minuty",
         "Czas czytania: 4 min",
+        "21 minutes - 4312 words",
     ],
     "trust-banner": [
         "Why you can trust SCMP",
@@ -150,6 +151,7 @@ CATCHES = {
     ],
     "follow-us": [
         "Follow us on Twitter",
+        "Folge mir Entfolgen Folge Oliver Baroni auf Facebook Folge Oliver Baroni auf Twitter",
         "Folgen Sie uns auf Facebook",
         "Síguenos en Telegram, Instagram, Facebook y Twitter para recibir todas nuestras actualizaciones",
         "Suivez-nous sur Instagram",

@@ -89,6 +89,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"ten (?:tekst|artyku[łl]) przeczytasz\b",
             r"\d+\s*(?:-\s*)?(?:min\.?|minutes?|minuten|mins?)\s*(?:read|lesezeit|lesen|de lecture|de lectura|"
             r"di lettura|leestijd|leitura)\b",
+            # "21 minutes - 4312 words": the reading time beside the length.
+            r"\d+\s*(?:min\.?|minutes?|minuten|mins?)\s*[-–|·,]\s*\d[\d.,]*\s*(?:words|wörter|mots|palabras)\b",
         ),
     ),
     PhraseFamily(
@@ -486,6 +488,7 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         "furniture",
         starts=(
             r"(?:follow us|folgen sie uns|folge uns|folgt uns|s[íi]guenos|suivez[- ]nous|seguici|volg ons|siga-nos)\b",
+            r"(?:follow me|folge mir|folgen sie mir|suivez-moi|s[íi]gueme|seguimi)\b",
             r"follow (?:the )?[\w@.]+(?: [\w@.]+){0,3} on (?:twitter|facebook|instagram|x|linkedin|tiktok|youtube)\b",
             # The site's app: "Get the latest news straight to your phone with the … app", "Download our app".
             r"(?:get|download|install|lade|laden sie) (?:the|our|unsere?|die) .{0,60}\bapps?\b",
