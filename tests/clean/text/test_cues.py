@@ -63,6 +63,7 @@ CATCHES = {
         "Druckversion",
         "Rezept drucken",
         "Auf einer Seite lesen",
+        "Informationsschreiben vom 14. Oktober 2021 PDF | 38 KB | Datei ist nicht barrierefrei",
         "PDF version",
         "Version imprimable",
         "Print Recipe",
@@ -242,6 +243,7 @@ CATCHES = {
         "Alle Rechte vorbehalten.",
         "Tous droits réservés",
         "Materiał chroniony prawem autorskim.",
+        "Materiał chroniony prawem autorskim - zasady przedruków określa regulamin.",
         "This article is the copyrighted property of Breaking Belize News.",
         "Written permission must be obtained before reprint in online or print media.",
         "© 2022, Example News. This article is the copyrighted property of Example News. Written permission must be "

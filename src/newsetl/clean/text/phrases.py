@@ -134,6 +134,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"version imprimable|envoyer par (?:e-?)?mail)\b",
             r"like (?:the |this )?recipe\s*\?",
         ),
+        # A download link: "Informationsschreiben vom 14. Oktober 2021 PDF | 38 KB | Datei ist nicht barrierefrei".
+        anywhere=(r"\b(?:pdf|docx?|xlsx?|pptx?|zip|mp3|epub)\s*[|,(–-]\s*\d+(?:[.,]\d+)?\s*(?:kb|mb|kib|mib)\b",),
     ),
     PhraseFamily(
         "cookie-banner",
@@ -446,6 +448,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:©|\(c\)|copyright\b|&copy;).{0,80}\b(?:19|20)\d\d\b",
             r"(?:this|the) (?:article|story|content|material) is (?:the )?copyrighted\b",
             r"written permission (?:must|is required|is needed)\b",
+            # A sentence, so not left to the ``anywhere`` phrase below, which spares sentences.
+            r"materia[łl] chroniony prawem autorskim\b",
         ),
         long_starts=(
             r"(?:©|\(c\)|copyright\b|&copy;).{0,80}\b(?:19|20)\d\d\b",
