@@ -53,6 +53,9 @@ CATCHES = {
         "Advertising Guidelines",
         "Anzeige, enthält Affiliate Links",
         "*Werbung. Dieser Beitrag enthält Werbung für MYMARINI.",
+        "Disclaimer: The views expressed are the author's own.",
+        "NOTE: The advertising disclaimer below does not apply to this article, nor any originating from the Village "
+        "Voice editorial department, which does not accept paid links, and never has in all the years it has run.",
         "Submit your letter to the editor via this form.",
         "This post contains references to products from one or more of our advertisers. We may receive compensation "
         "when you click on links to those products. Terms apply to the offers listed on this page.",
@@ -207,6 +210,8 @@ CATCHES = {
         "Filed under: Politics",
         "Dieser Beitrag wurde am 3. Mai veröffentlicht",
         "Permalink",
+        "Asked 8 years, 2 months ago",
+        "Viewed 12 times",
         "SUGGESTED CITATION Sauer, Heiko: Expert*innen in der Krise",
         "Alle Inhalte unterliegen dieser Creative-Commons-Lizenz.",
         "(Alle Angaben ohne Gewähr)",
@@ -311,6 +316,8 @@ CATCHES = {
         "Zobacz także",
         "Czytaj także: Rosja jest groźna",
         "Vorschau auf den nächsten Artikel",
+        "Alles über nachhaltige Wanderschuhe findest Du hier.",
+        "Weitere Infos unter www.itfjuniors.de.",
     ],
     "server-error": [
         "Notice: Undefined index: page in /var/www/html/index.php on line 12",
@@ -360,6 +367,8 @@ PROSE = [
     "Weitere Artikel zu dem Thema will die Zeitung im Herbst veröffentlichen, sagte die Chefredakteurin.",
     "Sie wollen mehr von uns als wir leisten können, sagte der Bürgermeister.",
     "Become a member of the alliance, the minister urged Finland on Monday.",
+    "Das Konzeptpapier finden Sie hier:",
+    "Asked about the plan, the minister declined to comment.",
 ]
 
 

@@ -110,6 +110,7 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:dieser|der) (?:beitrag|artikel) enth[äa]lt (?:affiliate|werbung|werbe)",
             r"(?:anzeige|werbung)\s*[,/|–-]\s*(?:enth[äa]lt )?affiliate[- ]?links?\b",
             r"\*?(?:werbung|anzeige)\s*[.:]\s*(?:dieser|der) (?:beitrag|artikel)\b",
+            r"(?:note:\s*)?(?:the )?(?:advertising |editorial |legal )?disclaimer\s*[(:]",
             # A letters page's note on how to write in, between a letter's dateline and its text.
             r"submit (?:your|a) letter\b",
         ),
@@ -118,6 +119,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"this (?:post|article|page) (?:contains|may contain|includes) (?:affiliate )?(?:links|references)\b",
             r"we (?:may )?(?:receive|earn|get) (?:a )?(?:small )?(?:compensation|commission)\b",
             r"we recommend the best products\b",
+            r"(?:note:\s*)?(?:the )?(?:advertising |editorial |legal )?disclaimer\s*[(:]",
+            r"note: the advertising disclaimer\b",
             r"(?:dieser|der) (?:beitrag|artikel) enth[äa]lt (?:affiliate|werbung|werbe)",
         ),
     ),
@@ -202,8 +205,11 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:[àa] )?lire (?:aussi|également)\s*:\s*\S|(?:leia|veja) (?:tamb[ée]m|mais)\s*:\s*\S",
             r"(?:leggi anche|lees ook)\s*:\s*\S|lesen sie hier\s*:\s*\S",
             r"vorschau auf (?:den|die) n[äa]chste",
+            r"(?:weitere |mehr )?(?:infos?|informationen) (?:unter|auf|bei)\s+(?:www\.|https?://)\S+\s*\.?$",
             r"(?:czytaj (?:te[żz]|tak[żz]e|r[óo]wnie[żz]|wi[ęe]cej)|zobacz (?:te[żz]|tak[żz]e))\s*:?(?:\s+\S.*)?$",
         ),
+        # A link's sentence that points at another page: "Alles über nachhaltige Wanderschuhe findest Du hier."
+        anywhere=(r"\b(?:findest du|finden sie|gibt es|gibt's) (?:das |alles |mehr )?hier\s*[.!]?$",),
     ),
     PhraseFamily(
         "related",
@@ -327,6 +333,9 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         "end",
         starts=(
             r"(?:filed under|posted in|tagged\b|this entry was posted|permalink|permanentlink)",
+            # A question-and-answer site's meta line: "Asked 8 years, 2 months ago", "Viewed 12 times".
+            r"(?:asked|answered|edited|modified|viewed) (?:\d+|an?) "
+            r"(?:years?|months?|days?|hours?|mins?|minutes?|times)\b(?:,? \d+ (?:months?|days?|hours?))?(?: ago)?\s*$",
             r"dieser (?:eintrag|beitrag|artikel) wurde",
             r"(?:dieser|der) (?:beitrag|artikel|text) (?:stammt|erschien|ist (?:zuerst|erstmals|urspr[üu]nglich))",
             r"(?:this|the) (?:article|story|post|piece) (?:was )?(?:first |originally )?(?:appeared|published)",
