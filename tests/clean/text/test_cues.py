@@ -109,6 +109,7 @@ CATCHES = {
         "Related articles",
         "Lesen Sie auch",
         "Weitere Tourentipps in Schweden",
+        "More Great WIRED Stories",
         "Weitere aktuelle Themen aus der Arbeitswelt",
         "Mehr zum Thema",
         "À lire aussi",
@@ -369,6 +370,7 @@ PROSE = [
     "Become a member of the alliance, the minister urged Finland on Monday.",
     "Das Konzeptpapier finden Sie hier:",
     "Asked about the plan, the minister declined to comment.",
+    "More than 200 stories were filed by the end of the day, the editor said.",
 ]
 
 

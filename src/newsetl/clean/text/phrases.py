@@ -218,6 +218,7 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:related|similar|recommended|popular|trending|more) (?:articles?|posts?|stories|content|news|reads?|"
             r"coverage|links?|videos?|topics?)\b",
             r"related\s*:?\s*$",
+            r"more (?:\S+ ){1,2}(?:stories|articles|reads)\s*:?$",
             r"you (?:may|might) (?:also )?(?:like|enjoy|be interested)",
             r"(?:read|see) (?:also|more|next)\b",
             r"most (?:read|popular|viewed|shared)\b",
