@@ -64,7 +64,8 @@ dated bylines, one author splitter with placeholders dropped (all landed on main
 version); .2: share bars of any length, paywall and membership prompts, advertising disclosures as paragraphs, a
 newsletter or support prompt between paragraphs as an interruption, app and channel promotions, copyright notices as
 paragraphs, a text dump's ``updated_at`` from its "Updated …" line, photo credits with a note in parentheses or a
-well-known agency's name without a separator ("Dee Dee Myers Getty Images"), Polish month names and meta words."""
+well-known agency's name without a separator ("Dee Dee Myers Getty Images"), Polish month names and meta words, a run of
+quantities ("350 g Zucker") as a recipe's list rather than a menu."""
 
 
 def article_id(source: str, key: str) -> str:

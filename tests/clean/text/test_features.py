@@ -74,3 +74,10 @@ def test_a_prompt_between_paragraphs_weighs_as_an_interruption() -> None:
     assert inside.cues[2] == at_the_end.cues[2] == "newsletter"
     assert inside.scores[2] == ROLE_WEIGHTS["inline"]
     assert at_the_end.scores[2] == ROLE_WEIGHTS["boundary"]
+
+
+def test_a_list_of_quantities_is_a_recipe_not_a_menu() -> None:
+    ingredients = ["350 g Zucker", "500 ml Milch", "1 Pck. Vanillezucker", "Salz", "5 Eier (Gr. M)", "½ TL Zimt"]
+    assert not any(line_features(ingredients, "de", {}).nav)
+    archive = ["Politik", "2021 (12)", "Wirtschaft", "Sport", "Kultur", "Reise"]
+    assert all(line_features(archive, "de", {}).nav)

@@ -51,6 +51,8 @@ _MIN_SHORT_SENTENCE_WORDS = 3
 _NAV_RUN, _NAV_WORDS = 5, 6
 _MIN_HEADLINE_WORDS = 4
 _MENU_KINDS = frozenset({"short", "bad"})
+# "350 g Zucker", "1 Pck. Vanillezucker", "½ TL Salz", "2-3 Zwiebeln": a number, then a word.
+_QUANTITY_RE = re.compile(r"(?:\d+(?:[.,/-]\d+)?|[½¼¾⅓⅔])\s*[^\W\d_]")
 _PROMPT_CUES = frozenset({"newsletter", "support-call"})
 
 
@@ -111,7 +113,8 @@ def _columns(rows: list[_Row]) -> LineFeatures:
     texts, chars, words, density, ends, cues, kinds, scores = (list(column) for column in zip(*rows, strict=True))
     _inline_read_also(words, ends, cues, kinds, scores)
     _inline_prompts(ends, cues, kinds, scores)
-    return LineFeatures(texts, chars, words, density, ends, cues, kinds, _nav_runs(kinds, ends, words, scores), scores)
+    nav = _nav_runs(texts, kinds, ends, words, scores)
+    return LineFeatures(texts, chars, words, density, ends, cues, kinds, nav, scores)
 
 
 def _inline_read_also(
@@ -199,8 +202,11 @@ def _cjk_counts(text: str, chars: int, words: int, hits: int, count: int) -> tup
     return chars + ideographs, max(words, ideographs // 2), max(hits, stops), max(count, ideographs // 2)
 
 
-def _nav_runs(kinds: Sequence[LineKind], ends: Sequence[bool], words: Sequence[int], scores: list[float]) -> list[bool]:
-    """Flags the lines of menus; a short line in one weighs ``_W_NAV`` (``scores`` is updated)."""
+def _nav_runs(
+    texts: Sequence[str], kinds: Sequence[LineKind], ends: Sequence[bool], words: Sequence[int], scores: list[float]
+) -> list[bool]:
+    """Flags the lines of menus; a short line in one weighs ``_W_NAV`` (``scores`` is updated). A run that is
+    mostly quantities ("350 g Zucker", "1 Pck. Backpulver") is a recipe's list, not a menu."""
     nav = [False] * len(kinds)
     run: list[int] = []
     for index, kind in enumerate(kinds):
@@ -209,12 +215,16 @@ def _nav_runs(kinds: Sequence[LineKind], ends: Sequence[bool], words: Sequence[i
         if kind in _MENU_KINDS and not ends[index] and words[index] <= _NAV_WORDS:
             run.append(index)
             continue
-        if len(run) >= _NAV_RUN:
+        if len(run) >= _NAV_RUN and not _quantities(texts, run):
             _flag(run, kinds, nav, scores)
         run = []
-    if len(run) >= _NAV_RUN:
+    if len(run) >= _NAV_RUN and not _quantities(texts, run):
         _flag(run, kinds, nav, scores)
     return nav
+
+
+def _quantities(texts: Sequence[str], run: list[int]) -> bool:
+    return 2 * sum(_QUANTITY_RE.match(texts[index]) is not None for index in run) >= len(run)
 
 
 def _flag(run: list[int], kinds: Sequence[LineKind], nav: list[bool], scores: list[float]) -> None:
