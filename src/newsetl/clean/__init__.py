@@ -65,7 +65,8 @@ version); .2: share bars of any length, paywall and membership prompts, advertis
 newsletter or support prompt between paragraphs as an interruption, app and channel promotions, copyright notices as
 paragraphs, a text dump's ``updated_at`` from its "Updated …" line, photo credits with a note in parentheses or a
 well-known agency's name without a separator ("Dee Dee Myers Getty Images"), Polish month names and meta words, a run of
-quantities ("350 g Zucker") as a recipe's list rather than a menu."""
+quantities ("350 g Zucker") as a recipe's list rather than a menu, an author box under the headline (the name, then
+a biography opening with it); the tail's author box never before the first paragraph."""
 
 
 def article_id(source: str, key: str) -> str:

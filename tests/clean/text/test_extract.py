@@ -424,6 +424,21 @@ def test_a_change_dated_after_the_publication_on_one_line() -> None:
     assert (extraction.published_at, extraction.updated_at) == ("2024-05-02T00:00:00Z", "2024-05-03T14:05:00Z")
 
 
+def test_an_author_box_under_the_headline_leaves_the_body() -> None:
+    bio = "Jane Doe is a senior writer covering transport for the Courier."
+    headline = "Ferry operator cuts sailings to the outlying islands"
+    extraction = extract_text_dump("\n\n".join(["The Courier", headline, "Jane Doe", "3 May 2024", bio, P1, P2, P3]))
+    assert (extraction.body, extraction.authors) == ([P1, P2, P3], ["Jane Doe"])
+    assert rules_by_text(extraction)[bio] == "author-bio"
+
+
+def test_a_sentence_about_someone_else_under_the_byline_stays() -> None:
+    lead = "Jane Doe is a ferry captain who has sailed the islands route for thirty years, and she is worried."
+    headline = "Ferry operator cuts sailings to the outlying islands"
+    extraction = extract_text_dump("\n\n".join(["The Courier", headline, "John Smith", "3 May 2024", lead, P1, P2]))
+    assert extraction.body == [lead, P1, P2]
+
+
 def test_a_month_first_source_dates_its_dump_month_first() -> None:
     text = "\n\n".join(["The Courier", "Ferry operator cuts sailings to the outlying islands", "03/04/2021", P1, P2])
     assert extract_text_dump(text, CleaningConfig(month_first=True)).published_at == "2021-03-04T00:00:00Z"

@@ -47,6 +47,8 @@ _MAX_VIDEO_TITLE = 200
 _TAIL_WINDOW = 3
 """Last body lines checked for an author box."""
 _MAX_BIO = 400
+_NAME_ABOVE_BIO = 4
+"""Non-blank lines above a biography searched for the author's name on its own."""
 _TEASER_PAIR, _MIN_TEASERS, _MAX_TEASER_SUMMARY = 2, 3, 350
 _MIN_RELATED_HEADLINES = 2
 _LATE_BOUNDARY = 0.8
@@ -162,8 +164,11 @@ def _drop_second_copies(features: LineFeatures, verdicts: list[LineVerdict | Non
 
 
 def _trim_author_box(features: LineFeatures, verdicts: list[LineVerdict | None], region: Region) -> None:
-    """A short biography among the last body lines, and everything after it, is the author box."""
+    """A short biography among the last body lines, and everything after it, is the author box; not before the
+    article's first paragraph, which a short article's tail window reaches ("Jane Doe is a ferry captain who …")."""
     body = [index for index in range(region.end - 1, region.start - 1, -1) if verdicts[index] is BODY]
+    first_prose = next((index for index in reversed(body) if features.kinds[index] == "good"), region.end)
+    body = [index for index in body if index > first_prose]
     # The box may open with the name on its own line: "Jane Doe" / "Jane is a reporter …".
     pairs = zip(body[1 : _TAIL_WINDOW + 1], body[:_TAIL_WINDOW], strict=False)
     start = next((name for name, bio in pairs if _name_then_bio(features, name, bio)), None)
@@ -277,6 +282,9 @@ def _label_top(features: LineFeatures, verdicts: list[LineVerdict | None], regio
         dated = (found := verdicts[below]) is not None and found.label == "date"
         if verdicts[index] is BODY and dated and is_bare_name(features.texts[index]):
             verdicts[index] = verdict("byline", "byline")
+    for index in top:
+        if verdicts[index] is BODY and _bio_under_its_name(features, index):
+            verdicts[index] = verdict("removed", "author-bio")
     seen_body = False
     for index in top:
         if verdicts[index] is BODY:
@@ -284,6 +292,16 @@ def _label_top(features: LineFeatures, verdicts: list[LineVerdict | None], regio
                 verdicts[index] = verdict("summary", "summary-bullet")
             else:
                 seen_body = True
+
+
+def _bio_under_its_name(features: LineFeatures, index: int) -> bool:
+    """An author box under the headline: the author's name on a line of its own, then a short biography that opens
+    with it ("Jacob Wade" / "Jacob Wade is a personal finance expert …")."""
+    text = features.texts[index]
+    if features.chars[index] > _MAX_BIO or not is_author_bio(text):
+        return False
+    above = list(nonblank(features, range(index - 1, max(index - _NAME_ABOVE_BIO * 2, 0) - 1, -1)))[:_NAME_ABOVE_BIO]
+    return any(is_bare_name(name) and text.startswith(name + " ") for name in map(features.texts.__getitem__, above))
 
 
 def _date_above(features: LineFeatures, verdicts: list[LineVerdict | None], region: Region) -> None:
