@@ -66,7 +66,8 @@ newsletter or support prompt between paragraphs as an interruption, app and chan
 paragraphs, a text dump's ``updated_at`` from its "Updated …" line, photo credits with a note in parentheses or a
 well-known agency's name without a separator ("Dee Dee Myers Getty Images"), Polish month names and meta words, a run of
 quantities ("350 g Zucker") as a recipe's list rather than a menu, an author box under the headline (the name, then
-a biography opening with it); the tail's author box never before the first paragraph."""
+a biography opening with it); the tail's author box never before the first paragraph, a caption
+behind a zoom button ("Vergrößern …")."""
 
 
 def article_id(source: str, key: str) -> str:

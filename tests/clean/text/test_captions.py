@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsetl.clean.text.captions import find_credit, split_caption
+from newsetl.clean.text.captions import enlarge_caption, find_credit, split_caption
 
 
 @pytest.mark.parametrize(
@@ -77,3 +77,11 @@ def test_prose_has_no_credit(line: str) -> None:
 def test_split_caption_without_a_credit_keeps_the_text() -> None:
     assert split_caption(" The harbour at dusk ") == {"text": "The harbour at dusk", "credit": None}
     assert split_caption("The harbour at dusk. Photo: AP") == {"text": "The harbour at dusk.", "credit": "AP"}
+
+
+def test_a_zoom_buttons_caption() -> None:
+    line = "Vergrößern Eine kleine runde Aussparung für die Kamera im Display."
+    assert enlarge_caption(line) == "Eine kleine runde Aussparung für die Kamera im Display."
+    assert split_caption(line) == {"text": "Eine kleine runde Aussparung für die Kamera im Display.", "credit": None}
+    for prose in ("Vergrößern Sie das Bild mit zwei Fingern.", "Enlarge the image to see the detail.", "Vergrößern"):
+        assert enlarge_caption(prose) is None

@@ -63,6 +63,11 @@ _AGENCY_LAST = frozenset(
 )
 _AGENCY_ENDINGS = tuple(_AGENCY_LAST)
 _MAX_CAPTION = 400
+# A photo's zoom button copied with its caption: "Vergrößern Eine kleine …", "Enlarge The mayor …".
+_ENLARGE_RE = re.compile(
+    r"(?:bild )?(?:vergrößern|vergroessern|enlarge(?: image| photo)?|agrandir|ampliar)\s+(?!Sie\b)(?=(?-i:[A-ZÄÖÜ]))",
+    re.IGNORECASE,
+)
 _TAIL = 100
 _MAX_SOURCE_LINE = 100
 _MAX_CREDIT_WORDS = 8
@@ -101,9 +106,16 @@ def _credit_line(text: str) -> tuple[str, str] | None:
     return ("", found.group("credit").strip()) if found else None
 
 
+def enlarge_caption(text: str) -> str | None:
+    """The caption a photo's zoom button precedes ("Vergrößern Eine kleine runde Aussparung …"), else ``None``."""
+    found = _ENLARGE_RE.match(text)
+    return text[found.end() :] if found else None
+
+
 def split_caption(line: str) -> Caption:
     """``Caption(text, credit)``; the credit is ``None`` when the line names none."""
     text = line.strip()
+    text = enlarge_caption(text) or text
     found = find_credit(text)
     if found is None or not found[0]:
         return Caption(text=text, credit=found[1] if found else None)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
 
-from newsetl.clean.text.captions import find_credit
+from newsetl.clean.text.captions import enlarge_caption, find_credit
 from newsetl.clean.text.cues import ROLES
 from newsetl.clean.text.features import LineFeatures
 from newsetl.clean.text.header import (
@@ -115,6 +115,8 @@ def _inside(features: LineFeatures, index: int, repeated: bool) -> LineVerdict:
     text = features.texts[index]
     if find_credit(text) is not None:
         return verdict("caption", "caption-credit")
+    if enlarge_caption(text):
+        return verdict("caption", "caption-enlarge")
     if repeated:
         return verdict("removed", "repeated-line")
     # The built-in rules are also the warehouse's leak check: no body line may match one.
