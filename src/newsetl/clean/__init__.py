@@ -67,7 +67,8 @@ paragraphs, a text dump's ``updated_at`` from its "Updated …" line, photo cred
 well-known agency's name without a separator ("Dee Dee Myers Getty Images"), Polish month names and meta words, a run of
 quantities ("350 g Zucker") as a recipe's list rather than a menu, an author box under the headline (the name, then
 a biography opening with it); the tail's author box never before the first paragraph, a caption
-behind a zoom button ("Vergrößern …")."""
+behind a zoom button ("Vergrößern …"), the run above an article's end preferred to a denser one below it when no
+headline anchors the article."""
 
 
 def article_id(source: str, key: str) -> str:

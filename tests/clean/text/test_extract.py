@@ -439,6 +439,25 @@ def test_a_sentence_about_someone_else_under_the_byline_stays() -> None:
     assert extraction.body == [lead, P1, P2]
 
 
+def test_a_longer_promotion_below_the_articles_tags_is_not_the_article() -> None:
+    # No line repeats the page's title, so no headline anchors the article; the densest run is the promotion.
+    promotion = [
+        f"Win tickets for the harbour festival, where {band} plays the main stage on Saturday night."
+        for band in (
+            "the Ratboys",
+            "the Seagulls",
+            "the Tidewaters",
+            "the Lighthouse Keepers",
+            "the Gulls",
+            "the Anchors",
+        )
+    ]
+    text = "\n\n".join(
+        ["Harbour Courier - News", "Ferry operator cuts sailings", P1, P2, P3, "Tags:", "Ferries", *promotion]
+    )
+    assert extract_text_dump(text).body == [P1, P2, P3]
+
+
 def test_a_month_first_source_dates_its_dump_month_first() -> None:
     text = "\n\n".join(["The Courier", "Ferry operator cuts sailings to the outlying islands", "03/04/2021", P1, P2])
     assert extract_text_dump(text, CleaningConfig(month_first=True)).published_at == "2021-03-04T00:00:00Z"

@@ -33,6 +33,7 @@ _ANCHOR_WINDOW = 16
 _ANCHOR_RATIO = 0.35
 """A run below the headline wins unless the densest run elsewhere is far stronger."""
 _CHEAP_PREFIX = 12
+_ABOVE_AN_END_RATIO = 0.5
 # A headline repeated with other quotes or dashes ("Don’t" / "Don't") is still the same headline.
 _TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-"})
 _TYPOGRAPHIC = re.compile("[’‘‚“”„–—]")
@@ -112,7 +113,22 @@ def _locate(features: LineFeatures, scores: Sequence[float]) -> tuple[int, int, 
             # is not the headline: the article's first line may be.
             title = None if _names_section(features, chosen[3]) else chosen[3]
             return chosen[0], chosen[1], title, _first_line(features)
+    start, end = _before_an_end(features, scores, start, end, best)
     return start, end, _heading_above(features, start), None
+
+
+def _before_an_end(
+    features: LineFeatures, scores: Sequence[float], start: int, end: int, best: float
+) -> tuple[int, int]:
+    """Without a headline to anchor it, the densest run below the end of an article (its tags, comments or share
+    call) is a promotion or a comment thread when a strong run stands above that end: the article."""
+    ending = next(
+        (index for index in range(start - 1, -1, -1) if ROLES.get(features.cues[index] or "") in _ENDING_ROLES), None
+    )
+    if ending is None:
+        return start, end
+    above_start, above_end, above = _densest_run(scores[:ending])
+    return (above_start, above_end) if above >= _ABOVE_AN_END_RATIO * best else (start, end)
 
 
 def _names_section(features: LineFeatures, anchor: int) -> bool:
