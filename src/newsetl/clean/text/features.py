@@ -52,7 +52,7 @@ _NAV_RUN, _NAV_WORDS = 5, 6
 _MIN_HEADLINE_WORDS = 4
 _MENU_KINDS = frozenset({"short", "bad"})
 # "350 g Zucker", "1 Pck. Vanillezucker", "½ TL Salz", "2-3 Zwiebeln": a number, then a word.
-_QUANTITY_RE = re.compile(r"(?:\d+(?:[.,/-]\d+)?|[½¼¾⅓⅔])\s*[^\W\d_]")
+_QUANTITY_RE = re.compile(r"^(?:\d+(?:[.,/-]\d+)?|[½¼¾⅓⅔])[^\S\n]*[^\W\d_]", re.MULTILINE)
 _PROMPT_CUES = frozenset({"newsletter", "support-call"})
 
 
@@ -224,7 +224,8 @@ def _nav_runs(
 
 
 def _quantities(texts: Sequence[str], run: list[int]) -> bool:
-    return 2 * sum(_QUANTITY_RE.match(texts[index]) is not None for index in run) >= len(run)
+    # One search over the run's lines joined, not a match a line: menus are long and every dump has some.
+    return 2 * len(_QUANTITY_RE.findall("\n".join(map(texts.__getitem__, run)))) >= len(run)
 
 
 def _flag(run: list[int], kinds: Sequence[LineKind], nav: list[bool], scores: list[float]) -> None:
