@@ -64,6 +64,17 @@ _AGENCY_LAST = frozenset(
 _AGENCY_ENDINGS = tuple(_AGENCY_LAST)
 _MAX_CAPTION = 400
 # A photo's zoom button copied with its caption: "Vergrößern Eine kleine …", "Enlarge The mayor …".
+ENLARGE_WORDS = (
+    "Vergrößern ",
+    "Vergroessern ",
+    "VERGRÖSSERN ",
+    "Enlarge ",
+    "ENLARGE ",
+    "Agrandir ",
+    "Ampliar ",
+    "Bild ",
+)
+"""How such a line starts: one ``startswith`` spares every other body line the regex."""
 _ENLARGE_RE = re.compile(
     r"(?:bild )?(?:vergrößern|vergroessern|enlarge(?: image| photo)?|agrandir|ampliar)\s+(?!Sie\b)(?=(?-i:[A-ZÄÖÜ]))",
     re.IGNORECASE,

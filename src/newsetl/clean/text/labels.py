@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
 
-from newsetl.clean.text.captions import enlarge_caption, find_credit
+from newsetl.clean.text.captions import ENLARGE_WORDS, enlarge_caption, find_credit
 from newsetl.clean.text.cues import ROLES
 from newsetl.clean.text.features import LineFeatures
 from newsetl.clean.text.header import (
@@ -115,7 +115,7 @@ def _inside(features: LineFeatures, index: int, repeated: bool) -> LineVerdict:
     text = features.texts[index]
     if find_credit(text) is not None:
         return verdict("caption", "caption-credit")
-    if enlarge_caption(text):
+    if text.startswith(ENLARGE_WORDS) and enlarge_caption(text):
         return verdict("caption", "caption-enlarge")
     if repeated:
         return verdict("removed", "repeated-line")
