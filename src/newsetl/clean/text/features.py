@@ -127,7 +127,7 @@ def _inline_read_also(
     if "related" not in cues:  # most dumps: one scan in C, no loop
         return
     for index in [index for index, cue in enumerate(cues) if cue == "related"]:
-        following = [line for line in range(index + 1, min(index + 12, len(kinds))) if kinds[line] != "blank"][:3]
+        following = _nonblank(kinds, range(index + 1, min(index + 12, len(kinds))), 3)
         if len(following) < 3:
             continue
         headline, *prose = following
@@ -144,10 +144,15 @@ def _inline_prompts(ends: list[bool], cues: list[str | None], kinds: list[LineKi
     if not _PROMPT_CUES.intersection(cues):  # most dumps: one pass in C, no loop
         return
     for index in [index for index, cue in enumerate(cues) if cue in _PROMPT_CUES]:
-        before = [line for line in range(index - 1, max(index - 4, -1), -1) if kinds[line] != "blank"][:1]
-        after = [line for line in range(index + 1, min(index + 8, len(kinds))) if kinds[line] != "blank"][:2]
+        before = _nonblank(kinds, range(index - 1, max(index - 4, -1), -1), 1)
+        after = _nonblank(kinds, range(index + 1, min(index + 8, len(kinds))), 2)
         if len(before) == 1 and len(after) == 2 and all(_is_paragraph(ends, kinds, line) for line in before + after):
             kinds[index], scores[index] = "bad", ROLE_WEIGHTS["inline"]
+
+
+def _nonblank(kinds: list[LineKind], lines: range, count: int) -> list[int]:
+    """The first ``count`` non-blank lines of ``lines`` (a few lines either side of a cue)."""
+    return [line for line in lines if kinds[line] != "blank"][:count]
 
 
 def _is_paragraph(ends: list[bool], kinds: list[LineKind], index: int) -> bool:

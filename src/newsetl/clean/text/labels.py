@@ -298,12 +298,11 @@ def _label_top(features: LineFeatures, verdicts: list[LineVerdict | None], regio
 
 def _bio_under_its_name(features: LineFeatures, index: int) -> bool:
     """An author box under the headline: the author's name on a line of its own, then a short biography that opens
-    with it ("Jacob Wade" / "Jacob Wade is a personal finance expert …")."""
-    text = features.texts[index]
-    if features.chars[index] > _MAX_BIO or not is_author_bio(text):
+    with it ("Jacob Wade" / "Jacob Wade is a personal finance expert …"), as the author box at the end has them."""
+    if not is_author_bio(features.texts[index]):
         return False
-    above = list(nonblank(features, range(index - 1, max(index - _NAME_ABOVE_BIO * 2, 0) - 1, -1)))[:_NAME_ABOVE_BIO]
-    return any(is_bare_name(name) and text.startswith(name + " ") for name in map(features.texts.__getitem__, above))
+    above = list(nonblank(features, range(index - 1, max(index - 2 * _NAME_ABOVE_BIO, -1), -1)))[:_NAME_ABOVE_BIO]
+    return any(_name_then_bio(features, name, index) for name in above)
 
 
 def _date_above(features: LineFeatures, verdicts: list[LineVerdict | None], region: Region) -> None:

@@ -122,9 +122,7 @@ def _before_an_end(
 ) -> tuple[int, int]:
     """Without a headline to anchor it, the densest run below the end of an article (its tags, comments or share
     call) is a promotion or a comment thread when a strong run stands above that end: the article."""
-    ending = next(
-        (index for index in range(start - 1, -1, -1) if ROLES.get(features.cues[index] or "") in _ENDING_ROLES), None
-    )
+    ending = next((index for index in range(start - 1, -1, -1) if _ends_article(features.cues[index])), None)
     if ending is None:
         return start, end
     above_start, above_end, above = _densest_run(scores[:ending])
@@ -147,7 +145,12 @@ def _window_end(features: LineFeatures, anchor: int) -> int:
 def _ends_between(features: LineFeatures, anchored_end: int, densest_start: int) -> bool:
     """The densest run lies below an end of the anchored article (comments, share call, tags): it is not the
     article, however long it is."""
-    return any(ROLES.get(features.cues[index] or "") in _ENDING_ROLES for index in range(anchored_end, densest_start))
+    return any(_ends_article(features.cues[index]) for index in range(anchored_end, densest_start))
+
+
+def _ends_article(rule: str | None) -> bool:
+    """A cue of a block that comes after an article (comments, tags, a share call, an author box)."""
+    return rule is not None and ROLES.get(rule, "inline") in _ENDING_ROLES
 
 
 def _densest_run(scores: Sequence[float]) -> tuple[int, int, float]:
