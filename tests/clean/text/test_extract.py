@@ -476,3 +476,15 @@ def test_a_label_or_a_newsroom_above_the_dateline_names_no_author() -> None:
         text = "\n\n".join(["The Courier", "News Sport Weather", headline, above, "27.04.2020 - 18:50 Uhr", P1, P2, P3])
         extraction = extract_text_dump(text)
         assert (extraction.authors, extraction.published_at) == ([], "2020-04-27T18:50:00Z")
+
+
+def test_a_comment_thread_under_the_article_is_cut_at_its_first_commenter() -> None:
+    comments = [
+        f"{name} says:\n\n{day} March 2024 at 9:{minute} am\n\n"
+        f"I took the {day}:10 sailing for years and the change will add an hour to my commute, so thanks for this."
+        for name, day, minute in (("Jane Doe", 3, 14), ("Chris Lee", 4, 20), ("Sam Wu", 5, 45), ("Ana Ruiz", 6, 2))
+    ]
+    text = "\n\n".join(["Ferry operator cuts sailings", P1, P2, P3, *comments])
+    extraction = extract_text_dump(text)
+    assert extraction.body == [P1, P2, P3]
+    assert rules_by_text(extraction)["Jane Doe says:"] == "comments"

@@ -81,3 +81,12 @@ def test_a_list_of_quantities_is_a_recipe_not_a_menu() -> None:
     assert not any(line_features(ingredients, "de", {}).nav)
     archive = ["Politik", "2021 (12)", "Wirtschaft", "Sport", "Kultur", "Reise"]
     assert all(line_features(archive, "de", {}).nav)
+
+
+def test_a_comments_header_over_its_timestamp_is_the_thread_not_a_quote() -> None:
+    comment = ["Anna Muster sagt:", "3. November 2023 um 20:14 Uhr", PROSE_DE]
+    quote = ["Der Minister sagt:", PROSE_DE, "Jane Doe says:", "The vote is on 3 November 2023."]
+    thread = line_features(comment, "de", {})
+    assert thread.cues[:2] == ["comments", "comments"]
+    assert thread.scores[0] == ROLE_WEIGHTS["end"]
+    assert line_features(quote, "de", {}).cues == [None, None, None, None]

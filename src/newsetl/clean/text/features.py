@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from newsetl.clean.text.cues import ROLES, WORD_RE, long_cue, short_cue
+from newsetl.clean.text.header import meta_rule
 from newsetl.clean.text.phrases import SHORT_LINE, CueRole
 from newsetl.clean.text.stopwords import CJK_LANGUAGES, stopwords_for
 
@@ -54,6 +55,13 @@ _MENU_KINDS = frozenset({"short", "bad"})
 # "350 g Zucker", "1 Pck. Vanillezucker", "½ TL Salz", "2-3 Zwiebeln": a number, then a word.
 _QUANTITY_RE = re.compile(r"^(?:\d+(?:[.,/-]\d+)?|[½¼¾⅓⅔])[^\S\n]*[^\W\d_]", re.MULTILINE)
 _PROMPT_CUES = frozenset({"newsletter", "support-call"})
+# A commenter's name, then the verb a comment system puts after it: "Jane Doe says:", "Anna sagt:", "Paul dit :".
+_SAYS_RE = re.compile(
+    r"^\S.{0,60} (?:says|said|writes|wrote|sagt|schreibt|meint|dit|écrit|dice|escribe|escribió|scrive|zegt|schreef|"
+    r"disse|diz|napisał|napisała|pisze)\s?:$",
+    re.IGNORECASE,
+)
+_TIME_RE = re.compile(r"\b\d{1,2}:\d{2}\b")
 
 
 @dataclass(slots=True)
@@ -95,16 +103,36 @@ def line_features(
     # Each distinct line once: a quarter of a dump's lines recur within it ("Reply" under every comment, blank
     # lines, menus at top and bottom). A memo across documents measured slower (its dict outgrows the caches).
     distinct: dict[str, _Row] = dict.fromkeys(texts, _BLANK_ROW)
+    colon_lines = []  # candidates for a comment's header (below): few lines end in a colon
     for text in distinct:
         if text:
             distinct[text] = _row(text, stopwords, cjk, None)
+            if text[-1] == ":":
+                colon_lines.append(text)
     rows = list(map(distinct.__getitem__, texts))
+    if colon_lines:
+        _comment_headers(texts, rows, colon_lines)
     for index, rule in forced.items():
         rows[index] = _row(texts[index], stopwords, cjk, rule)
     for index, rule in (learned or {}).items():
         if rows[index][5] is None and index not in forced:
             rows[index] = _row(texts[index], stopwords, cjk, rule)
     return _columns(rows)
+
+
+def _comment_headers(texts: list[str], rows: list[_Row], colon_lines: list[str]) -> None:
+    """A comment's header, "Anna Muster sagt:" / "Jane says:" over the comment's timestamp ("3. November 2023 um
+    20:14 Uhr"): both lines are the comment thread's, which ends an article (a thread's prose outweighed the -12 of
+    its heading, and the article ran on through every comment). The timestamp is what tells it from a quote's
+    introduction ("Der Minister sagt:" over a paragraph)."""
+    headers = frozenset(filter(_SAYS_RE.search, colon_lines))
+    if not headers:
+        return
+    for index in [index for index, text in enumerate(texts) if text in headers]:
+        stamp = next((line for line in range(index + 1, min(index + 3, len(texts))) if texts[line]), None)
+        if stamp is not None and _TIME_RE.search(texts[stamp]) and meta_rule(texts[stamp]) == "date":
+            for line in (index, stamp):
+                rows[line] = (*rows[line][:5], "comments", "bad", ROLE_WEIGHTS["end"])
 
 
 def _columns(rows: list[_Row]) -> LineFeatures:
