@@ -104,3 +104,20 @@ def test_a_page_without_markup_gives_no_body(html: str) -> None:
     extraction = extract_html(html, "https://example.test/x")
     assert extraction.body == []
     assert extraction.canonical_url == "https://example.test/x"
+
+
+def test_an_article_marked_up_as_an_aside_is_extracted() -> None:
+    # Some CMSs wrap the whole article in <aside>; trafilatura deletes every aside with all it holds.
+    paragraphs = [
+        "Frankfurt (dpa) - The ferry operator will cut sailings on four routes from next month, blaming fuel costs.",
+        "Residents of the islands, many of whom commute to jobs in the city, said the change would add an hour.",
+        "The transport department said it was reviewing the application and would protect residents' needs.",
+    ]
+    menu = "".join(f"<li><a href='/section-{n}'>Section {n}</a></li>" for n in range(60))
+    page = (
+        f"<html><head><title>Ferry operator cuts sailings</title></head><body><nav><ul>{menu}</ul></nav>"
+        "<main><aside class='content-pane'><h1>Ferry operator cuts sailings</h1><article>"
+        f"<div itemprop='articleBody'>{''.join(f'<p>{text}</p>' for text in paragraphs)}</div>"
+        f"</article></aside></main><div class='links'><ul>{menu}</ul></div></body></html>"
+    )
+    assert extract_html(page).body == paragraphs

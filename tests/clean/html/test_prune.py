@@ -103,3 +103,29 @@ def test_figure_captions_are_collected_once() -> None:
     )
     assert tree is not None
     assert figure_captions(tree) == ["A photo."]
+
+
+@pytest.mark.parametrize(
+    "wrapper",
+    [
+        f'<aside class="content"><h1>Ferry cuts</h1><div itemprop="articleBody">{ARTICLE}</div></aside>',
+        f'<footer><div itemprop="articleBody">{ARTICLE}</div></footer>',
+        f'<aside class="page-content">{ARTICLE}</aside>',  # most of the page's text
+    ],
+)
+def test_an_aside_or_footer_wrapping_the_article_is_kept_as_a_div(wrapper: str) -> None:
+    menu = "".join(f"<li><a href='/s{n}'>Section {n}</a></li>" for n in range(20))
+    tree = parse_html(f"<html><body><ul>{menu}</ul>{wrapper}<footer>Impressum Datenschutz</footer></body></html>")
+    assert tree is not None
+    prune_furniture(tree, None)
+    text = text_of(tree)
+    assert text.count("Paragraph") == 4
+    assert "Impressum" not in text
+    assert tree.find(".//aside") is None
+
+
+def test_a_sidebar_beside_the_article_still_goes() -> None:
+    sidebar = "<aside class='widget'><h1>Archive</h1><p>March 2024</p><p>February 2024</p></aside>"
+    text = _pruned(sidebar)
+    assert "Archive" not in text
+    assert text.count("Paragraph") == 4

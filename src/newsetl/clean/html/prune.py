@@ -94,6 +94,10 @@ _CLASS_AND_ID_VALUES = etree.XPath("//body//@class | //body//@id")
 # Hidden from every reader. (``aria-hidden`` is not: it hides icons and duplicates from screen readers only.)
 _HIDDEN = etree.XPath("//body//*[@hidden or contains(@style, 'none')]")
 _FIGCAPTIONS = etree.XPath("//body//figcaption")
+_ARTICLE_WRAPPERS = etree.XPath("descendant-or-self::aside | descendant-or-self::footer")
+_ARTICLE_BODY = etree.XPath(".//*[@itemprop='articleBody']")
+_WRAPPER_SHARE = 0.5
+_WRAPPER_MIN_CHARS = 500
 # Elements that trafilatura deletes anyway and that hold no article text: gone before it copies the tree (and
 # before the size guard below counts the page), they cost nothing further. Of the text-bearing ones it deletes,
 # asides and footers go too; nav, noscript, button and label stay: its fallbacks read the uncleaned page, and on
@@ -130,9 +134,11 @@ def prune_furniture(tree: HtmlElement, site: str | None) -> None:
     """Remove page furniture from ``tree`` in place; ``site`` (a host, see ``links.site_of``) tells which links
     lead to other pages of the same site."""
     # Code is never text (trafilatura drops it too), and it would inflate the page-size guard below.
-    etree.strip_elements(tree, "script", "style", "template", *DELETED_TAGS, with_tail=False)
+    etree.strip_elements(tree, "script", "style", "template", with_tail=False)
     body = tree.find("body")
     root = body if body is not None else tree
+    _keep_article_wrappers(root)
+    etree.strip_elements(tree, *DELETED_TAGS, with_tail=False)
     page_chars = len(root.text_content()) or 1
     for element in [*_boxes(tree), *_hidden(tree), *_FIGCAPTIONS(tree), *read_also_blocks(tree, site)]:
         if element.getparent() is None or element.tag in ("body", "html", "main"):
@@ -140,6 +146,20 @@ def prune_furniture(tree: HtmlElement, site: str | None) -> None:
         if element.tag in ("p", "blockquote") or not _holds_the_article(element, page_chars):
             remove_keeping_tail(element)
     prune_link_sections(root, site)
+
+
+def _keep_article_wrappers(root: HtmlElement) -> None:
+    """An ``<aside>`` or ``<footer>`` that wraps the article (the publisher's ``articleBody``, or half the page's text
+    in an aside) becomes a ``<div>``: both tags are deleted with all they hold, here and by trafilatura. Devset:
+    15 of 990 pages have one, two of them lost their whole article (0.9545 -> 0.9554 HTML F, no segment lost)."""
+    page_chars = 0
+    for element in _ARTICLE_WRAPPERS(root):
+        if _ARTICLE_BODY(element):
+            element.tag = "div"
+        elif element.tag == "aside" and (chars := len(element.text_content())) >= _WRAPPER_MIN_CHARS:
+            page_chars = page_chars or len(root.text_content())
+            if chars >= _WRAPPER_SHARE * page_chars:
+                element.tag = "div"
 
 
 def is_furniture_box(element: HtmlElement) -> bool:
