@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsetl.clean.text.captions import enlarge_caption, find_credit, split_caption
+from newsetl.clean.text.captions import enlarge_caption, find_credit, is_figure_caption, split_caption
 
 
 @pytest.mark.parametrize(
@@ -85,3 +85,25 @@ def test_a_zoom_buttons_caption() -> None:
     assert split_caption(line) == {"text": "Eine kleine runde Aussparung für die Kamera im Display.", "credit": None}
     for prose in ("Vergrößern Sie das Bild mit zwei Fingern.", "Enlarge the image to see the detail.", "Vergrößern"):
         assert enlarge_caption(prose) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Abbildung 4: klassische Schwachschicht. Der Unterschied in der Kornform ist deutlich.",
+        "Abbildung: Vergleich auf dem Aletschgletscher.",
+        "Abb. 2: Holzschiffswerft um 1840",
+        "Figure 10. Changing the font size of the legend text.",
+        "Fig. 3b: The distribution of the samples",
+    ],
+)
+def test_a_figures_caption(line: str) -> None:
+    assert is_figure_caption(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Abbildung 3 zeigt den Verlauf der Schneehöhe.", "Figures released on Monday show a rise.", "Grafiken"],
+)
+def test_a_sentence_about_a_figure_is_no_caption(line: str) -> None:
+    assert not is_figure_caption(line)

@@ -488,3 +488,14 @@ def test_a_comment_thread_under_the_article_is_cut_at_its_first_commenter() -> N
     extraction = extract_text_dump(text)
     assert extraction.body == [P1, P2, P3]
     assert rules_by_text(extraction)["Jane Doe says:"] == "comments"
+
+
+def test_a_figures_caption_leaves_the_body_for_the_captions() -> None:
+    caption = "Abbildung 2: Die Fähre am Pier von Mui Wo, kurz nach sechs Uhr morgens."
+    text = "\n\n".join(["Ferry operator cuts sailings", P1, caption, P2, P3])
+    extraction = extract_text_dump(text)
+    assert extraction.body == [P1, P2, P3]
+    assert extraction.captions == [{"text": caption, "credit": None}]
+    cleaned = drop_leftover_boilerplate(Extraction(body=[P1, caption, P2], extractor="html"))
+    assert cleaned.body == [P1, P2]
+    assert cleaned.captions == [{"text": caption, "credit": None}]

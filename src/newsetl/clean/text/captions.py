@@ -79,6 +79,13 @@ _ENLARGE_RE = re.compile(
     r"(?:bild )?(?:vergrößern|vergroessern|enlarge(?: image| photo)?|agrandir|ampliar)\s+(?!Sie\b)(?=(?-i:[A-ZÄÖÜ]))",
     re.IGNORECASE,
 )
+# A figure's numbered or labelled caption: "Abbildung 4: klassische Schwachschicht.", "Figure 2. The …", "Abb.: …".
+FIGURE_WORDS = ("Abbildung", "Abb.", "Figure", "Fig.", "Figura", "Grafik", "Schaubild", "Rys.", "Ilustración")
+"""How such a line starts: one ``startswith`` spares every other body line the regex."""
+_FIGURE_RE = re.compile(
+    r"(?:Abbildung|Abb\.|Figure|Fig\.|Figura|Grafik|Schaubild|Rys\.|Ilustración)\s*(?:\d{1,3}[a-z]?(?:\.\d{1,2})?)?"
+    r"\s*[:.–-]\s+\S"
+)
 _TAIL = 100
 _MAX_SOURCE_LINE = 100
 _MAX_CREDIT_WORDS = 8
@@ -121,6 +128,12 @@ def enlarge_caption(text: str) -> str | None:
     """The caption a photo's zoom button precedes ("Vergrößern Eine kleine runde Aussparung …"), else ``None``."""
     found = _ENLARGE_RE.match(text)
     return text[found.end() :] if found else None
+
+
+def is_figure_caption(text: str) -> bool:
+    """ "Abbildung 4: klassische Schwachschicht …", "Figure 2. Changing the font size": a figure's caption (a
+    sentence that mentions a figure, "Abbildung 3 zeigt …", has no colon or full stop after its number)."""
+    return _FIGURE_RE.match(text) is not None
 
 
 def split_caption(line: str) -> Caption:

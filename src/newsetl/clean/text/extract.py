@@ -22,7 +22,7 @@ from typing import cast
 from newsetl.clean.authors import is_placeholder
 from newsetl.clean.extraction import Extraction
 from newsetl.clean.language import detect_language
-from newsetl.clean.text.captions import find_credit, split_caption
+from newsetl.clean.text.captions import FIGURE_WORDS, find_credit, is_figure_caption, split_caption
 from newsetl.clean.text.cues import line_cue
 from newsetl.clean.text.features import LineFeatures, line_features
 from newsetl.clean.text.header import (
@@ -53,6 +53,7 @@ _MIN_PAGE_TITLE_WORDS = 2
 _REMOVED = frozenset({"removed", "caption"})
 # Another extractor's first paragraphs, where a dateline stands (a text dump's top window is 8 lines).
 _TOP_PARAGRAPHS = 3
+_CAPTION_RULES = frozenset({"caption-credit", "caption-figure"})
 _NOT_IN_NAMES = frozenset(":,/|")
 
 
@@ -96,7 +97,7 @@ def drop_leftover_boilerplate(extraction: Extraction) -> Extraction:
             kept.append(paragraph)
             continue
         removed.append(Removal(line=number, rule=rule, text=paragraph))
-        if rule == "caption-credit":
+        if rule in _CAPTION_RULES:
             captions.append(split_caption(paragraph))
     if len(kept) == len(extraction.body):
         return extraction
@@ -113,6 +114,8 @@ def _leftover_rule(paragraph: str, *, top: bool) -> str | None:
         return cue
     if find_credit(text) is not None:
         return "caption-credit"
+    if text.startswith(FIGURE_WORDS) and is_figure_caption(text):
+        return "caption-figure"
     return "date" if top and meta_rule(text) == "date" else None
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
 
-from newsetl.clean.text.captions import ENLARGE_WORDS, enlarge_caption, find_credit
+from newsetl.clean.text.captions import ENLARGE_WORDS, FIGURE_WORDS, enlarge_caption, find_credit, is_figure_caption
 from newsetl.clean.text.cues import ROLES
 from newsetl.clean.text.features import LineFeatures
 from newsetl.clean.text.header import (
@@ -117,6 +117,8 @@ def _inside(features: LineFeatures, index: int, repeated: bool) -> LineVerdict:
         return verdict("caption", "caption-credit")
     if text.startswith(ENLARGE_WORDS) and enlarge_caption(text):
         return verdict("caption", "caption-enlarge")
+    if text.startswith(FIGURE_WORDS) and is_figure_caption(text):
+        return verdict("caption", "caption-figure")
     if repeated:
         return verdict("removed", "repeated-line")
     # The built-in rules are also the warehouse's leak check: no body line may match one.
