@@ -499,3 +499,9 @@ def test_a_figures_caption_leaves_the_body_for_the_captions() -> None:
     cleaned = drop_leftover_boilerplate(Extraction(body=[P1, caption, P2], extractor="html"))
     assert cleaned.body == [P1, P2]
     assert cleaned.captions == [{"text": caption, "credit": None}]
+
+
+def test_a_breadcrumb_trail_ending_in_the_headline_titles_the_article_by_its_headline() -> None:
+    headline = "Ferry operator cuts sailings on four routes"
+    text = "\n\n".join([headline, "Impressum", f"> Blog > Verkehr > {headline}", headline, P1, P2, P3])
+    assert extract_text_dump(text).title == headline

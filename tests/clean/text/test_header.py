@@ -15,6 +15,7 @@ from newsetl.clean.text.header import (
     is_bare_name,
     looks_like_heading,
     meta_rule,
+    strip_breadcrumb,
     strip_bullet,
     strip_site_name,
 )
@@ -226,3 +227,19 @@ def test_the_date_a_line_gives(line: str, date: str | None) -> None:
 )
 def test_where_a_line_dates_a_change(line: str, start: int | None) -> None:
     assert find_update(line) == start
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("Startseite > Beauty > Lange Haare: Dank dieser Lebensmittel", "Lange Haare: Dank dieser Lebensmittel"),
+        ("> Blog > Aus den Ländern > Digitalpolitische Jahrestagung 2015", "Digitalpolitische Jahrestagung 2015"),
+        ("You are here: Home » Travel » Nam Nghi Phu Quoc Opens", "Nam Nghi Phu Quoc Opens"),
+        ("Sie sind hier: Politik › Stadtrat beschließt Radweg", "Stadtrat beschließt Radweg"),
+        ("Merkel: »Wir schaffen das« – eine Bilanz", "Merkel: »Wir schaffen das« – eine Bilanz"),  # quotes, no steps
+        ("Schwarz > Weiß: Kontraste im Design", "Schwarz > Weiß: Kontraste im Design"),  # one step is no trail
+        ("Home > News > Sport", "Home > News > Sport"),  # nothing a headline after the trail
+    ],
+)
+def test_a_breadcrumb_trail_before_the_headline_is_dropped(title: str, headline: str) -> None:
+    assert strip_breadcrumb(title) == headline

@@ -32,6 +32,7 @@ from newsetl.clean.text.header import (
     is_bare_name,
     looks_like_title,
     meta_rule,
+    strip_breadcrumb,
     strip_bullet,
     strip_site_name,
 )
@@ -190,7 +191,7 @@ def _assemble(
     bylines, datelines = by_label.get("byline", []), by_label.get("date", [])
     published_at, updated_at = _dates(datelines + bylines, cleaning)
     return Extraction(
-        title=strip_site_name(next(iter(by_label.get("title", [])), None)),
+        title=strip_site_name(strip_breadcrumb(next(iter(by_label.get("title", [])), None))),
         summary="\n".join(strip_bullet(line) for line in by_label.get("summary", [])) or None,
         body=by_label.get("body", []),
         authors=next(filter(None, map(_authors_in, bylines + datelines)), []),

@@ -271,8 +271,26 @@ def strip_bullet(line: str) -> str:
 
 
 _SITE_SUFFIX_RE = re.compile(r"\s+\|\s+[^|]{1,40}$")
+_TRAIL_STEP = r"[^>»›\n]{0,40}?\s*[>»›]\s+"
+_BREADCRUMB_RE = re.compile(
+    r"(?:(?:you are here|sie sind hier|vous [êe]tes ici|usted est[áa] aqu[íi]|sei qui|je bent hier)\s*:\s*"
+    rf"(?:{_TRAIL_STEP})+|(?:{_TRAIL_STEP}){{2,}})",
+    re.IGNORECASE,
+)
+_MIN_TITLE_AFTER_TRAIL = 8
 
 
 def strip_site_name(title: str | None) -> str | None:
     """ "Headline | Site" → "Headline": a pipe rarely belongs to a headline, a site name often follows one."""
     return _SITE_SUFFIX_RE.sub("", title) if title else title
+
+
+def strip_breadcrumb(title: str | None) -> str | None:
+    """ "Startseite > Beauty > Lange Haare: …" → "Lange Haare: …": a breadcrumb trail that ends in the headline
+    (two steps or more, or one after "You are here:"). A headline's own quotes (»Wir schaffen das«) are not steps:
+    a step's arrow stands between spaces."""
+    if not title:
+        return title
+    found = _BREADCRUMB_RE.match(title)
+    rest = title[found.end() :] if found else ""
+    return rest if len(rest) >= _MIN_TITLE_AFTER_TRAIL else title
