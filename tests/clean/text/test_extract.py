@@ -505,3 +505,19 @@ def test_a_breadcrumb_trail_ending_in_the_headline_titles_the_article_by_its_hea
     headline = "Ferry operator cuts sailings on four routes"
     text = "\n\n".join([headline, "Impressum", f"> Blog > Verkehr > {headline}", headline, P1, P2, P3])
     assert extract_text_dump(text).title == headline
+
+
+def test_a_thread_of_long_comments_ends_the_article_at_its_first_comment_cue() -> None:
+    # Each comment outweighs its header: without the thread rule the article ran on through every comment.
+    comments = [
+        f"{name}, {day} Apr 2020 / 08:{minute} Antworten\n\n"
+        + "\n\n".join(
+            f"{name} commuted on the {hour} o'clock ferry for {years} years, and the new timetable will cost an hour "
+            f"every day of the week, which the operator never mentioned when it asked the department for the cuts."
+            for hour, years in zip(range(5, 12), range(3, 10), strict=True)
+        )
+        for name, day, minute in (("Anna", 9, 34), ("Chris", 10, 12), ("Sam", 11, 55))
+    ]
+    headline = "Ferry operator cuts sailings"
+    text = "\n\n".join([f"{headline} | Harbour Courier", "Home", headline, P1, P2, P3, "Kommentare", *comments])
+    assert extract_text_dump(text).body == [P1, P2, P3]

@@ -187,8 +187,9 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         anywhere=(
             r"\b(?:kommentar|kommentare|kommentieren|kommentierst|comment|comments|commenter|commentaire|"
             r"commentaires|comentario|comentarios|commento|commenti|reactie|reacties)\b",
-            # "Anna, 9 Apr 2020 / 08:34 Antworten": a comment's header ends with its reply link.
-            r"\b(?:antworten|reply|r[ée]pondre|responder|rispondi|beantwoorden)\s*[↓↵]?$",
+            # "Anna, 9 Apr 2020 / 08:34 Antworten", "… am 21. Jan. 2015, 21:58 [ antworten ]": a comment's header
+            # ends with its reply link.
+            r"\b(?:antworten|reply|r[ée]pondre|responder|rispondi|beantwoorden)\s*[↓↵\])]?$",
         ),
     ),
     # Before "related": a link to one other story inside an article ("Lea más: <headline>") interrupts it, where the

@@ -34,6 +34,9 @@ _ANCHOR_RATIO = 0.35
 """A run below the headline wins unless the densest run elsewhere is far stronger."""
 _CHEAP_PREFIX = 12
 _ABOVE_AN_END_RATIO = 0.5
+_THREAD_CUES = 3
+_ARTICLE_BEFORE_THREAD = 3
+"""Paragraphs of prose above the first of a thread's cues: the article, not a comment count under its headline."""
 # A headline repeated with other quotes or dashes ("Don’t" / "Don't") is still the same headline.
 _TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-"})
 _TYPOGRAPHIC = re.compile("[’‘‚“”„–—]")
@@ -66,7 +69,26 @@ def find_region(features: LineFeatures) -> Region:
         return Region(0, 0, None)
     if title is None:
         title = _heading_on_top(features, start, end)
-    return Region(_extend_back(features, start, title), _extend_forward(features, end), title, page_title)
+    start = _extend_back(features, start, title)
+    return Region(start, _extend_forward(features, _before_a_thread(features, start, end)), title, page_title)
+
+
+def _before_a_thread(features: LineFeatures, start: int, end: int) -> int:
+    """The run ends where a comment thread begins: the first of three comment cues (a heading, each comment's
+    header or reply link) below the article's first paragraphs. A thread's prose outweighs its headers when the
+    comments are long, and the run went on through all of them."""
+    cues = features.cues
+    if cues.count("comments") < _THREAD_CUES:  # most dumps: one count in C, no loop
+        return end
+    kinds = features.kinds
+    prose = 0
+    for index in range(start, end):
+        if kinds[index] == "good":
+            prose += 1
+        elif cues[index] == "comments" and prose >= _ARTICLE_BEFORE_THREAD:
+            # A comment count under the headline is not the thread: three cues from here on, below some prose.
+            return index if cues[index:end].count("comments") >= _THREAD_CUES else end
+    return end
 
 
 def whole_region(features: LineFeatures) -> Region:
