@@ -233,6 +233,10 @@ CATCHES = {
         "Zapraszamy też do subskrypcji",
         "Sign up to get the best content of the week, as picked by the editors.",
         "Um neue Beiträge per E-Mail zu erhalten, hier die E-Mail-Adresse eingeben.",
+        "E-Mail-Adresse",
+        "Your email address",
+        "Correo electrónico",
+        "Leave this field empty if you're human:",
     ],
     "tags": [
         "Tags: Politik, Wahl",
@@ -282,6 +286,8 @@ CATCHES = {
     ],
     "search": ["Suche", "Search", "Rechercher"],
     "menu-word": [
+        "weiterlesen 5 Minuten",
+        "Weiterlesen: 12 Min.",
         "Startseite",
         "Menü",
         "Back to top",
@@ -371,6 +377,8 @@ PROSE = [
     "Das Konzeptpapier finden Sie hier:",
     "Asked about the plan, the minister declined to comment.",
     "More than 200 stories were filed by the end of the day, the editor said.",
+    "Your email address will be checked by the bank, the police warned.",
+    "Weiterlesen lohnt sich: 5 Minuten dauert die Lektüre, sagt der Verlag.",
 ]
 
 

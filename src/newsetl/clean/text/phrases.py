@@ -369,7 +369,14 @@ FAMILIES: tuple[PhraseFamily, ...] = (
     PhraseFamily(
         "newsletter",
         "boundary",
+        # A sign-up form's e-mail field, alone on its line.
+        lines="e-mail-adresse|email-adresse|email address|e-mail address|your email|your email address|"
+        "your e-mail address|enter your email|enter your email address|ihre e-mail-adresse|deine e-mail-adresse|"
+        "adresse e-mail|adresse email|votre adresse e-mail|votre e-mail|correo electrónico|tu correo electrónico|"
+        "su correo electrónico|indirizzo email|indirizzo e-mail|e-mailadres|adres e-mail",
         starts=(
+            # The hidden field a sign-up form keeps against bots (Mailchimp's), copied with the page.
+            r"leave this field empty if you'?re human\b",
             r"(?:subscribe|sign up|abonnieren|abonnez|anmelden|inscr[ií]bete|iscriviti|schrijf je in)\b.{0,60}"
             r"\b(?:newsletter|updates|alerts|e-?mails?)",
             r"(?:unser|our|notre|nuestro|la nostra|onze) newsletter\b",
@@ -563,7 +570,12 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         "read full article|read full story|zur startseite|hier weiterlesen|zurück zur übersicht|zurück zur startseite|"
         "ausgabe kaufen|buch bestellen|heft bestellen|jetzt bestellen|jetzt kaufen|zum shop|bild anzeigen|"
         "bild vergrößern|click to enlarge|enlarge image",
-        starts=(r"zur[üu]ck zu[mr] (?:lexikon|glossar|blog|archiv|newsroom|news|magazin|ratgeber)\b",),
+        starts=(
+            r"zur[üu]ck zu[mr] (?:lexikon|glossar|blog|archiv|newsroom|news|magazin|ratgeber)\b",
+            # A teaser's link with the story's reading time: "weiterlesen 5 Minuten".
+            r"(?:weiterlesen|read more|continue reading|lire la suite|leer m[áa]s|mehr lesen)\W*\d{1,3}\s*"
+            r"(?:min\.?|minuten|minutes|mins?)\s*$",
+        ),
     ),
     PhraseFamily(
         "footer-link",
