@@ -233,10 +233,6 @@ CATCHES = {
         "Zapraszamy też do subskrypcji",
         "Sign up to get the best content of the week, as picked by the editors.",
         "Um neue Beiträge per E-Mail zu erhalten, hier die E-Mail-Adresse eingeben.",
-        "E-Mail-Adresse",
-        "Your email address",
-        "Correo electrónico",
-        "Leave this field empty if you're human:",
     ],
     "tags": [
         "Tags: Politik, Wahl",
@@ -274,6 +270,10 @@ CATCHES = {
     ],
     "js-warning": ["Please enable JavaScript to view this page"],
     "login": [
+        "E-Mail-Adresse",
+        "Your email address",
+        "Correo electrónico",
+        "Leave this field empty if you're human:",
         "Anmelden",
         "Sign in",
         "Mein Konto",

@@ -369,14 +369,7 @@ FAMILIES: tuple[PhraseFamily, ...] = (
     PhraseFamily(
         "newsletter",
         "boundary",
-        # A sign-up form's e-mail field, alone on its line.
-        lines="e-mail-adresse|email-adresse|email address|e-mail address|your email|your email address|"
-        "your e-mail address|enter your email|enter your email address|ihre e-mail-adresse|deine e-mail-adresse|"
-        "adresse e-mail|adresse email|votre adresse e-mail|votre e-mail|correo electrónico|tu correo electrónico|"
-        "su correo electrónico|indirizzo email|indirizzo e-mail|e-mailadres|adres e-mail",
         starts=(
-            # The hidden field a sign-up form keeps against bots (Mailchimp's), copied with the page.
-            r"leave this field empty if you'?re human\b",
             r"(?:subscribe|sign up|abonnieren|abonnez|anmelden|inscr[ií]bete|iscriviti|schrijf je in)\b.{0,60}"
             r"\b(?:newsletter|updates|alerts|e-?mails?)",
             r"(?:unser|our|notre|nuestro|la nostra|onze) newsletter\b",
@@ -540,12 +533,21 @@ FAMILIES: tuple[PhraseFamily, ...] = (
     PhraseFamily(
         "login",
         "furniture",
-        lines="login|log in|logout|log out|sign in|signin|sign up|signup|register|registrieren|anmelden|abmelden|"
+        # A form's e-mail field alone on its line (a sign-up box's, also between a headline and its article), and the
+        # hidden field such a form keeps against bots (Mailchimp's), copied with the page.
+        lines="e-mail-adresse|email-adresse|email address|e-mail address|your email|your email address|"
+        "your e-mail address|enter your email|enter your email address|ihre e-mail-adresse|deine e-mail-adresse|"
+        "adresse e-mail|adresse email|votre adresse e-mail|votre e-mail|correo electrónico|tu correo electrónico|"
+        "su correo electrónico|indirizzo email|indirizzo e-mail|e-mailadres|adres e-mail|"
+        "login|log in|logout|log out|sign in|signin|sign up|signup|register|registrieren|anmelden|abmelden|"
         "einloggen|mein konto|my account|konto|passwort vergessen|forgot password|forgot your password|"
         "se connecter|connexion|mon compte|iniciar sesión|iniciar sesion|accedi|inloggen|warenkorb|cart|"
         "basket|panier|jetzt registrieren|kostenlos registrieren|konto erstellen|create account|"
         "sie sind nicht eingeloggt|sie sind aktuell nicht eingeloggt|sie sind nicht angemeldet|you are not logged in",
-        starts=(r"(?:hier |jetzt )?(?:kostenlos )?(?:anmelden|registrieren|einloggen)\s*[»›>]?$",),
+        starts=(
+            r"(?:hier |jetzt )?(?:kostenlos )?(?:anmelden|registrieren|einloggen)\s*[»›>]?$",
+            r"leave this field empty if you'?re human\b",
+        ),
         # A paywall's prompt: "Bereits Abonnent? Einloggen", "… but you're already a subscriber, you can log in".
         anywhere=(
             r"\b(?:already a subscriber|bereits abonnent(?:in)?|d[ée]j[àa] abonn[ée]e?|ya (?:eres|es) suscriptor)\b",
