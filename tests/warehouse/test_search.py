@@ -149,3 +149,60 @@ def test_schema_070_indexes_the_articles_already_stored(tmp_path: Path) -> None:
         schemas = "SELECT count(*) FROM information_schema.schemata WHERE schema_name = 'fts_main_articles'"
         assert connection.execute(schemas).fetchone() == (0,)
         assert connection.execute("SELECT title FROM search_articles('tiktok')").fetchall() == [("TikTok",)]
+
+
+HYPHENATED = (
+    "Die Kommission berät über den Klima\u00adwandel und die Energie\u00adwende; "
+    "die Sitzung\u200b beginnt am Montag.\ufeff"
+)
+
+
+@pytest.mark.parametrize("staged", [True, False], ids=["terms-staged", "terms-counted-in-the-load"])
+def test_a_word_hyphenated_for_the_browser_is_found_whole(warehouse: Warehouse, staged: bool) -> None:
+    # A soft hyphen (&shy;), a zero-width space or a byte-order mark inside a word is formatting, not a letter.
+    warehouse.load([make_article("ch", "klima.txt", HYPHENATED, title="Klima")], stage_terms=staged)
+    for query in ("Klimawandel", "energiewende", "Sitzung", "Klima\u00adwandel"):
+        assert warehouse.value("SELECT count(*) FROM search_articles(?)", query) == 1, query
+    assert (
+        warehouse.value("SELECT count(*) FROM search_postings WHERE regexp_matches(term, '[\u00ad\u200b\ufeff]')") == 0
+    )
+
+
+def test_schema_095_indexes_again_the_stored_articles_that_hold_invisible_characters(tmp_path: Path) -> None:
+    before = tmp_path / "sql-before"
+    before.mkdir()
+    for migration in migrations():
+        if migration.version < 95:
+            shutil.copy(migration.path, before)
+    with duckdb.connect(str(tmp_path / "w.duckdb")) as connection:
+        migrate(connection, before)
+        for n, (title, body) in enumerate([("Klima", HYPHENATED), ("TikTok", TIKTOK)]):
+            connection.execute(
+                "INSERT INTO articles (article_id, source, uri, title, body, authors, tags, captions, word_count, "
+                "content_hash, raw_id, run_id, extractor, rules_version) "
+                "VALUES (?, 'wire', ?, ?, ?, [], [], [], 1, 'h', 'r', 'old-run', 'text-rules', 'v0')",
+                [f"a{n}", f"{n}.txt", title, body],
+            )
+        connection.execute(
+            "CREATE TEMP TABLE pending AS SELECT nextval('search_docid') AS docid, article_id FROM articles"
+        )
+        connection.execute("INSERT INTO search_postings SELECT * FROM search_terms_of('pending')")
+        connection.execute(
+            "INSERT INTO search_docs SELECT p.docid, p.article_id, coalesce(sum(t.tf), 0) "
+            "FROM pending p LEFT JOIN search_postings t USING (docid) GROUP BY ALL"
+        )
+        search = "SELECT count(*) FROM search_articles('Klimawandel')"
+        assert connection.execute(search).fetchone() == (0,)  # the old terms: klima­wandel
+        tiktok_before = connection.execute(
+            "SELECT term, tf FROM search_postings p JOIN search_docs d USING (docid) "
+            "WHERE d.article_id = 'a1' ORDER BY ALL"
+        ).fetchall()
+        migrate(connection)
+        assert connection.execute(search).fetchone() == (1,)
+        lengths = "SELECT d.len, (SELECT sum(tf) FROM search_postings p WHERE p.docid = d.docid) FROM search_docs d"
+        assert all(length == total for length, total in connection.execute(lengths).fetchall())
+        tiktok_after = connection.execute(
+            "SELECT term, tf FROM search_postings p JOIN search_docs d USING (docid) "
+            "WHERE d.article_id = 'a1' ORDER BY ALL"
+        ).fetchall()
+        assert tiktok_after == tiktok_before

@@ -12,7 +12,7 @@ from newsetl.records import ArticleRow
 from newsetl.warehouse import open_warehouse
 from newsetl.warehouse.terms import stage_search_terms
 from tests.warehouse.conftest import Warehouse, make_article, write_rows
-from tests.warehouse.test_search import PARITY_TEXTS, TIKTOK
+from tests.warehouse.test_search import HYPHENATED, PARITY_TEXTS, TIKTOK
 
 QUERY_POSTINGS = (
     "SELECT d.article_id, p.term, p.tf FROM search_postings p JOIN search_docs d USING (docid) ORDER BY ALL"
@@ -22,7 +22,8 @@ QUERY_LENGTHS = "SELECT article_id, len FROM search_docs ORDER BY ALL"
 
 def _parity_articles(suffix: str = "") -> list[ArticleRow]:
     return [
-        make_article("site", f"{n}.html", body + suffix, title=title) for n, (title, body) in enumerate(PARITY_TEXTS)
+        make_article("site", f"{n}.html", body + suffix, title=title)
+        for n, (title, body) in enumerate([*PARITY_TEXTS, ("Klima", HYPHENATED)])
     ]
 
 

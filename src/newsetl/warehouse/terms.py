@@ -29,8 +29,14 @@ log = logging.getLogger("newsetl.warehouse")
 # separators with a regex: the same pieces (RE2's \s is the ASCII whitespace listed here), and 8-11 % less of a
 # part's counting (225-243 against 243-279 ms, 500 benchmark articles, alternated). The terms never depend on the
 # cut, only its speed does: each piece is tokenized again as the fts extension tokenizes.
+# The cut also deletes the characters that are invisible inside a word (sql/095): `translate` drops what it has no
+# replacement for.
 _SEPARATORS = "\t\n\f\r 0123456789!@#$%^&*()_+={}[]:;<>,.?~\\/|'\"`-"
-_CUT = "translate(lower(text), '{}', '{}')".format(_SEPARATORS.replace("'", "''"), " " * len(_SEPARATORS))
+INVISIBLE = "chr(173) || chr(8203) || chr(65279)"
+"""Soft hyphen, zero-width space, byte-order mark, as SQL: formatting inside a word ("Klima&shy;wandel"), no letter."""
+_CUT = "translate(lower(text), '{}' || {}, '{}')".format(
+    _SEPARATORS.replace("'", "''"), INVISIBLE, " " * len(_SEPARATORS)
+)
 TERMS_QUERY = r"""
 WITH piece_counts AS MATERIALIZED (
     SELECT key, piece, count(*)::INTEGER AS tf
