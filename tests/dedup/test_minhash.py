@@ -74,3 +74,13 @@ def test_signatures_are_what_datasketch_computes_from_the_same_shingle_hashes() 
         reference = MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32", hashfunc=int)
         reference.update_batch(_shingle_hashes(words).tolist())
         assert signature(words) == reference.hashvalues.tolist()
+
+
+def test_a_copy_hyphenated_for_the_browser_is_the_same_text() -> None:
+    # A text dump keeps the page's soft hyphens (&shy;), its HTML extraction loses them with trafilatura.
+    from newsetl.clean.extraction import count_words, words
+
+    hyphenated = STORY.replace("agreement", "agree\u00adment").replace("passengers", "pas\u00adsen\u00adgers")
+    hyphenated = hyphenated.replace("disrupted", "dis\u200brupted") + "\ufeff"
+    assert count_words(hyphenated) == count_words(STORY)
+    assert signature(words(hyphenated)) == signature(words(STORY))
