@@ -129,21 +129,27 @@ def test_a_changed_or_retired_article_leaves_no_terms_behind(warehouse: Warehous
     assert warehouse.value("SELECT count(*) FROM search_articles('harbour')") == 1
 
 
-def test_schema_070_indexes_the_articles_already_stored(tmp_path: Path) -> None:
+def _stored_before(tmp_path: Path, version: int, articles: list[tuple[str, str]]) -> duckdb.DuckDBPyConnection:
+    """A warehouse migrated to just below ``version``, holding ``articles`` (title, body) as ids a0, a1, …"""
     before = tmp_path / "sql-before"
     before.mkdir()
     for migration in migrations():
-        if migration.version < 70:
+        if migration.version < version:
             shutil.copy(migration.path, before)
-    with duckdb.connect(str(tmp_path / "w.duckdb")) as connection:
-        migrate(connection, before)
-        for n, (title, body) in enumerate([("TikTok", TIKTOK), ("Solar", OTHER)]):
-            connection.execute(
-                "INSERT INTO articles (article_id, source, uri, title, body, authors, tags, captions, word_count, "
-                "content_hash, raw_id, run_id, extractor, rules_version) "
-                "VALUES (?, 'wire', ?, ?, ?, [], [], [], 1, 'h', 'r', 'old-run', 'html', 'v0')",
-                [f"a{n}", f"{n}.json", title, body],
-            )
+    connection = duckdb.connect(str(tmp_path / "w.duckdb"))
+    migrate(connection, before)
+    for n, (title, body) in enumerate(articles):
+        connection.execute(
+            "INSERT INTO articles (article_id, source, uri, title, body, authors, tags, captions, word_count, "
+            "content_hash, raw_id, run_id, extractor, rules_version) "
+            "VALUES (?, 'wire', ?, ?, ?, [], [], [], 1, 'h', 'r', 'old-run', 'html', 'v0')",
+            [f"a{n}", f"{n}.json", title, body],
+        )
+    return connection
+
+
+def test_schema_070_indexes_the_articles_already_stored(tmp_path: Path) -> None:
+    with _stored_before(tmp_path, 70, [("TikTok", TIKTOK), ("Solar", OTHER)]) as connection:
         migrate(connection)
         assert connection.execute("SELECT count(*) FROM search_docs").fetchone() == (2,)
         schemas = "SELECT count(*) FROM information_schema.schemata WHERE schema_name = 'fts_main_articles'"
@@ -169,20 +175,8 @@ def test_a_word_hyphenated_for_the_browser_is_found_whole(warehouse: Warehouse, 
 
 
 def test_schema_095_indexes_again_the_stored_articles_that_hold_invisible_characters(tmp_path: Path) -> None:
-    before = tmp_path / "sql-before"
-    before.mkdir()
-    for migration in migrations():
-        if migration.version < 95:
-            shutil.copy(migration.path, before)
-    with duckdb.connect(str(tmp_path / "w.duckdb")) as connection:
-        migrate(connection, before)
-        for n, (title, body) in enumerate([("Klima", HYPHENATED), ("TikTok", TIKTOK)]):
-            connection.execute(
-                "INSERT INTO articles (article_id, source, uri, title, body, authors, tags, captions, word_count, "
-                "content_hash, raw_id, run_id, extractor, rules_version) "
-                "VALUES (?, 'wire', ?, ?, ?, [], [], [], 1, 'h', 'r', 'old-run', 'text-rules', 'v0')",
-                [f"a{n}", f"{n}.txt", title, body],
-            )
+    with _stored_before(tmp_path, 95, [("Klima", HYPHENATED), ("TikTok", TIKTOK)]) as connection:
+        # Indexed as the loads before 095 indexed them (sql/071's macro).
         connection.execute(
             "CREATE TEMP TABLE pending AS SELECT nextval('search_docid') AS docid, article_id FROM articles"
         )
