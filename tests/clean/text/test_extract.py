@@ -135,10 +135,13 @@ def test_leftover_boilerplate_is_dropped_from_other_extractors_paragraphs() -> N
 
 def test_other_extractors_captions_and_datelines_leave_the_body() -> None:
     dateline, caption = "Published 3 March 2021, 14:05", "Passengers queue at the pier on Thursday. Photo: Reuters"
-    cleaned = drop_leftover_boilerplate(Extraction(body=[dateline, P1, caption, P2, P3, dateline], extractor="html"))
-    assert cleaned.body == [P1, P2, P3, dateline]  # a dateline is one only among the first paragraphs
+    body = [dateline, P1, caption, P2, P3, dateline, P1, dateline]
+    cleaned = drop_leftover_boilerplate(Extraction(body=body, extractor="html"))
+    assert cleaned.body == [P1, P2, P3, dateline, P1]  # a dateline is one among the first paragraphs, and last
     assert cleaned.captions == [{"text": "Passengers queue at the pier on Thursday.", "credit": "Reuters"}]
-    assert [removal["rule"] for removal in cleaned.removed] == ["date", "caption-credit"]
+    assert [removal["rule"] for removal in cleaned.removed] == ["date", "caption-credit", "date"]
+    row = "| Published | 3 March 2021, 14:05 |"
+    assert drop_leftover_boilerplate(Extraction(body=[P1, P2, P3, row], extractor="html")).body == [P1, P2, P3, row]
 
 
 def test_boilerplate_families_are_dropped_from_other_extractors_paragraphs() -> None:
