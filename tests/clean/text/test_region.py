@@ -77,3 +77,15 @@ def test_the_headline_repeats_the_page_title_with_other_quotes() -> None:
     region, body = region_of(lines)
     assert body == [P1, P2, P3]
     assert region.page_title == 0
+
+
+def test_a_kicker_run_into_its_headline_still_repeats_the_page_title() -> None:
+    # The dump lost the space and dash between kicker and headline; a longer run of comments below would win.
+    page = 'Preise für Fernwärme - "Das ist zu teuer"'
+    comments = [f"{COMMENT} ({name})" for name in ("Anna", "Ben", "Cem")]
+    lines = [page, *MENU, 'Preise für Fernwärme"Das ist zu teuer"', P1, P2, P3, "Mehr zum Thema", *comments]
+    region, body = region_of(lines)
+    assert body[:3] == [P1, P2, P3]
+    assert region.title == len(MENU) + 1
+    short = ["• Nordkurier", *MENU, "Nordkurier", P1, P2]  # a site's name is too short to match by its letters
+    assert find_region(line_features(short, "de", {})).title != len(MENU) + 1

@@ -40,6 +40,8 @@ _ARTICLE_BEFORE_THREAD = 3
 # A headline repeated with other quotes or dashes ("Don’t" / "Don't") is still the same headline.
 _TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-"})
 _TYPOGRAPHIC = re.compile("[’‘‚“”„–—]")
+_NOT_LETTERS = re.compile(r"[\W_]+")
+_MIN_HEADLINE_LETTERS = 20
 _TOP_WINDOW = 8
 """Non-blank lines searched above the core for a headline (and at the top of the body for meta lines)."""
 _BACK_WITHOUT_TITLE = 12
@@ -259,7 +261,15 @@ def _repeats_title(low: str, page: str, parts: set[str]) -> bool:
         or line in parts
         or (len(line) >= _CHEAP_PREFIX and line in page)
         or (len(page) >= _CHEAP_PREFIX and page in line and len(line) < len(page) + 40)
+        # The same words with other separators: a kicker run into its headline ('Die Zukunft der Arbeit"Wir …"'
+        # against the <title>'s 'Die Zukunft der Arbeit - "Wir …"'); a headline's length, not a site's name.
+        or _same_letters(line, page)
     )
+
+
+def _same_letters(line: str, page: str) -> bool:
+    letters = _NOT_LETTERS.sub("", line)
+    return len(letters) >= _MIN_HEADLINE_LETTERS and letters == _NOT_LETTERS.sub("", page)
 
 
 def _is_heading(features: LineFeatures, index: int) -> bool:
