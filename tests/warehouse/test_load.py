@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -159,3 +160,23 @@ def test_a_load_commits_into_the_database_file_not_its_write_ahead_log(warehouse
     assert not wal.exists() or wal.stat().st_size == 0
     assert warehouse.value("SELECT current_setting('checkpoint_threshold')") == "16.0 MiB"  # DuckDB's, as before
     assert warehouse.value("SELECT count(*) FROM articles") == 20
+
+
+def test_an_article_cleaned_again_under_new_rules_takes_what_they_derive_in_place(warehouse: Warehouse) -> None:
+    # Same content (same hash), other rules: the derived fields are the new cleaning's, the version stays 1.
+    body = " ".join(f"Sentence number {n} of the story about the ferry timetable." for n in range(12))
+    first = make_article("wire", "a.txt", body)
+    warehouse.load([first])
+    again: dict[str, Any] = dict(make_article("wire", "a.txt", body))
+    again.update(rules_version="newer-rules", word_count=99, language="de", updated_at="2024-06-16T09:00:00+00:00")
+    again.update(tags=["ferries"], section="Region", reading_time_minutes=3)
+    again["minhash"] = [value ^ 1 for value in first["minhash"] or []]
+    counts = warehouse.load([again], at=T0 + timedelta(hours=1), run_id="run-2")  # type: ignore[list-item]
+    assert counts.totals["articles_unchanged"] == 1
+    stored = warehouse.rows(
+        "SELECT version, rules_version, word_count, language, updated_at IS NOT NULL, tags, section, "
+        "reading_time_minutes FROM articles"
+    )
+    assert stored == [(1, "newer-rules", 99, "de", True, ["ferries"], "Region", 3)]
+    assert warehouse.value("SELECT count(*) FROM article_history") == 0
+    assert warehouse.rows("SELECT minhash FROM article_signatures") == [(again["minhash"],)]

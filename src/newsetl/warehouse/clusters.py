@@ -52,12 +52,14 @@ def update_clusters(connection: duckdb.DuckDBPyConnection) -> None:
 
 
 def _replace_signatures(connection: duckdb.DuckDBPyConnection) -> None:
-    # New or changed content, and unchanged articles whose signature is missing or was made another way.
+    # New or changed content, and unchanged articles whose signature is missing, was made another way, or differs
+    # (cleaned again under rules that cut its words otherwise: a soft hyphen no longer splits a word).
     connection.execute(
         """
         CREATE OR REPLACE TEMP TABLE signature_changes AS
         SELECT c.article_id, c.minhash FROM article_changes c LEFT JOIN article_signatures s USING (article_id)
-        WHERE c.minhash IS NOT NULL AND (c.change <> 'unchanged' OR s.article_id IS NULL OR s.scheme <> $scheme)
+        WHERE c.minhash IS NOT NULL
+          AND (c.change <> 'unchanged' OR s.article_id IS NULL OR s.scheme <> $scheme OR s.minhash <> c.minhash)
         """,
         {"scheme": SCHEME},
     )

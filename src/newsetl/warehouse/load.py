@@ -67,6 +67,19 @@ _ARTICLE_EXTRA_COLUMNS = {"minhash": "UINTEGER[]"}
 _ARTICLE_KEY_COLUMNS = frozenset(
     {"article_id", "source", "uri", "raw_id", "content_hash", "run_id", "rules_version", "minhash"}
 )
+# Derived by the cleaning rules beside the content (which ``content_hash`` covers): refreshed in place when an
+# article is cleaned again under other rules and its content is unchanged.
+_DERIVED_COLUMNS = (
+    "updated_at",
+    "language",
+    "section",
+    "tags",
+    "captions",
+    "reading_time_minutes",
+    "word_count",
+    "extractor",
+)
+_DERIVED_UPDATE = ", ".join(f"{column} = r.{column}" for column in _DERIVED_COLUMNS)
 # Set by the load itself, never staged.
 _ARTICLE_LOAD_COLUMNS = ("version", "first_seen_at", "loaded_at")
 PhaseTimer = Callable[[str], AbstractContextManager[None]]
@@ -400,14 +413,20 @@ def _write_cleaned(connection: duckdb.DuckDBPyConnection) -> None:
         WHEN MATCHED THEN UPDATE
         """
     )
-    # Content cleaned again under newer rules (learned lines, a source pattern) and found unchanged records those
-    # rules: the seen index then lets the next run skip it instead of cleaning it again on every run.
+    # Content cleaned again under newer rules (learned lines, a source pattern, a new release) and found unchanged
+    # records those rules: the seen index then lets the next run skip it instead of cleaning it again on every run.
+    # What the rules derive beside the content (the word count, language, update date, captions, tags…) is taken
+    # from the new cleaning too, in place: it is no new version of the article, whose content did not change.
     connection.execute(
-        """
-        UPDATE articles AS a SET rules_version = c.rules_version
-        FROM article_changes AS c
-        WHERE c.change = 'unchanged' AND c.rules_version IS NOT NULL
-          AND a.article_id = c.article_id AND a.rules_version <> c.rules_version
+        f"""
+        UPDATE articles AS a SET rules_version = r.rules_version, {_DERIVED_UPDATE}
+        FROM (SELECT r.* FROM incoming_article_rows r
+              JOIN article_changes c
+                ON c._file = r.filename AND c.article_id = r.article_id AND c.source = r.source AND c.uri = r.uri
+                   AND c.raw_id = r.raw_id
+              WHERE c.change = 'unchanged' AND c.rules_version IS NOT NULL
+              QUALIFY row_number() OVER (PARTITION BY r.article_id) = 1) AS r
+        WHERE a.article_id = r.article_id AND a.rules_version <> r.rules_version
         """
     )
 
