@@ -9,8 +9,9 @@ from newsetl.records import Caption, Removal
 
 # CJK and similar scripts write words without spaces; each character counts as a word there.
 _WORD_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]|[^\W_]+(?:['’-][^\W_]+)*")
-_INVISIBLE = "\u00ad\u200b\ufeff"
-_WITHOUT_INVISIBLE = str.maketrans("", "", _INVISIBLE)
+INVISIBLE_IN_WORDS = "\u00ad\u200b\ufeff"
+"""Soft hyphen, zero-width space, byte-order mark: formatting inside a word, no letter (word list, search terms)."""
+_WITHOUT_INVISIBLE = str.maketrans("", "", INVISIBLE_IN_WORDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +52,7 @@ def words(text: str) -> list[str]:
     """The words of ``text``, as counted in ``word_count`` (each CJK character is one). A soft hyphen, zero-width
     space or byte-order mark inside a word does not split it: "Klima&shy;wandel" in a text dump is the one word the
     same page's HTML extraction has (trafilatura drops them), and the story's signatures agree."""
-    if any(mark in text for mark in _INVISIBLE):  # three scans in C; most texts hold none
+    if any(mark in text for mark in INVISIBLE_IN_WORDS):  # three scans in C; most texts hold none
         text = text.translate(_WITHOUT_INVISIBLE)
     return _WORD_RE.findall(text)
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import duckdb
 
+from newsetl.clean.extraction import INVISIBLE_IN_WORDS
 from newsetl.warehouse.fts import load_fts
 
 log = logging.getLogger("newsetl.warehouse")
@@ -32,10 +33,9 @@ log = logging.getLogger("newsetl.warehouse")
 # The cut also deletes the characters that are invisible inside a word (sql/095): `translate` drops what it has no
 # replacement for.
 _SEPARATORS = "\t\n\f\r 0123456789!@#$%^&*()_+={}[]:;<>,.?~\\/|'\"`-"
-INVISIBLE = "chr(173) || chr(8203) || chr(65279)"
-"""Soft hyphen, zero-width space, byte-order mark, as SQL: formatting inside a word ("Klima&shy;wandel"), no letter."""
+_INVISIBLE_SQL = " || ".join(f"chr({ord(mark)})" for mark in INVISIBLE_IN_WORDS)
 _CUT = "translate(lower(text), '{}' || {}, '{}')".format(
-    _SEPARATORS.replace("'", "''"), INVISIBLE, " " * len(_SEPARATORS)
+    _SEPARATORS.replace("'", "''"), _INVISIBLE_SQL, " " * len(_SEPARATORS)
 )
 TERMS_QUERY = r"""
 WITH piece_counts AS MATERIALIZED (
