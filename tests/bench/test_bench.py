@@ -27,6 +27,7 @@ STAGES = (
     "clean/extract (in the pipeline)",
     "stage (rows to batch files)",
     "load into DuckDB (articles)",
+    "DuckDB's bare copy of the same rows (the load's floor)",
     "end to end `newsetl ingest`",
     "peak RSS, end to end",
     "re-run over unchanged input",
@@ -45,6 +46,10 @@ def test_bench_runs_every_stage_on_a_tiny_corpus_and_prints_one_table(tmp_path: 
     assert "Command: `newsetl bench --docs 50 --html 5 --jsonl 40 --workers 2 --batch-size 20`" in table
     assert "Machine: cpu " in table
     assert table.count("second of two passes; the first: ") == 4
+    floor = next(line for line in table.splitlines() if line.startswith("| DuckDB's bare copy"))
+    for part in ("raw documents ", "articles ", "removed lines ", "search postings ", "checkpoint ", "articles alone "):
+        assert part in floor, part
+    assert "; the load takes " in floor
     rerun = next(line for line in table.splitlines() if line.startswith("| re-run over unchanged input"))
     assert "; by step: plan " in rerun
     assert ", check " in rerun

@@ -13,6 +13,7 @@ import psutil
 from rich.console import Console
 from rich.table import Table
 
+from newsetl.bench.floor import BareCopy
 from newsetl.bench.measure import ProcessRun, Timed
 from newsetl.bench.run import BenchResult
 from newsetl.bench.scheduler import PARALLELISM, SchedulerRun
@@ -40,6 +41,8 @@ def rows(result: BenchResult) -> list[Row]:
     table = _extraction_rows(result.extraction)
     if result.ingest:
         table += _ingest_rows(result.ingest, result.workers)
+    if result.ingest and result.bare_copy:
+        table.append(_bare_copy_row(result.ingest, result.bare_copy))
     if result.ingest and result.rerun:
         table.append(_rerun_row(result.ingest, result.rerun))
     if result.ingest and result.dag:
@@ -135,6 +138,26 @@ def _ingest_rows(run: ProcessRun, workers: int) -> list[Row]:
         Row("peak RSS, end to end", None, None, f"{rss_mib:,.0f} MiB", "≤ 1,024 MiB", rss_mib <= 1024, "all processes")
     )
     return table
+
+
+def _bare_copy_row(run: ProcessRun, copy: BareCopy) -> Row:
+    """The load against the least any load of the same rows costs here (``newsetl.bench.floor``)."""
+    totals: dict[str, int] = run.summary.get("totals", {})
+    written = totals.get("articles_new", 0) + totals.get("articles_updated", 0)
+    load = run.summary.get("timings", {}).get("load")
+    parts = ", ".join(f"{_words(table)} {seconds:.2f} s" for table, seconds in copy.seconds.items())
+    note = f"the run's staged rows into a fresh file, no keys, versions, clusters or order: {parts}"
+    articles = copy.seconds.get("articles")
+    if articles:
+        note += f"; articles alone {copy.rows['articles'] / articles:,.0f}/s"
+    if load:
+        note += f"; the load takes {load / copy.total:.1f}× this"
+    rate = f"{written / copy.total:,.0f}/s" if copy.total else "-"
+    return Row("DuckDB's bare copy of the same rows (the load's floor)", written, copy.total, rate, note=note)
+
+
+def _words(name: str) -> str:
+    return name.replace("_", " ")
 
 
 def _phase_row(stage: str, documents: int, timings: dict[str, float], phase: str) -> Row:

@@ -3,7 +3,8 @@
 1. Extraction on one core in this process: text dumps, HTML pages, JSON Lines records; and trafilatura's own
    ``extract`` on the same HTML pages, in the same run, for the ratio.
 2. ``newsetl ingest`` over the text dumps in a child process (its own cleaning pool), from an empty warehouse:
-   wall time, peak memory of the process tree, and the seconds per phase the run itself reports.
+   wall time, peak memory of the process tree, and the seconds per phase the run itself reports. Then its
+   staged rows copied bare into a fresh DuckDB file (``newsetl.bench.floor``): the least a load of them costs.
 3. The same command again over the unchanged input: what a re-run costs.
 4. Optionally the DAG: ``airflow dags test news_ingest`` over the same text dumps into another empty warehouse,
    and ``newsetl ingest --workers 1`` beside it: ``dags test`` runs one task at a time in one process, so the
@@ -25,10 +26,12 @@ from pathlib import Path
 from typing import Any
 
 from newsetl.bench.corpus import SOURCES, Corpus, CorpusSpec, build_corpus, write_config
+from newsetl.bench.floor import BareCopy, bare_copy
 from newsetl.bench.measure import ProcessRun, Timed, extraction_work, raw_documents, run_measured, time_each
 from newsetl.bench.scheduler import DAG_ID, SchedulerRun, run_on_scheduler
 from newsetl.config import load_settings
 from newsetl.errors import NewsetlError
+from newsetl.stage import StagingArea
 
 __all__ = ["BenchOptions", "BenchResult", "run_bench"]
 
@@ -95,6 +98,8 @@ class BenchResult:
     serial: ProcessRun | None = None
     """``newsetl ingest --workers 1`` (measured with the DAG, as its like-for-like baseline)."""
     scheduler: SchedulerRun | None = None
+    bare_copy: BareCopy | None = None
+    """The first run's staged rows copied into a fresh DuckDB file and nothing else: the load's floor."""
     workers: int = 1
     load_before: tuple[float, float, float] = (0.0, 0.0, 0.0)
     """The machine's load average when the benchmark started (others may share its cores)."""
@@ -113,6 +118,7 @@ def run_bench(options: BenchOptions) -> BenchResult:
     ingest_dir = options.workdir / "ingest"
     config = write_config(corpus, ingest_dir / "sources.yaml", _fresh(ingest_dir / "data"), options.batch_size)
     result.ingest = _ingest(config, "bench-first", result.workers)
+    result.bare_copy = bare_copy(StagingArea(load_settings(config).staging).run_dir("bench-first"), ingest_dir / "bare")
     if options.rerun:
         result.rerun = _ingest(config, "bench-rerun", result.workers)
     if options.dag:
