@@ -2,8 +2,9 @@
 
 The load (``newsetl.warehouse.load``) does more than copy: it decides new, updated and unchanged articles on
 their keys, keeps versions, merges the ledger and the quarantine, clusters stories and sorts the search postings.
-The bare copy reads the same staged files into tables with no keys, no order and no other work, and checkpoints
-them into the file: no load of these rows can cost less on the same machine, so the load's rate is read against it.
+The bare copy reads the same staged files as the load reads them (the same typed columns) into tables with no
+keys, no order and no other work, each committed into the file: no load of these rows can cost less on the same
+machine, so the load's rate is read against it.
 """
 
 from __future__ import annotations
@@ -14,26 +15,19 @@ from pathlib import Path
 
 import duckdb
 
-from newsetl.stage import SEARCH_TERMS
+from newsetl.stage import StagedTable, StagingArea
 from newsetl.warehouse._connect import quoted
+from newsetl.warehouse.load import staged_source
 
 __all__ = ["BareCopy", "bare_copy"]
 
-# What the load writes from staged files, each as DuckDB reads it at its fastest: no columns named, no order kept.
-_COPIES = {
-    "raw_documents": "read_json('{folder}/raw_documents/*.jsonl', format = 'newline_delimited')",
-    "articles": "read_json('{folder}/articles/*.jsonl', format = 'newline_delimited')",
-    "removed_lines": "read_json('{folder}/removed_lines/*.jsonl', format = 'newline_delimited')",
-    "search_postings": (
-        "(SELECT file_row_number AS document, unnest(terms, recursive := true) "
-        f"FROM read_parquet('{{folder}}/{SEARCH_TERMS}/*.parquet', file_row_number = true))"
-    ),
-}
+# What the load writes from the staged files (rejections and skipped documents are a few rows).
+_TABLES: tuple[StagedTable, ...] = ("raw_documents", "articles", "removed_lines")
 
 
 @dataclass(frozen=True, slots=True)
 class BareCopy:
-    """Seconds per table copied, and the checkpoint that writes them into the file."""
+    """Seconds per table copied (each committed into the file), and its rows."""
 
     seconds: dict[str, float] = field(default_factory=dict)
     rows: dict[str, int] = field(default_factory=dict)
@@ -43,8 +37,10 @@ class BareCopy:
         return sum(self.seconds.values())
 
 
-def bare_copy(run_folder: Path, scratch: Path) -> BareCopy:
-    """Copy the staged tables of ``run_folder`` (a run's staging folder) into a new database in ``scratch``."""
+def bare_copy(staging: StagingArea, run_id: str, warehouse: Path, scratch: Path) -> BareCopy:
+    """Copy the staged tables of run ``run_id`` into a new database in ``scratch``; ``warehouse`` (the run's) gives
+    the columns the load reads them with."""
+    sources = _sources(staging, run_id, warehouse)
     scratch.mkdir(parents=True, exist_ok=True)
     database = scratch / "bare-copy.duckdb"
     database.unlink(missing_ok=True)
@@ -52,20 +48,30 @@ def bare_copy(run_folder: Path, scratch: Path) -> BareCopy:
     rows: dict[str, int] = {}
     with duckdb.connect(str(database)) as connection:
         connection.execute("SET preserve_insertion_order = false")
-        for table, source in _COPIES.items():
-            if not any((run_folder / _folder_of(table)).glob("*")):
-                continue
+        for table, source in sources.items():
             started = time.perf_counter()
-            connection.execute(f"CREATE TABLE {table} AS SELECT * FROM {source.format(folder=quoted(run_folder))}")
+            connection.execute(f"CREATE TABLE {table} AS SELECT * FROM {source}")
+            connection.execute("CHECKPOINT")
             seconds[table] = time.perf_counter() - started
             counted = connection.execute(f"SELECT count(*) FROM {table}").fetchone()
             rows[table] = int(counted[0]) if counted else 0
-        started = time.perf_counter()
-        connection.execute("CHECKPOINT")
-        seconds["checkpoint"] = time.perf_counter() - started
     database.unlink()
     return BareCopy(seconds, rows)
 
 
-def _folder_of(table: str) -> str:
-    return SEARCH_TERMS if table == "search_postings" else table
+def _sources(staging: StagingArea, run_id: str, warehouse: Path) -> dict[str, str]:
+    """SQL reading each staged table of the run that has files, and its search terms as postings."""
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        sources: dict[str, str] = {
+            table: staged_source(connection, table, files)
+            for table in _TABLES
+            if (files := staging.staged_files(run_id, table))
+        }
+    terms = staging.staged_search_terms(run_id)
+    if terms:
+        listed = ", ".join(f"'{quoted(path)}'" for path in terms)
+        sources["search_postings"] = (
+            f"(SELECT file_row_number AS document, unnest(terms, recursive := true) "
+            f"FROM read_parquet([{listed}], file_row_number = true))"
+        )
+    return sources

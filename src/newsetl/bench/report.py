@@ -146,7 +146,8 @@ def _bare_copy_row(run: ProcessRun, copy: BareCopy) -> Row:
     written = totals.get("articles_new", 0) + totals.get("articles_updated", 0)
     load = run.summary.get("timings", {}).get("load")
     parts = ", ".join(f"{_words(table)} {seconds:.2f} s" for table, seconds in copy.seconds.items())
-    note = f"the run's staged rows into a fresh file, no keys, versions, clusters or order: {parts}"
+    note = "the run's staged rows, read as the load reads them, into a fresh file with no keys, versions, clusters "
+    note += f"or order, each table committed: {parts}"
     articles = copy.seconds.get("articles")
     if articles:
         note += f"; articles alone {copy.rows['articles'] / articles:,.0f}/s"

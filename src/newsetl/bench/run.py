@@ -118,7 +118,8 @@ def run_bench(options: BenchOptions) -> BenchResult:
     ingest_dir = options.workdir / "ingest"
     config = write_config(corpus, ingest_dir / "sources.yaml", _fresh(ingest_dir / "data"), options.batch_size)
     result.ingest = _ingest(config, "bench-first", result.workers)
-    result.bare_copy = bare_copy(StagingArea(load_settings(config).staging).run_dir("bench-first"), ingest_dir / "bare")
+    settings = load_settings(config)
+    result.bare_copy = bare_copy(StagingArea(settings.staging), "bench-first", settings.warehouse, ingest_dir / "bare")
     if options.rerun:
         result.rerun = _ingest(config, "bench-rerun", result.workers)
     if options.dag:

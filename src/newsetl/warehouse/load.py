@@ -244,6 +244,11 @@ def _stage_article_rows(
     )
 
 
+def staged_source(connection: duckdb.DuckDBPyConnection, table: StagedTable, paths: Sequence[Path]) -> str:
+    """SQL reading a staged table's files as the load reads them: its columns typed, and each row's ``filename``."""
+    return _read_json(paths, _staged_columns(connection, table))
+
+
 def _read_json(paths: Sequence[Path], columns: Mapping[str, str]) -> str:
     # Paths are written into the SQL because a view cannot take parameters.
     struct = "{" + ", ".join(f"'{name}': '{kind}'" for name, kind in columns.items()) + "}"
