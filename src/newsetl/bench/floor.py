@@ -48,6 +48,7 @@ def bare_copy(staging: StagingArea, run_id: str, warehouse: Path, scratch: Path)
     rows: dict[str, int] = {}
     with duckdb.connect(str(database)) as connection:
         connection.execute("SET preserve_insertion_order = false")
+        connection.execute("SET enable_progress_bar = false")  # the bench prints one table, nothing between
         for table, source in sources.items():
             started = time.perf_counter()
             connection.execute(f"CREATE TABLE {table} AS SELECT * FROM {source}")
