@@ -205,6 +205,14 @@ def test_short_lines_below_the_last_paragraph_are_not_the_article() -> None:
     assert rules_by_text(extraction)["The Courier Newsroom"] == "short-tail"
 
 
+def test_short_lines_announced_by_the_last_paragraph_stay() -> None:
+    sources = ["https://www.example.org/bericht-2024", "Jahresbericht der Stadtwerke"]
+    announcing = "The operator said the figures came from the yearly reports of the city and its own accounts:"
+    text = f"Ferry operator cuts sailings\n\n{P1}\n\n{P2}\n\n{announcing}\n\n" + "\n".join(sources) + "\n"
+    extraction = extract_text_dump(text)
+    assert extraction.body == [P1, P2, announcing, *sources]
+
+
 def test_headlines_under_a_related_stories_heading_inside_the_article_are_cut() -> None:
     # The article goes on below the box, so neither the late-boundary rule nor the teaser list applies.
     above = [f"{P1} {P2} ({number})" for number in range(1, 6)]

@@ -66,6 +66,19 @@ def test_the_rest_of_the_last_block_belongs_to_the_article() -> None:
     assert body == [P1, P2, "Preise ab Juli:", "Grundpreis 12 Euro", "Arbeitspreis 9 Cent"]
 
 
+def test_a_line_ending_in_a_colon_takes_the_block_it_announces() -> None:
+    schedule = ["Aufwärmen ab 11:00 Uhr auf der Hauptbühne", "Wettbewerb ab 12:00 Uhr im Stadion"]
+    lines = [*MENU, "", P1, P2, "So sieht der Zeitplan aus:", "", *schedule, "", *FOOTER]
+    _region, body = region_of(lines)
+    assert body == [P1, P2, "So sieht der Zeitplan aus:", *schedule]
+
+
+def test_the_block_below_a_colon_is_not_taken_when_it_is_furniture() -> None:
+    lines = [*MENU, "", P1, P2, "Die Preise im Überblick:", "", "Facebook", "Twitter", "", *FOOTER]
+    _region, body = region_of(lines)
+    assert body == [P1, P2, "Die Preise im Überblick:"]
+
+
 def test_a_page_of_furniture_has_no_article() -> None:
     region, body = region_of([*MENU, "", *FOOTER, "Anmelden", "Suche"])
     assert region.empty

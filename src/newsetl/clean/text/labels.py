@@ -359,8 +359,8 @@ def _trim_short_tail(features: LineFeatures, verdicts: list[LineVerdict | None],
     last = next(
         (index for index in range(region.end - 1, region.start - 1, -1) if _is_prose(features, verdicts, index)), None
     )
-    if last is None:
-        return
+    if last is None or features.texts[last].endswith(":"):
+        return  # the lines below are what the paragraph announces: "Die Termine:" over dates, "Quellen:" over links
     removed = verdict("removed", "short-tail")
     for index in range(last + 1, region.end):
         if verdicts[index] is BODY and features.kinds[index] == "short":

@@ -179,6 +179,9 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"antworten|kommentare?|gedanken?|r[ée]ponses?|commentaires?|reacties?) (?:on|to|zu|[àa]|sur|auf|op)\b",
             r"(?:deine|ihre|your) e-?mail[- ]?(?:adresse|address)? (?:wird|will) (?:nicht|not|never)",
             r"(?:join|start) the (?:discussion|conversation)",
+            # The reply form's cancel link (WordPress's own words, in its translations).
+            r"(?:click here to cancel reply|hier klicken, um das antworten abzubrechen|cancel reply|"
+            r"antwort(?:en)? abbrechen|annuler la r[ée]ponse|cancelar (?:la )?respuesta|annulla (?:la )?risposta)\b",
             r"(?:das )?kommentieren ist|comments are closed|kommentare sind geschlossen",
             r"(?:you must be|du musst|sie m[üu]ssen) (?:logged in|eingeloggt|angemeldet)",
             r"(?:sie m[üu]ssen sich|du musst dich) (?:anmelden|einloggen)\b",
@@ -547,6 +550,10 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         starts=(
             r"(?:hier |jetzt )?(?:kostenlos )?(?:anmelden|registrieren|einloggen)\s*[»›>]?$",
             r"leave this field empty if you'?re human\b",
+            # A comment or contact form's field label: "Name (erforderlich)", "Email (…) (required)".
+            r"(?:name|e-?mail|mail|website|webseite|nom|nombre|correo)\s*(?:\((?:wird nicht ver[öo]ffentlicht|"
+            r"will not be published|never published|ne sera pas publi[ée]e?)\)\s*)?"
+            r"\((?:erforderlich|required|pflichtfeld|obligatoire|requerido|obligatorio)\)\s*\*?$",
         ),
         # A paywall's prompt: "Bereits Abonnent? Einloggen", "… but you're already a subscriber, you can log in".
         anywhere=(

@@ -47,6 +47,8 @@ _TOP_WINDOW = 8
 _BACK_WITHOUT_TITLE = 12
 _MIN_NAV_HEADING = 3
 _FORWARD_LIMIT = 30
+_ANNOUNCED_GAP = 3
+"""Lines looked at below a line ending in a colon for the block it announces (blank lines between)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,7 +334,18 @@ def _extend_back(features: LineFeatures, start: int, title: int | None) -> int:
 
 def _extend_forward(features: LineFeatures, end: int) -> int:
     """Plain lines that continue the core's last line without a blank line (the rest of a list or table)
-    still belong to it; whatever follows a gap is left out."""
+    still belong to it; whatever follows a gap is left out, unless the last line announces it ("In short:",
+    "So sieht der Zeitplan aus:"): an article does not end on a colon, and the block below it is what it names."""
+    taken = _continue_block(features, end)
+    if taken == 0 or not features.texts[taken - 1].endswith(":"):
+        return taken
+    following = next(nonblank(features, range(taken, min(taken + _ANNOUNCED_GAP, len(features)))), None)
+    if following is None or features.cues[following] is not None or features.nav[following]:
+        return taken
+    return _continue_block(features, following + 1)
+
+
+def _continue_block(features: LineFeatures, end: int) -> int:
     kinds, cues = features.kinds, features.cues
     if end == 0 or kinds[end - 1] == "blank":
         return end
