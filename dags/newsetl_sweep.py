@@ -4,8 +4,9 @@ Removes the staging folders of runs loaded more than ``keep_staged_days`` ago (7
 (which are never loaded) planned that long ago, and the landing's
 packs that no row names (a batch attempt killed or retried after writing its pack) and temporary files of
 killed batches, as ``newsetl sweep --delete`` does (``newsetl.pipeline.sweep``). The landing's documents, and
-everything a run that is not loaded still needs, are never touched. It reads the warehouse, so it waits for the
-warehouse pool like a load.
+everything a run that is not loaded still needs, are never touched. When loads have appended more than 30 sorted
+runs of search postings, it sorts them into one again (a term's lookup probes every run). It reads the warehouse,
+and may write that, so it waits for the warehouse pool like a load.
 """
 
 from __future__ import annotations

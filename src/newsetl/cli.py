@@ -230,6 +230,13 @@ def _add_sweep(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--keep-days", type=float, help="keep anything written since (default: keep_staged_days in the config, 7)"
     )
     command.add_argument("--delete", action="store_true", help="remove what is listed (default: only list it)")
+    command.add_argument(
+        "--sort-search-after",
+        type=int,
+        metavar="RUNS",
+        help="with --delete, sort the search postings into one run when loads have appended more than RUNS sorted "
+        "runs (default: the daily sweep's limit, 30; 0 sorts them now)",
+    )
     command.set_defaults(handler=_run_sweep)
 
 
@@ -387,11 +394,13 @@ def _run_raw(args: argparse.Namespace) -> int:
 
 def _run_sweep(args: argparse.Namespace) -> int:
     from newsetl.config import load_settings
-    from newsetl.pipeline.sweep import apply_sweep, plan_sweep
+    from newsetl.pipeline.sweep import apply_sweep, plan_sweep, sort_search_if_due
+    from newsetl.warehouse.search import SORTED_RUNS_LIMIT
 
     settings = load_settings(args.config)
     keep_days = settings.keep_staged_days if args.keep_days is None else args.keep_days
-    sweep = plan_sweep(settings, keep_days=keep_days)
+    limit = SORTED_RUNS_LIMIT if args.sort_search_after is None else args.sort_search_after
+    sweep = plan_sweep(settings, keep_days=keep_days, sort_after=limit)
     for kind, paths in (
         ("staged run", sweep.staged_runs),
         ("orphan pack", sweep.orphan_packs),
@@ -403,9 +412,14 @@ def _run_sweep(args: argparse.Namespace) -> int:
         print(f"kept, not loaded\t{folder}")
     if args.delete:
         print(f"removed {len(sweep.paths)} path(s), {apply_sweep(sweep):,} bytes")
+        sorted_postings = sort_search_if_due(settings, sweep)
+        if sorted_postings is not None:
+            print(f"search postings sorted into one run from {sweep.search_runs}: {sorted_postings:,} postings")
     else:
         listed = f"{len(sweep.paths)} path(s), {sweep.size_bytes():,} bytes"
         print(f"{listed} older than {keep_days:g} days and no longer needed; --delete removes them")
+        if sweep.sorts_search:
+            print(f"search postings in {sweep.search_runs} sorted run(s); --delete sorts them into one")
     return 0
 
 

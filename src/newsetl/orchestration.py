@@ -275,13 +275,15 @@ def summarise_task() -> int:
 
 
 def sweep_task() -> dict[str, int]:
-    """Remove loaded runs' staging folders and packs no row names, older than ``keep_staged_days``."""
-    from newsetl.pipeline.sweep import apply_sweep, plan_sweep
+    """Remove loaded runs' staging folders and packs no row names, older than ``keep_staged_days``; sort the search
+    postings into one run when loads have appended more than ``SORTED_RUNS_LIMIT`` runs."""
+    from newsetl.pipeline.sweep import apply_sweep, plan_sweep, sort_search_if_due
 
     settings = load_settings()
     with step(f"sweeping what loaded runs left in {settings.staging} and {settings.landing}"):
         sweep = plan_sweep(settings, keep_days=settings.keep_staged_days)
         freed = apply_sweep(sweep)
+        sorted_postings = sort_search_if_due(settings, sweep)
     for folder in sweep.unloaded_runs:
         log.info("kept %s: its run is not loaded", folder)
     return {
@@ -289,6 +291,7 @@ def sweep_task() -> dict[str, int]:
         "orphan_packs": len(sweep.orphan_packs),
         "temporary_files": len(sweep.temporary_files),
         "bytes": freed,
+        "search_runs_sorted": sweep.search_runs if sorted_postings is not None else 0,
     }
 
 

@@ -21,7 +21,7 @@ from newsetl.errors import StagingError
 from newsetl.ingest import ingest
 from newsetl.landing import Landing
 from newsetl.pipeline import RunSpec, clean_manifest, load_run, plan_run
-from newsetl.pipeline.sweep import apply_sweep, plan_sweep
+from newsetl.pipeline.sweep import apply_sweep, plan_sweep, sort_search_if_due
 from tests.conftest import ConfigFactory
 
 STORY = (
@@ -151,4 +151,31 @@ def test_newsetl_sweep_lists_by_default_and_removes_with_delete(settings: Settin
     removed = subprocess.run([*command, "--delete"], capture_output=True, text=True, check=True).stdout
     assert removed.startswith("staged run")
     assert "removed 1 path(s)" in removed
+    assert "search postings" not in removed  # one load, one sorted run
     assert not (settings.staging / "run-1").exists()
+    now = [*command, "--sort-search-after", "0"]
+    assert (
+        "search postings in 1 sorted run(s); --delete sorts them into one"
+        in subprocess.run(now, capture_output=True, text=True, check=True).stdout
+    )
+    sorted_now = subprocess.run([*now, "--delete"], capture_output=True, text=True, check=True).stdout
+    assert "search postings sorted into one run from 1: " in sorted_now
+
+
+def test_a_sweep_sorts_the_search_postings_past_the_limit_of_sorted_runs(settings: Settings, dumps_dir: Path) -> None:
+    assert ingest(settings, _spec("run-1"), progress=False).ok
+    assert plan_sweep(settings, keep_days=7, sort_after=1).sorts_search is False  # one run: nothing to sort
+    (dumps_dir / "story-9.txt").write_text(STORY.format(n=9), encoding="utf-8")
+    assert ingest(settings, _spec("run-2"), progress=False).ok
+    sweep = plan_sweep(settings, keep_days=7, sort_after=1)
+    assert (sweep.search_runs, sweep.sorts_search) == (2, True)
+    assert plan_sweep(settings, keep_days=7).sorts_search is False  # the default limit is far above two
+    with duckdb.connect(str(settings.warehouse), read_only=True) as connection:
+        postings = connection.execute("SELECT count(*) FROM search_postings").fetchone()
+    assert postings is not None
+    assert sort_search_if_due(settings, sweep) == postings[0]
+    with duckdb.connect(str(settings.warehouse), read_only=True) as connection:
+        assert connection.execute("SELECT sorted_runs FROM search_layout").fetchone() == (1,)
+        found = connection.execute("SELECT count(*) FROM search_docs").fetchone()
+    assert found == (5,)  # every story still indexed
+    assert plan_sweep(settings, keep_days=7, sort_after=1).sorts_search is False

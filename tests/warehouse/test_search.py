@@ -11,6 +11,7 @@ import duckdb
 import pytest
 
 from newsetl.warehouse import migrate, migrations
+from newsetl.warehouse.search import sort_postings, sorted_runs
 from tests.dedup.test_minhash import OTHER, STORY
 from tests.warehouse.conftest import T0, Warehouse, make_article
 from tests.warehouse.test_clusters import RETITLED
@@ -200,3 +201,39 @@ def test_schema_095_indexes_again_the_stored_articles_that_hold_invisible_charac
             "WHERE d.article_id = 'a1' ORDER BY ALL"
         ).fetchall()
         assert tiktok_after == tiktok_before
+
+
+def _sorted_runs_in(warehouse: Warehouse) -> int:
+    """Runs of the postings in their stored order: where a term sorts below the one before it, a run begins."""
+    descents = warehouse.value(
+        "SELECT count(*) FILTER (term < previous) FROM "
+        "(SELECT term, lag(term) OVER (ORDER BY rowid) AS previous FROM search_postings)"
+    )
+    return int(descents) + 1
+
+
+def test_each_indexing_load_adds_a_sorted_run_and_sorting_makes_one(warehouse: Warehouse) -> None:
+    for hour, (uri, body) in enumerate([("tiktok.txt", TIKTOK), ("security.txt", SECURITY), ("solar.json", OTHER)]):
+        warehouse.load([make_article("scmp", uri, body, title=uri)], at=T0 + timedelta(hours=hour))
+    warehouse.load([make_article("scmp", "tiktok.txt", TIKTOK, title="tiktok.txt")], at=T0 + timedelta(hours=3))
+    assert warehouse.value("SELECT sorted_runs FROM search_layout") == 3  # the unchanged article indexed nothing
+    assert _sorted_runs_in(warehouse) == 3
+    query = "SELECT article_id, score FROM search_articles('data security ferries') ORDER BY ALL"
+    before = warehouse.rows(query)
+    postings = warehouse.value("SELECT count(*) FROM search_postings")
+    assert sort_postings(warehouse.connection) == postings
+    assert sorted_runs(warehouse.connection) == 1
+    assert _sorted_runs_in(warehouse) == 1
+    assert warehouse.rows(query) == before
+    assert len(before) == 2
+
+
+def test_schema_096_counts_a_sorted_run_for_each_load_that_wrote_articles(tmp_path: Path) -> None:
+    with _stored_before(tmp_path, 96, []) as connection:
+        connection.execute(
+            "INSERT INTO runs (run_id, trigger, sources, status, started_at, articles_new, articles_updated) "
+            "VALUES ('r1', 'cli', ['wire'], 'checked', now(), 3, 0), ('r2', 'cli', ['wire'], 'checked', now(), 0, 0), "
+            "('r3', 'cli', ['wire'], 'checked', now(), 0, 2)"
+        )
+        migrate(connection)
+        assert connection.execute("SELECT sorted_runs FROM search_layout").fetchone() == (2,)

@@ -11,6 +11,10 @@
   the ledger (``raw_documents``) or a kept staging folder names it, so nothing a reprocess or a pending load
   reads is ever removed.
 
+- **The search postings, sorted again.** Each load appends its postings sorted by term, one run a load; a term's
+  lookup probes every run. Past ``SORTED_RUNS_LIMIT`` runs the sweep rewrites them sorted as one (the only
+  thing it writes in the warehouse; the analysts' snapshot takes it with the next load's publication).
+
 Everything is kept for ``keep_days`` after it was last written, so a batch or a run in progress is never
 touched; nothing is removed unless asked (``newsetl sweep --delete``).
 """
@@ -33,6 +37,7 @@ from newsetl.landing._pack import PACKS, SPAN_SQL, TEMPORARY_PREFIX
 from newsetl.pipeline.plan import RUN_FILE
 from newsetl.stage import StagingArea
 from newsetl.warehouse import open_warehouse
+from newsetl.warehouse.search import SORTED_RUNS_LIMIT, sort_postings, sorted_runs
 
 log = logging.getLogger("newsetl.pipeline")
 
@@ -53,6 +58,10 @@ class Sweep:
     temporary_files: tuple[Path, ...]
     unloaded_runs: tuple[Path, ...]
     """Staging folders kept because their run is not loaded (their load may be retried)."""
+    search_runs: int = 0
+    """Sorted runs the search postings hold (``newsetl.warehouse.search.sorted_runs``)."""
+    sorts_search: bool = False
+    """Whether applying the sweep sorts the search postings into one run (more runs than the limit)."""
 
     @property
     def paths(self) -> tuple[Path, ...]:
@@ -62,14 +71,25 @@ class Sweep:
         return sum(_size(path) for path in self.paths)
 
 
-def plan_sweep(settings: Settings, *, keep_days: float, now: datetime | None = None) -> Sweep:
-    """What is older than ``keep_days`` and no longer needed (see the module docstring); removes nothing."""
+def plan_sweep(
+    settings: Settings, *, keep_days: float, now: datetime | None = None, sort_after: int = SORTED_RUNS_LIMIT
+) -> Sweep:
+    """What is older than ``keep_days`` and no longer needed, and whether the search postings hold more than
+    ``sort_after`` sorted runs (see the module docstring); changes nothing."""
     cutoff = (now or datetime.now(UTC)) - timedelta(days=keep_days)
-    loaded, named = _warehouse_view(settings)
+    loaded, named, runs = _warehouse_view(settings)
     staged, unloaded = _staged_runs(StagingArea(settings.staging), loaded, cutoff)
     named |= _packs_named_by(unloaded)
     packs, temporary = _orphans(settings.landing / PACKS, named, cutoff)
-    return Sweep(tuple(staged), tuple(packs), tuple(temporary), tuple(unloaded))
+    return Sweep(tuple(staged), tuple(packs), tuple(temporary), tuple(unloaded), runs, runs > sort_after)
+
+
+def sort_search_if_due(settings: Settings, sweep: Sweep) -> int | None:
+    """Sort the search postings into one run if ``sweep`` says so; the postings sorted, or ``None``."""
+    if not sweep.sorts_search:
+        return None
+    with open_warehouse(settings.warehouse, memory_limit=settings.writer_memory, search=False) as connection:
+        return sort_postings(connection)
 
 
 def apply_sweep(sweep: Sweep) -> int:
@@ -90,16 +110,25 @@ def apply_sweep(sweep: Sweep) -> int:
     return freed
 
 
-def _warehouse_view(settings: Settings) -> tuple[dict[str, datetime], set[tuple[str, str]]]:
-    """When each loaded run finished, and the packs the ledger names (by run folder and file name)."""
+def _warehouse_view(settings: Settings) -> tuple[dict[str, datetime], set[tuple[str, str]], int]:
+    """When each loaded run finished, the packs the ledger names (by run folder and file name), and the search
+    postings' sorted runs."""
     if not settings.warehouse.exists():
-        return {}, set()
+        return {}, set(), 0
     with open_warehouse(settings.warehouse, read_only=True, search=False) as connection:
         rows = connection.execute(
             "SELECT run_id, finished_at FROM runs WHERE status IN (?, ?, ?) AND finished_at IS NOT NULL", list(_LOADED)
         ).fetchall()
         packs = connection.execute(_PACK_PATHS.format(rows="raw_documents")).fetchall()
-    return {str(run_id): finished for run_id, finished in rows}, _names(str(row[0]) for row in packs)
+        runs = _sorted_runs(connection)
+    return {str(run_id): finished for run_id, finished in rows}, _names(str(row[0]) for row in packs), runs
+
+
+def _sorted_runs(connection: duckdb.DuckDBPyConnection) -> int:
+    try:
+        return sorted_runs(connection)
+    except duckdb.CatalogException:  # opened read-only, a warehouse no load has migrated to sql/096 yet
+        return 0
 
 
 def _staged_runs(staging: StagingArea, loaded: dict[str, datetime], cutoff: datetime) -> tuple[list[Path], list[Path]]:

@@ -26,6 +26,9 @@ from newsetl.warehouse.terms import ARTICLE_TEXT, TERMS_QUERY
 log = logging.getLogger("newsetl.warehouse")
 
 _TEMPORARY = ("search_counted", "search_staged", "search_texts", "search_pending", "search_replaced")
+SORTED_RUNS_LIMIT = 30
+"""Sorted runs of postings (one a load) past which the sweep sorts them into one (``sort_postings``)."""
+_POSTINGS_COLUMNS = "term VARCHAR NOT NULL, docid BIGINT NOT NULL, tf INTEGER NOT NULL"
 
 
 def update_search_index(connection: duckdb.DuckDBPyConnection, staged_terms: Sequence[Path] = ()) -> int:
@@ -56,7 +59,41 @@ def update_search_index(connection: duckdb.DuckDBPyConnection, staged_terms: Seq
     finally:
         for table in _TEMPORARY:
             connection.execute(f"DROP TABLE IF EXISTS {table}")
+    indexed = int(row[0]) if row else 0
+    if indexed:  # the load's postings, sorted by term among themselves: one more run (sql/096)
+        connection.execute("UPDATE search_layout SET sorted_runs = sorted_runs + 1")
+    return indexed
+
+
+def sorted_runs(connection: duckdb.DuckDBPyConnection) -> int:
+    """How many sorted runs the postings hold (one a load since they were last sorted whole)."""
+    row = connection.execute("SELECT sorted_runs FROM search_layout").fetchone()
     return int(row[0]) if row else 0
+
+
+def sort_postings(connection: duckdb.DuckDBPyConnection) -> int:
+    """Rewrite the postings sorted by term, as one run, in one transaction; the postings sorted.
+
+    A term's postings then lie in one stretch of row groups, and a lookup skips the rest by their zone maps,
+    however many loads wrote them. Costs a sort of every posting (5.9-8.1 s for 18 million at 256MB).
+    """
+    connection.execute("BEGIN")
+    try:
+        connection.execute(f"CREATE TABLE search_postings_sorted ({_POSTINGS_COLUMNS})")
+        connection.execute(
+            "INSERT INTO search_postings_sorted SELECT term, docid, tf FROM search_postings ORDER BY term"
+        )
+        connection.execute("DROP TABLE search_postings")
+        connection.execute("ALTER TABLE search_postings_sorted RENAME TO search_postings")
+        row = connection.execute("SELECT count(*) FROM search_postings").fetchone()
+        postings = int(row[0]) if row else 0
+        connection.execute("UPDATE search_layout SET sorted_runs = ?", [1 if postings else 0])
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    log.info("search postings sorted into one run: %d postings", postings)
+    return postings
 
 
 def _drop_replaced(connection: duckdb.DuckDBPyConnection) -> None:
