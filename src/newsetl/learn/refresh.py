@@ -20,6 +20,7 @@ import duckdb
 
 from newsetl.clean.text import POSITIONAL_RULES
 from newsetl.config import LearnConfig
+from newsetl.warehouse._connect import transaction
 
 log = logging.getLogger("newsetl.learn")
 
@@ -118,8 +119,7 @@ def refresh_learned(
         active = _active_counts(connection, sources)
         log.info("learned boilerplate unchanged (no article changed, same settings): %s active lines", active)
         return active
-    connection.execute("BEGIN")
-    try:
+    with transaction(connection):
         _parameters(connection, sources)
         connection.execute("DELETE FROM learned_lines WHERE source IN (SELECT source FROM learn_sources)")
         connection.execute(_DOCUMENTS)
@@ -130,10 +130,6 @@ def refresh_learned(
             "INSERT INTO learn_counts VALUES (?, ?, now())", [[name, key] for name, key in settings.items()]
         )
         active = _active_counts(connection, sources)
-        connection.execute("COMMIT")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
     log.info("learned boilerplate refreshed: %s active lines per source", active)
     return active
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import duckdb
 
+from newsetl.warehouse._connect import transaction
 from newsetl.warehouse.fts import load_fts
 from newsetl.warehouse.terms import ARTICLE_TEXT, TERMS_QUERY
 
@@ -77,8 +78,7 @@ def sort_postings(connection: duckdb.DuckDBPyConnection) -> int:
     A term's postings then lie in one stretch of row groups, and a lookup skips the rest by their zone maps,
     however many loads wrote them. Costs a sort of every posting (5.9-8.1 s for 18 million at 256MB).
     """
-    connection.execute("BEGIN")
-    try:
+    with transaction(connection):
         connection.execute(f"CREATE TABLE search_postings_sorted ({_POSTINGS_COLUMNS})")
         connection.execute(
             "INSERT INTO search_postings_sorted SELECT term, docid, tf FROM search_postings ORDER BY term"
@@ -88,10 +88,6 @@ def sort_postings(connection: duckdb.DuckDBPyConnection) -> int:
         row = connection.execute("SELECT count(*) FROM search_postings").fetchone()
         postings = int(row[0]) if row else 0
         connection.execute("UPDATE search_layout SET sorted_runs = ?", [1 if postings else 0])
-        connection.execute("COMMIT")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
     log.info("search postings sorted into one run: %d postings", postings)
     return postings
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import duckdb
 
+from newsetl.warehouse._connect import transaction
+
 
 def refresh_daily_summary(connection: duckdb.DuckDBPyConnection) -> int:
     """Rebuild the table from the current articles; return its row count."""
-    connection.execute("BEGIN")
-    try:
+    with transaction(connection):
         connection.execute("DELETE FROM daily_source_summary")
         connection.execute(
             """
@@ -23,9 +24,5 @@ def refresh_daily_summary(connection: duckdb.DuckDBPyConnection) -> int:
             FROM articles GROUP BY ALL
             """
         )
-        connection.execute("COMMIT")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
     row = connection.execute("SELECT count(*) FROM daily_source_summary").fetchone()
     return int(row[0]) if row else 0
