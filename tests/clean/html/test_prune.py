@@ -129,3 +129,28 @@ def test_a_sidebar_beside_the_article_still_goes() -> None:
     text = _pruned(sidebar)
     assert "Archive" not in text
     assert text.count("Paragraph") == 4
+
+
+def _month(name: str, days: int) -> str:
+    rows = [["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"]]
+    numbers = [str(day) for day in range(1, days + 1)]
+    rows += [numbers[start : start + 7] for start in range(0, days, 7)]
+    cells = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f"<table><caption>{name}</caption>{cells}</table>"
+
+
+def test_a_month_calendar_table_is_furniture() -> None:
+    text = _pruned(_month("Dezember 2008", 31) + _month("Februar 2021", 28))
+    assert "Dezember 2008" not in text
+    assert " 28 " not in f" {text} "
+    assert "Paragraph 4 of the article" in text
+
+
+def test_a_table_of_small_numbers_stays() -> None:
+    # A box score: a name, then numbers under 31 in every other cell, but not each day of a month.
+    rows = "".join(
+        f"<tr><td>Player {n}</td>" + "".join(f"<td>{(n * k) % 12}</td>" for k in range(1, 9)) + "</tr>"
+        for n in range(1, 13)
+    )
+    text = _pruned(f"<table>{rows}</table>")
+    assert "Player 12" in text

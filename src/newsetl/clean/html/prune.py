@@ -1,10 +1,11 @@
 """Page furniture removed before trafilatura reads the tree: the boxes its own rules miss inside article
 containers (captions, share and rating widgets, related stories, newsletter and donation boxes, ad slots,
-consent blockers, author bios, hidden elements) and same-site "read also" links (see ``links``).
+consent blockers, author bios, hidden elements), month calendars and same-site "read also" links (see ``links``).
 
-A box is recognised by whole words of its class or id ("related-articles", "shareBar"), never by its text, so
-the rules hold across languages. A box that holds most of the page's text, or several long paragraphs, is an
-article wrapper whatever its class says ("steady-paywall-container", "no-share"), and stays.
+A box is recognised by whole words of its class or id ("related-articles", "shareBar"), never by the words of its
+text, so the rules hold across languages (a month calendar by its cells' day numbers). A box that holds most of
+the page's text, or several long paragraphs, is an article wrapper whatever its class says
+("steady-paywall-container", "no-share"), and stays.
 """
 
 from __future__ import annotations
@@ -94,6 +95,11 @@ _CLASS_AND_ID_VALUES = etree.XPath("//body//@class | //body//@id")
 # Hidden from every reader. (``aria-hidden`` is not: it hides icons and duplicates from screen readers only.)
 _HIDDEN = etree.XPath("//body//*[@hidden or contains(@style, 'none')]")
 _FIGCAPTIONS = etree.XPath("//body//figcaption")
+_TABLES = etree.XPath("//table[not(.//table)]")
+_CELLS = etree.XPath(".//td | .//th")
+_LAST_DAY = 31
+_MONTH_DAYS = 28
+_DAY_SHARE = 0.6
 _ARTICLE_WRAPPERS = etree.XPath("descendant-or-self::aside | descendant-or-self::footer")
 _ARTICLE_BODY = etree.XPath(".//*[@itemprop='articleBody']")
 _WRAPPER_SHARE = 0.5
@@ -140,7 +146,8 @@ def prune_furniture(tree: HtmlElement, site: str | None) -> None:
     _keep_article_wrappers(root)
     etree.strip_elements(tree, *DELETED_TAGS, with_tail=False)
     page_chars = len(root.text_content()) or 1
-    for element in [*_boxes(tree), *_hidden(tree), *_FIGCAPTIONS(tree), *read_also_blocks(tree, site)]:
+    boxes = [*_boxes(tree), *_hidden(tree), *_FIGCAPTIONS(tree), *read_also_blocks(tree, site), *_month_grids(tree)]
+    for element in boxes:
         if element.getparent() is None or element.tag in ("body", "html", "main"):
             continue
         if element.tag in ("p", "blockquote") or not _holds_the_article(element, page_chars):
@@ -160,6 +167,19 @@ def _keep_article_wrappers(root: HtmlElement) -> None:
             page_chars = page_chars or len(root.text_content())
             if chars >= _WRAPPER_SHARE * page_chars:
                 element.tag = "div"
+
+
+def _month_grids(tree: HtmlElement) -> list[HtmlElement]:
+    """Tables that are a month's calendar (a booking or archive widget): every day from 1 to 28 at least, each in a
+    cell of its own, and most cells such days. Read by their digits, so in any language; a table of scores or
+    statistics repeats small numbers but rarely holds each of a month's days."""
+    grids = []
+    for table in _TABLES(tree):
+        cells = [text for text in (text_of(cell) for cell in _CELLS(table)) if text]
+        days = [int(text) for text in cells if text.isdigit() and 1 <= int(text) <= _LAST_DAY]
+        if len(set(days)) >= _MONTH_DAYS and len(days) >= _DAY_SHARE * len(cells):
+            grids.append(table)
+    return grids
 
 
 def is_furniture_box(element: HtmlElement) -> bool:
