@@ -1,11 +1,13 @@
-"""Timing extraction: two passes over the same documents, the rate from the second."""
+"""Timing extraction: two passes over the same documents, the rate from the second, extractors taking turns."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pytest
 
 from newsetl.bench import measure
-from newsetl.bench.measure import time_each
+from newsetl.bench.measure import time_each, time_side_by_side
 from newsetl.errors import ExtractionError
 
 ITEM_SECONDS = 1.0
@@ -16,7 +18,7 @@ def test_the_rate_is_the_second_pass_and_the_first_is_kept(monkeypatch: pytest.M
     # A clock that moves only when the work says so: each item costs a second, and a model that loads once, when an
     # item first needs it (not the first item), costs a hundred.
     now = [0.0]
-    monkeypatch.setattr(measure.time, "perf_counter", lambda: now[0])
+    monkeypatch.setattr(measure.time, "process_time", lambda: now[0])
     calls: list[int] = []
     loaded: set[str] = set()
 
@@ -37,3 +39,23 @@ def test_the_rate_is_the_second_pass_and_the_first_is_kept(monkeypatch: pytest.M
     assert timed.first_seconds == 5 * ITEM_SECONDS + LOAD_SECONDS
     assert timed.rate == 1.0
     assert timed.first_rate == 5 / 105
+
+
+def test_two_extractors_take_turns_on_each_item_and_are_timed_apart(monkeypatch: pytest.MonkeyPatch) -> None:
+    now = [0.0]
+    monkeypatch.setattr(measure.time, "process_time", lambda: now[0])
+    calls: list[tuple[str, int]] = []
+
+    def costing(name: str, seconds: float) -> Callable[[int], None]:
+        def work(item: int) -> None:
+            calls.append((name, item))
+            now[0] += seconds
+
+        return work
+
+    timed = time_side_by_side([1, 2, 3], {"ours": costing("ours", 1.0), "theirs": costing("theirs", 3.0)})
+    monkeypatch.undo()
+    assert calls[:4] == [("ours", 1), ("theirs", 1), ("ours", 2), ("theirs", 2)]
+    assert len(calls) == 12  # two passes
+    assert (timed["ours"].seconds, timed["theirs"].seconds) == (3.0, 9.0)
+    assert timed["ours"].rate / timed["theirs"].rate == 3.0
