@@ -1,7 +1,8 @@
 """Ranked full-text search: BM25 over term tables that each load updates for the articles it wrote.
 
 The index is ours, in three tables (``sql/070_search_terms.sql``): ``search_postings`` (term, document, term
-frequency), ``search_docs`` (document length) and ``search_stopwords``. A load deletes the entries of the
+frequency), ``search_docs`` (document length) and ``search_stopwords``; ``search_layout`` (``sql/096``) counts
+the sorted runs the postings hold, one a load, until ``sort_postings`` makes them one. A load deletes the entries of the
 articles it updated or retired and indexes the ones it wrote, inside its transaction, so the search always
 matches the articles it returns and a load's cost follows its own size, not the warehouse's. Terms are made
 exactly as DuckDB's ``fts`` extension makes them (its tokenizer, stopwords and Porter stemmer ``stem``), and
