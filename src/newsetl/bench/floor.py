@@ -3,8 +3,9 @@
 The load (``newsetl.warehouse.load``) does more than copy: it decides new, updated and unchanged articles on
 their keys, keeps versions, merges the ledger and the quarantine, clusters stories and sorts the search postings.
 The bare copy reads the same staged files as the load reads them (the same typed columns) into tables with no
-keys, no order and no other work, each committed into the file: no load of these rows can cost less on the same
-machine, so the load's rate is read against it.
+keys, no order and no other work, each committed into the file: what DuckDB alone takes to write these rows at
+that moment on the same machine, which the load's rate is read against. It moves with what the disk is still
+writing after the run (the articles alone: 16,176/s beside a 100,000-dump run, 31,297-37,792/s on a quiet disk).
 """
 
 from __future__ import annotations

@@ -141,7 +141,7 @@ def _ingest_rows(run: ProcessRun, workers: int) -> list[Row]:
 
 
 def _bare_copy_row(run: ProcessRun, copy: BareCopy) -> Row:
-    """The load against the least any load of the same rows costs here (``newsetl.bench.floor``)."""
+    """The load against DuckDB writing the same rows and nothing else, here and now (``newsetl.bench.floor``)."""
     totals: dict[str, int] = run.summary.get("totals", {})
     written = totals.get("articles_new", 0) + totals.get("articles_updated", 0)
     load = run.summary.get("timings", {}).get("load")

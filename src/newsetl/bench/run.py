@@ -4,7 +4,7 @@
    ``extract`` on the same HTML pages, in the same run, for the ratio.
 2. ``newsetl ingest`` over the text dumps in a child process (its own cleaning pool), from an empty warehouse:
    wall time, peak memory of the process tree, and the seconds per phase the run itself reports. Then its
-   staged rows copied bare into a fresh DuckDB file (``newsetl.bench.floor``): the least a load of them costs.
+   staged rows copied bare into a fresh DuckDB file (``newsetl.bench.floor``): what DuckDB alone takes to write them.
 3. The same command again over the unchanged input: what a re-run costs.
 4. Optionally the DAG: ``airflow dags test news_ingest`` over the same text dumps into another empty warehouse,
    and ``newsetl ingest --workers 1`` beside it: ``dags test`` runs one task at a time in one process, so the
