@@ -413,7 +413,13 @@ def _write_cleaned(connection: duckdb.DuckDBPyConnection, counts: LoadCounts) ->
     articles, run for none, read a 99,705-article first load's files again (2.5 s) and once ran out of memory there
     at the default ``writer_memory``.
     """
-    written = _written_rows(connection)
+    if counts.totals["articles_new"] + counts.totals["articles_updated"]:
+        _append_and_replace(connection, counts, _written_rows(connection))
+    if _cleaned_under_other_rules(connection):
+        _refresh_unchanged(connection)
+
+
+def _append_and_replace(connection: duckdb.DuckDBPyConnection, counts: LoadCounts, written: str) -> None:
     if counts.totals["articles_new"]:  # appended: a MERGE would probe the key index for each of them first
         connection.execute(
             f"INSERT INTO articles BY NAME SELECT * EXCLUDE (change) FROM ({written}) WHERE change = 'new'"
@@ -427,8 +433,6 @@ def _write_cleaned(connection: duckdb.DuckDBPyConnection, counts: LoadCounts) ->
             WHEN MATCHED THEN UPDATE
             """
         )
-    if _cleaned_under_other_rules(connection):
-        _refresh_unchanged(connection)
 
 
 def _cleaned_under_other_rules(connection: duckdb.DuckDBPyConnection) -> bool:

@@ -175,7 +175,10 @@ def _month_grids(tree: HtmlElement) -> list[HtmlElement]:
     statistics repeats small numbers but rarely holds each of a month's days."""
     grids = []
     for table in _TABLES(tree):
-        cells = [text for text in (text_of(cell) for cell in _CELLS(table)) if text]
+        elements = _CELLS(table)
+        if len(elements) < _MONTH_DAYS:  # most tables: too small for a month, no cell's text read
+            continue
+        cells = [text for text in map(text_of, elements) if text]
         days = [int(text) for text in cells if text.isdigit() and 1 <= int(text) <= _LAST_DAY]
         if len(set(days)) >= _MONTH_DAYS and len(days) >= _DAY_SHARE * len(cells):
             grids.append(table)
