@@ -15,7 +15,7 @@ from tests.warehouse.conftest import Warehouse, make_article, write_rows
 from tests.warehouse.test_search import HYPHENATED, PARITY_TEXTS, TIKTOK
 
 QUERY_POSTINGS = (
-    "SELECT d.article_id, p.term, p.tf FROM search_postings p JOIN search_docs d USING (docid) ORDER BY ALL"
+    "SELECT d.article_id, p.term_key, p.tf FROM search_postings p JOIN search_docs d USING (docid) ORDER BY ALL"
 )
 QUERY_LENGTHS = "SELECT article_id, len FROM search_docs ORDER BY ALL"
 
@@ -27,11 +27,11 @@ def _parity_articles(suffix: str = "") -> list[ArticleRow]:
     ]
 
 
-def _staged_terms(path: Path) -> set[tuple[str, str, int]]:
+def _staged_terms(path: Path) -> set[tuple[str, int, int]]:
     rows = duckdb.sql(
-        f"SELECT article_id, t.term, t.tf FROM (SELECT article_id, unnest(terms) AS t FROM read_parquet('{path}'))"
+        f"SELECT article_id, t.term_key, t.tf FROM (SELECT article_id, unnest(terms) AS t FROM read_parquet('{path}'))"
     ).fetchall()
-    return {(str(article_id), str(term), int(tf)) for article_id, term, tf in rows}
+    return {(str(article_id), int(term_key), int(tf)) for article_id, term_key, tf in rows}
 
 
 def test_staged_terms_equal_the_warehouse_macro(warehouse: Warehouse, tmp_path: Path) -> None:
@@ -40,11 +40,11 @@ def test_staged_terms_equal_the_warehouse_macro(warehouse: Warehouse, tmp_path: 
     # sql/071's macro, which indexed the articles stored before terms were staged, over the same articles.
     warehouse.connection.execute("CREATE TEMP TABLE pending AS SELECT docid, article_id FROM search_docs")
     theirs = warehouse.rows(
-        "SELECT p.article_id, t.term, t.tf FROM search_terms_of('pending') t JOIN pending p USING (docid)"
+        "SELECT p.article_id, t.term_key, t.tf FROM search_terms_of('pending') t JOIN pending p USING (docid)"
     )
     staged = write_rows(tmp_path / "articles.jsonl", articles)
     assert stage_search_terms(staged, tmp_path / "terms.parquet") == len(articles)
-    assert _staged_terms(tmp_path / "terms.parquet") == {(str(a), str(t), int(f)) for a, t, f in theirs}
+    assert _staged_terms(tmp_path / "terms.parquet") == {(str(a), int(t), int(f)) for a, t, f in theirs}
     assert len(theirs) > 50
 
 

@@ -1,10 +1,11 @@
 """Ranked full-text search: BM25 over term tables that each load updates for the articles it wrote.
 
 The index is ours, in three tables (``sql/070_search_terms.sql``): ``search_postings`` (term, document, term
-frequency), ``search_docs`` (document length) and ``search_stopwords``; ``search_layout`` (``sql/096``) counts
-the sorted runs the postings hold, one a load, until ``sort_postings`` makes them one. A load deletes the entries of the
-articles it updated or retired and indexes the ones it wrote, inside its transaction, so the search always
-matches the articles it returns and a load's cost follows its own size, not the warehouse's. Terms are made
+frequency; each term stored as its 64-bit key, ``search_key``, sql/097), ``search_docs`` (document length) and
+``search_stopwords``; ``search_layout`` (``sql/096``) counts the sorted runs the postings hold, one a load, until
+``sort_postings`` makes them one. A load deletes the entries of the articles it updated or retired and indexes
+the ones it wrote, inside its transaction, so the search always matches the articles it returns and a load's
+cost follows its own size, not the warehouse's. Terms are made
 exactly as DuckDB's ``fts`` extension makes them (its tokenizer, stopwords and Porter stemmer ``stem``), and
 ``search_articles(q)`` scores them with its BM25 formula: the same scores as ``match_bm25`` over an index
 rebuilt from scratch (``tests/warehouse/test_search.py`` compares them).
@@ -30,7 +31,7 @@ log = logging.getLogger("newsetl.warehouse")
 _TEMPORARY = ("search_counted", "search_staged", "search_texts", "search_pending", "search_replaced")
 SORTED_RUNS_LIMIT = 30
 """Sorted runs of postings (one a load) past which the sweep sorts them into one (``sort_postings``)."""
-_POSTINGS_COLUMNS = "term VARCHAR NOT NULL, docid BIGINT NOT NULL, tf INTEGER NOT NULL"
+_POSTINGS_COLUMNS = "term_key UBIGINT NOT NULL, docid BIGINT NOT NULL, tf INTEGER NOT NULL"
 
 
 def update_search_index(connection: duckdb.DuckDBPyConnection, staged_terms: Sequence[Path] = ()) -> int:
@@ -48,7 +49,9 @@ def update_search_index(connection: duckdb.DuckDBPyConnection, staged_terms: Seq
         )
         _take_staged(connection, staged_terms)
         _count_the_rest(connection)
-        connection.execute("INSERT INTO search_postings SELECT term, docid, tf FROM search_counted ORDER BY term")
+        connection.execute(
+            "INSERT INTO search_postings SELECT term_key, docid, tf FROM search_counted ORDER BY term_key"
+        )
         row = connection.execute(
             """
             INSERT INTO search_docs
@@ -82,7 +85,7 @@ def sort_postings(connection: duckdb.DuckDBPyConnection) -> int:
     with transaction(connection):
         connection.execute(f"CREATE TABLE search_postings_sorted ({_POSTINGS_COLUMNS})")
         connection.execute(
-            "INSERT INTO search_postings_sorted SELECT term, docid, tf FROM search_postings ORDER BY term"
+            "INSERT INTO search_postings_sorted SELECT term_key, docid, tf FROM search_postings ORDER BY term_key"
         )
         connection.execute("DROP TABLE search_postings")
         connection.execute("ALTER TABLE search_postings_sorted RENAME TO search_postings")
@@ -129,15 +132,15 @@ def _take_staged(connection: duckdb.DuckDBPyConnection, staged_terms: Sequence[P
         """,
         [files],
     )
-    # Sorted by term, so a row group holds few terms and a search skips the row groups its terms are not in.
+    # Sorted by term key, so a row group holds few terms and a search skips the row groups its terms are not in.
     connection.execute(
         """
         INSERT INTO search_postings
-        SELECT term, docid, tf FROM (
+        SELECT term_key, docid, tf FROM (
             SELECT s.docid, unnest(t.terms, recursive := true)
             FROM read_parquet(?, filename = true, file_row_number = true) t
             JOIN search_staged s ON s.filename = t.filename AND s.row = t.file_row_number)
-        ORDER BY term
+        ORDER BY term_key
         """,
         [files],
     )
@@ -150,7 +153,7 @@ def _count_the_rest(connection: duckdb.DuckDBPyConnection) -> None:
         "FROM search_pending ANTI JOIN search_staged USING (docid)"
     ).fetchone()
     if not unstaged or not unstaged[0]:
-        connection.execute("CREATE OR REPLACE TEMP TABLE search_counted (docid BIGINT, term VARCHAR, tf INTEGER)")
+        connection.execute("CREATE OR REPLACE TEMP TABLE search_counted (docid BIGINT, term_key UBIGINT, tf INTEGER)")
         return
     log.info("search terms counted in the load for %d article(s) staged without them", unstaged[0])
     load_fts(connection)  # `stem`: the pipeline opens the warehouse without it
@@ -158,5 +161,5 @@ def _count_the_rest(connection: duckdb.DuckDBPyConnection) -> None:
         f"UPDATE search_texts t SET text = {ARTICLE_TEXT} FROM articles a WHERE a.article_id = t.article_id"
     )
     connection.execute(
-        f"CREATE OR REPLACE TEMP TABLE search_counted AS SELECT key AS docid, term, tf FROM ({TERMS_QUERY})"
+        f"CREATE OR REPLACE TEMP TABLE search_counted AS SELECT key AS docid, term_key, tf FROM ({TERMS_QUERY})"
     )

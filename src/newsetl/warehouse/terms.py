@@ -7,7 +7,8 @@ here, each cleaning process counts the terms of its own batch as it stages it, a
 ``TERMS_QUERY`` is the one definition of how text becomes terms, used by the cleaning processes and by the load
 for any article staged without terms. It gives the same rows as the warehouse's ``search_terms_of`` macro
 (``sql/071``), which built the index of the articles stored before; ``tests/warehouse/test_terms.py`` checks that.
-It reads a relation ``search_texts (key, text)`` and the table ``search_stopwords``.
+It reads a relation ``search_texts (key, text)`` and the table ``search_stopwords``, and gives each term as its
+64-bit key (``search_key``, sql/097), which is what the postings store.
 """
 
 from __future__ import annotations
@@ -44,17 +45,19 @@ WITH piece_counts AS MATERIALIZED (
     WHERE piece <> ''
     GROUP BY ALL),
 stems AS MATERIALIZED (
-    SELECT piece, stem(token, 'porter') AS term
+    SELECT piece, search_key(stem(token, 'porter')) AS term_key
     FROM (SELECT piece,
                  unnest(string_split_regex(regexp_replace(lower(strip_accents(piece)),
                                                           '[0-9!@#$%^&*()_+={}\[\]:;<>,.?~\\/\|''"`-]+', ' ', 'g'),
                                            '\s+')) AS token
           FROM (SELECT DISTINCT piece FROM piece_counts))
     WHERE token <> '' AND token NOT IN (SELECT word FROM search_stopwords))
-SELECT p.key, s.term, sum(p.tf)::INTEGER AS tf
+SELECT p.key, s.term_key, sum(p.tf)::INTEGER AS tf
 FROM piece_counts p JOIN stems s USING (piece)
 GROUP BY ALL
 """.replace("@CUT@", _CUT)
+SEARCH_KEY_MACRO = "CREATE MACRO search_key(term) AS ('0x' || md5(term)[:16])::UBIGINT"
+"""A term's key: the first 8 bytes of its MD5, big-endian, as sql/097 defines it in the warehouse."""
 ARTICLE_TEXT = "concat_ws(' ', title, summary, body)"
 """What of an article is indexed, as one text."""
 # Terms are counted for so many articles at a time, and the database may use so much for it (it needs far less).
@@ -70,7 +73,7 @@ _ARTICLE_COLUMNS = (
 def stage_search_terms(articles: Path, target: Path) -> int:
     """Write the search terms of the staged articles in ``articles`` (JSON Lines) to ``target`` (Parquet).
 
-    One row an article: its place as staged (article_id, source, uri, raw_id), ``terms`` a list of (term, tf)
+    One row an article: its place as staged (article_id, source, uri, raw_id), ``terms`` a list of (term_key, tf)
     (empty for an article without terms) and ``length``; returns the rows written.
     """
     connection = _terms_database(os.getpid(), threading.get_ident())
@@ -89,7 +92,7 @@ def _write_terms(connection: duckdb.DuckDBPyConnection, articles: Path, target: 
         [str(articles)],
     ).fetchone()
     connection.execute(
-        "CREATE TEMP TABLE batch_terms (key BIGINT, terms STRUCT(term VARCHAR, tf INTEGER)[], length INTEGER)"
+        "CREATE TEMP TABLE batch_terms (key BIGINT, terms STRUCT(term_key UBIGINT, tf INTEGER)[], length INTEGER)"
     )
     for first in range(1, (int(row[0]) if row else 0) + 1, _ARTICLES_AT_ONCE):
         _count_terms(connection, first, first + _ARTICLES_AT_ONCE - 1)
@@ -115,7 +118,7 @@ def _count_terms(connection: duckdb.DuckDBPyConnection, first: int, last: int) -
     connection.execute(
         f"""
         INSERT INTO batch_terms
-        SELECT key, list({{'term': term, 'tf': tf}}), sum(tf)::INTEGER FROM ({TERMS_QUERY}) GROUP BY key
+        SELECT key, list({{'term_key': term_key, 'tf': tf}}), sum(tf)::INTEGER FROM ({TERMS_QUERY}) GROUP BY key
         """
     )
 
@@ -137,6 +140,7 @@ def _terms_database(pid: int, thread: int) -> duckdb.DuckDBPyConnection:
         connection.execute(f"SET memory_limit = '{_MEMORY_LIMIT}'")
         connection.execute(f"SET allocator_flush_threshold = '{_FLUSH_ABOVE}'")
         load_fts(connection)
+        connection.execute(SEARCH_KEY_MACRO)
         listed = ", ".join(f"('{_quoted(word)}')" for word in _stopwords())
         connection.execute(f"CREATE TABLE search_stopwords AS SELECT * FROM (VALUES {listed}) AS stopwords(word)")
     except BaseException:
