@@ -46,6 +46,27 @@ def test_a_comment_thread_does_not_join_the_article() -> None:
     assert body == [P1, P2]
 
 
+def test_prose_below_the_sites_rights_notice_is_not_the_article() -> None:
+    # A hidden dialog's text after the footer: long prose that the run would otherwise take in.
+    dialog = [line for _ in range(10) for line in (COMMENT, "")]
+    footer = ["Kontakt", "© 2024 Nordkurier. Alle Rechte vorbehalten.", "", *dialog]
+    lines = ["Fernwärme wird teurer | Nordkurier", *MENU, "Fernwärme wird teurer", P1, "", P2, "", P3, "", *footer]
+    _region, body = region_of(lines)
+    assert body[:3] == [P1, P2, P3]
+    assert COMMENT not in body
+
+
+def test_a_photo_credit_with_a_year_does_not_end_the_article() -> None:
+    # "1990" is part of the holder's name: a credit names a holder, it claims no rights for the site.
+    credit = "© Heimat- und Museumsverein Königs Wusterhausen 1990 e.V."
+    lines = ["Fernwärme wird teurer | Nordkurier", *MENU, "Fernwärme wird teurer", P1, "", P2, "", P3, "", credit]
+    more = [line for _ in range(8) for line in ("", COMMENT)]
+    lines += [*more, "", *FOOTER]
+    _region, body = region_of(lines)
+    assert body[:3] == [P1, P2, P3]
+    assert body[-1] == COMMENT
+
+
 def test_without_an_anchor_the_comment_header_ends_the_article() -> None:
     lines = [*MENU, "Fernwärme wird teurer", P1, P2, P3, "Kommentar verfassen", COMMENT, *FOOTER]
     region, body = region_of(lines)

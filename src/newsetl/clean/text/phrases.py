@@ -20,6 +20,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 CueRole = Literal["inline", "furniture", "boundary", "end", "closing"]
+RIGHTS_RESERVED = (
+    r"\b(?:all rights reserved|alle rechte vorbehalten|tous droits r[ée]serv[ée]s|todos los derechos "
+    r"reservados|tutti i diritti riservati|alle rechten voorbehouden|wszelkie prawa zastrze[żz]one)\b"
+)
+"""A site's footer claims its rights: a photo's credit ("© Name 1990 e.V.") names a holder but claims nothing."""
 """How a family weighs when the article is located:
 
 - ``inline``: interrupts an article without ending it (ad slots, video players, reading time);
@@ -469,11 +474,7 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:©|\(c\)|copyright\b|&copy;).{0,80}\b(?:19|20)\d\d\b",
             r"(?:this|the) (?:article|story|content|material) is (?:the )?copyrighted\b",
         ),
-        anywhere=(
-            r"\b(?:all rights reserved|alle rechte vorbehalten|tous droits r[ée]serv[ée]s|todos los derechos "
-            r"reservados|tutti i diritti riservati|alle rechten voorbehouden|wszelkie prawa zastrze[żz]one)\b",
-            r"\bmateria[łl] chroniony prawem autorskim\b",
-        ),
+        anywhere=(RIGHTS_RESERVED, r"\bmateria[łl] chroniony prawem autorskim\b"),
     ),
     PhraseFamily(
         "rating",

@@ -18,7 +18,9 @@ from newsetl.clean.text.captions import find_credit
 from newsetl.clean.text.cues import ROLES
 from newsetl.clean.text.features import LineFeatures
 from newsetl.clean.text.header import BULLET_RE, is_bare_name, looks_like_heading, meta_rule
+from newsetl.clean.text.phrases import RIGHTS_RESERVED
 
+_CLAIMS_RIGHTS = re.compile(RIGHTS_RESERVED, re.IGNORECASE)
 _ENDING_ROLES = frozenset({"end", "closing"})
 _SURROUNDING_ROLES = frozenset({"boundary", "closing"})
 _PAGE_ROLES = frozenset({"furniture", "boundary", "closing"})
@@ -74,7 +76,25 @@ def find_region(features: LineFeatures) -> Region:
     if title is None:
         title = _heading_on_top(features, start, end)
     start = _extend_back(features, start, title)
-    return Region(start, _extend_forward(features, _before_a_thread(features, start, end)), title, page_title)
+    end = _before_a_footer(features, start, _before_a_thread(features, start, end))
+    return Region(start, _extend_forward(features, end), title, page_title)
+
+
+def _before_a_footer(features: LineFeatures, start: int, end: int) -> int:
+    """The run ends at a copyright line that claims the site's rights ("All rights reserved"), below the article's
+    first paragraphs: the page's footer starts there, and whatever prose follows it (a hidden dialog's text, a
+    cookie notice) is not the article, however long."""
+    cues = features.cues
+    if "copyright" not in cues[start:end]:  # most dumps: one scan in C
+        return end
+    kinds, texts = features.kinds, features.texts
+    prose = 0
+    for index in range(start, end):
+        if kinds[index] == "good":
+            prose += 1
+        elif cues[index] == "copyright" and prose >= _ARTICLE_BEFORE_THREAD and _CLAIMS_RIGHTS.search(texts[index]):
+            return index
+    return end
 
 
 def _before_a_thread(features: LineFeatures, start: int, end: int) -> int:
