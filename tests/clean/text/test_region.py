@@ -67,6 +67,24 @@ def test_a_photo_credit_with_a_year_does_not_end_the_article() -> None:
     assert body[-1] == COMMENT
 
 
+def test_headlines_each_with_a_date_below_the_article_are_teasers() -> None:
+    teasers = ["Wasserpreise steigen im Herbst", "03/11/2023", "Neue Buslinie nach Pasewalk", "31/10/2023"]
+    teasers += ["Stadtwerke suchen Auszubildende", "26/10/2023", "Prev"]
+    lines = ["Fernwärme wird teurer | Nordkurier", *MENU, "Fernwärme wird teurer", P1, "", P2, "", P3, "", *teasers]
+    lines += ["", COMMENT, "", COMMENT, "", COMMENT]
+    _region, body = region_of(lines)
+    assert body == [P1, P2, P3]
+
+
+def test_dates_in_the_article_with_sentences_between_them_stay() -> None:
+    timeline = ["03/11/2023", "Der Stadtrat beschließt die neuen Tarife.", "26/10/2023", "Die Stadtwerke legen die"]
+    timeline += ["Berechnung vor."]
+    lines = ["Fernwärme wird teurer | Nordkurier", *MENU, "Fernwärme wird teurer", P1, "", P2, "", P3, "", *timeline]
+    lines += ["", COMMENT, "", *FOOTER]
+    _region, body = region_of(lines)
+    assert body == [P1, P2, P3, *timeline, COMMENT]
+
+
 def test_without_an_anchor_the_comment_header_ends_the_article() -> None:
     lines = [*MENU, "Fernwärme wird teurer", P1, P2, P3, "Kommentar verfassen", COMMENT, *FOOTER]
     region, body = region_of(lines)

@@ -21,6 +21,9 @@ from newsetl.clean.text.header import BULLET_RE, is_bare_name, looks_like_headin
 from newsetl.clean.text.phrases import RIGHTS_RESERVED
 
 _CLAIMS_RIGHTS = re.compile(RIGHTS_RESERVED, re.IGNORECASE)
+_TEASER_LINES = 4
+_DIGIT = re.compile(r"\d")
+_MAX_DATE_WORDS = 6
 _ENDING_ROLES = frozenset({"end", "closing"})
 _SURROUNDING_ROLES = frozenset({"boundary", "closing"})
 _PAGE_ROLES = frozenset({"furniture", "boundary", "closing"})
@@ -76,8 +79,46 @@ def find_region(features: LineFeatures) -> Region:
     if title is None:
         title = _heading_on_top(features, start, end)
     start = _extend_back(features, start, title)
-    end = _before_a_footer(features, start, _before_a_thread(features, start, end))
+    end = _before_teasers(features, start, _before_a_footer(features, start, _before_a_thread(features, start, end)))
     return Region(start, _extend_forward(features, end), title, page_title)
+
+
+def _before_teasers(features: LineFeatures, start: int, end: int) -> int:
+    """The run ends where a list of teasers begins below the article's first paragraphs: headlines each with a
+    date of its own on the next line (or the line before), two of them or more in a row. An article's own dates
+    stand in its sentences; a related-stories box gives each headline its date."""
+    kinds = features.kinds
+    lines = [index for index in range(start, end) if kinds[index] != "blank"]
+    dated = [_is_bare_date(features, index) for index in lines]
+    if dated.count(True) < _TEASER_LINES // 2:  # most dumps: no bare dates in the article
+        return end
+    prose = 0
+    for place, index in enumerate(lines):
+        if prose >= _ARTICLE_BEFORE_THREAD and _alternates(features, lines, dated, place):
+            return index
+        prose += kinds[index] == "good"
+    return end
+
+
+def _is_bare_date(features: LineFeatures, index: int) -> bool:
+    text = features.texts[index]
+    return features.words[index] <= _MAX_DATE_WORDS and _DIGIT.search(text) is not None and meta_rule(text) == "date"
+
+
+def _alternates(features: LineFeatures, lines: Sequence[int], dated: Sequence[bool], place: int) -> bool:
+    """Whether ``_TEASER_LINES`` lines from ``place`` alternate between a bare date and a headline (either first)."""
+    window = dated[place : place + _TEASER_LINES]
+    if len(window) < _TEASER_LINES or any(window[n] != window[n % 2] for n in range(2, _TEASER_LINES)):
+        return False
+    if window[0] == window[1]:
+        return False
+    headlines = lines[place + (1 if window[0] else 0) : place + _TEASER_LINES : 2]
+    return all(_is_teaser_headline(features, index) for index in headlines)
+
+
+def _is_teaser_headline(features: LineFeatures, index: int) -> bool:
+    text = features.texts[index]
+    return features.cues[index] is None and 2 <= features.words[index] <= 25 and not text.endswith((".", ":", ","))
 
 
 def _before_a_footer(features: LineFeatures, start: int, end: int) -> int:
