@@ -89,31 +89,35 @@ def _before_teasers(features: LineFeatures, start: int, end: int) -> int:
     stand in its sentences; a related-stories box gives each headline its date."""
     kinds = features.kinds
     lines = [index for index in range(start, end) if kinds[index] != "blank"]
-    dated = [_is_bare_date(features, index) for index in lines]
-    if dated.count(True) < _TEASER_LINES // 2:  # most dumps: no bare dates in the article
+    # Short lines with a digit may be dates: the date parser runs only where they alternate with other lines.
+    maybe_dated = [features.words[index] <= _MAX_DATE_WORDS and _has_digit(features, index) for index in lines]
+    if maybe_dated.count(True) < _TEASER_LINES // 2:  # most dumps: no bare dates in the article
         return end
     prose = 0
     for place, index in enumerate(lines):
-        if prose >= _ARTICLE_BEFORE_THREAD and _alternates(features, lines, dated, place):
+        if prose >= _ARTICLE_BEFORE_THREAD and _alternates(features, lines, maybe_dated, place):
             return index
         prose += kinds[index] == "good"
     return end
 
 
-def _is_bare_date(features: LineFeatures, index: int) -> bool:
-    text = features.texts[index]
-    return features.words[index] <= _MAX_DATE_WORDS and _DIGIT.search(text) is not None and meta_rule(text) == "date"
+def _has_digit(features: LineFeatures, index: int) -> bool:
+    return _DIGIT.search(features.texts[index]) is not None
 
 
-def _alternates(features: LineFeatures, lines: Sequence[int], dated: Sequence[bool], place: int) -> bool:
+def _alternates(features: LineFeatures, lines: Sequence[int], maybe_dated: Sequence[bool], place: int) -> bool:
     """Whether ``_TEASER_LINES`` lines from ``place`` alternate between a bare date and a headline (either first)."""
-    window = dated[place : place + _TEASER_LINES]
-    if len(window) < _TEASER_LINES or any(window[n] != window[n % 2] for n in range(2, _TEASER_LINES)):
+    window = maybe_dated[place : place + _TEASER_LINES]
+    if len(window) < _TEASER_LINES or window[0] == window[1]:
         return False
-    if window[0] == window[1]:
+    if any(window[n] != window[n % 2] for n in range(2, _TEASER_LINES)):
         return False
-    headlines = lines[place + (1 if window[0] else 0) : place + _TEASER_LINES : 2]
-    return all(_is_teaser_headline(features, index) for index in headlines)
+    first_date = 0 if window[0] else 1
+    dates = lines[place + first_date : place + _TEASER_LINES : 2]
+    headlines = lines[place + 1 - first_date : place + _TEASER_LINES : 2]
+    return all(_is_teaser_headline(features, index) for index in headlines) and all(
+        meta_rule(features.texts[index]) == "date" for index in dates
+    )
 
 
 def _is_teaser_headline(features: LineFeatures, index: int) -> bool:
