@@ -64,6 +64,16 @@ def test_a_retry_with_fewer_parts_leaves_none_of_the_earlier_ones(tmp_path: Path
     assert [path.name for path in staging.staged_search_terms("run-1")] == ["batch-00001-001.parquet"]
 
 
+def test_terms_staged_as_text_before_term_keys_are_not_taken(tmp_path: Path) -> None:
+    # A run staged by a version before sql/097 and loaded after it: the load counts those articles' terms.
+    staging = StagingArea(tmp_path)
+    with staging.batch_writer("run-1", 1) as writer:
+        writer.write("articles", make_article("site", "a.html", TIKTOK))
+    (tmp_path / "run-1" / "search_terms").mkdir()
+    (tmp_path / "run-1" / "search_terms" / "batch-00001-002.parquet").write_bytes(b"terms as text")
+    assert [path.name for path in staging.staged_search_terms("run-1")] == ["batch-00001-001.parquet"]
+
+
 def test_a_retried_batch_replaces_all_of_its_files(tmp_path: Path) -> None:
     staging = StagingArea(tmp_path)
     with staging.batch_writer("run-1", 1) as writer:

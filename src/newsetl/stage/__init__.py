@@ -2,7 +2,7 @@
 
 ``<staging>/<run>/run.json`` describes the run, ``batches/NNNNN.json`` lists the items of each cleaning batch,
 and ``<table>/batch-NNNNN.jsonl`` holds the rows a batch produced for each warehouse table;
-``search_terms/batch-NNNNN-PPP.parquet`` the search terms of its articles, counted a part at a time as they are
+``search_term_keys/batch-NNNNN-PPP.parquet`` the search terms of its articles, counted a part at a time as they are
 staged. Files are written under a temporary name and renamed, so a retried task replaces its own output and the
 loader never sees half a batch.
 """
@@ -48,9 +48,11 @@ STAGED_TABLES: tuple[StagedTable, ...] = (
     "skipped_documents",
 )
 """``skipped_documents``: documents whose bytes and cleaning rules match what the warehouse already holds."""
-SEARCH_TERMS = "search_terms"
+SEARCH_TERMS = "search_term_keys"
 """The folder of a run's staged search terms (``newsetl.warehouse.terms``): ``batch-NNNNN-PPP.parquet``, a file
-for each part of a batch."""
+for each part of a batch. A run staged before terms were stored as keys (sql/097) wrote them as text under
+``search_terms/``, which the load does not read: it counts those articles' terms itself, as for any article staged
+without terms."""
 TERMS_PART = 500
 """Articles whose terms a cleaning batch counts at a time: what counting holds follows this, not the batch."""
 SEEN_INDEX = "seen-index.parquet"
