@@ -20,11 +20,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 CueRole = Literal["inline", "furniture", "boundary", "end", "closing"]
-RIGHTS_RESERVED = (
-    r"\b(?:all rights reserved|alle rechte vorbehalten|tous droits r[ée]serv[ée]s|todos los derechos "
-    r"reservados|tutti i diritti riservati|alle rechten voorbehouden|wszelkie prawa zastrze[żz]one)\b"
-)
-"""A site's footer claims its rights: a photo's credit ("© Name 1990 e.V.") names a holder but claims nothing."""
 """How a family weighs when the article is located:
 
 - ``inline``: interrupts an article without ending it (ad slots, video players, reading time);
@@ -34,6 +29,12 @@ RIGHTS_RESERVED = (
   its comment count or share bar under the headline;
 - ``closing``: blocks that only ever come after an article (author box, feedback form): nothing runs across.
 """
+
+RIGHTS_RESERVED = (
+    r"\b(?:all rights reserved|alle rechte vorbehalten|tous droits r[ée]serv[ée]s|todos los derechos "
+    r"reservados|tutti i diritti riservati|alle rechten voorbehouden|wszelkie prawa zastrze[żz]one)\b"
+)
+"""A site's footer claims its rights: a photo's credit ("© Name 1990 e.V.") names a holder but claims nothing."""
 
 SHORT_LINE = 160
 """A cue word inside a longer line is prose, not furniture."""
