@@ -113,3 +113,30 @@ def test_a_dump_s_title_loses_the_name_of_the_site_its_url_is_on() -> None:
     without_url = RawDocument(source="s", uri="a.txt", format="text", content=content)
     assert extract_document(with_url, CleaningConfig())[0].title == "Rail strike ends after talks"
     assert extract_document(without_url, CleaningConfig())[0].title == "Rail strike ends after talks - The Courier"
+
+
+HYPHENATED_DUMP = (
+    "Klima\u00adwandel: Stadt plant neue Deiche\n\n"
+    + "Die Stadt will die Deiche am Fluss bis zum Jahr 2030 um einen Meter erhöhen, wegen des Klima\u00adwandels. " * 4
+    + "\n\nDer Rat stimmt im Mai über die Pläne ab und rechnet mit Kosten von vierzig Millionen Euro.\ufeff\n"
+)
+
+
+def test_soft_hyphens_and_byte_order_marks_leave_every_extracted_text() -> None:
+    from newsetl.clean.document import extract_document
+    from newsetl.config import CleaningConfig
+    from newsetl.records import RawDocument
+
+    paragraphs = [line for line in HYPHENATED_DUMP.splitlines()[1:] if line.strip()]
+    html = "<html><head><title>{}</title></head><body><article>{}</article></body></html>".format(
+        HYPHENATED_DUMP.splitlines()[0], "".join(f"<p>{text}</p>" for text in paragraphs)
+    )
+    bodies = []
+    for name, content in (("a.txt", HYPHENATED_DUMP), ("a.html", html)):
+        document = RawDocument(source="s", uri=name, format=name[2:], content=content.encode())
+        extraction = extract_document(document, CleaningConfig())[0]
+        assert extraction.title == "Klimawandel: Stadt plant neue Deiche"
+        assert "Klimawandels" in extraction.body_text
+        assert not {"\u00ad", "\ufeff"} & set(extraction.body_text)
+        bodies.append(extraction.body)
+    assert bodies[0] == bodies[1]  # one article, whichever copy of it was read

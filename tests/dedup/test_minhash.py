@@ -77,7 +77,8 @@ def test_signatures_are_what_datasketch_computes_from_the_same_shingle_hashes() 
 
 
 def test_a_copy_hyphenated_for_the_browser_is_the_same_text() -> None:
-    # A text dump keeps the page's soft hyphens (&shy;), its HTML extraction loses them with trafilatura.
+    # Extraction drops soft hyphens (&shy;) and byte-order marks from bodies; the word list drops them too (bodies
+    # stored before that hold them) and a zero-width space, which bodies keep.
     from newsetl.clean.extraction import count_words, words
 
     hyphenated = STORY.replace("agreement", "agree\u00adment").replace("passengers", "pas\u00adsen\u00adgers")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from newsetl.clean.extraction import Extraction
+from newsetl.clean.extraction import UNSEEN_MARKS, Extraction, without_unseen_marks
 from newsetl.config import CleaningConfig
 from newsetl.errors import ExtractionError
 from newsetl.read import decode_text, sniff_html_charset
@@ -58,9 +58,20 @@ def _finished(extraction: Extraction, document: RawDocument) -> Extraction:
         from newsetl.clean.feed_item import with_feed_item
 
         extraction = with_feed_item(extraction, item)
+    extraction = _without_unseen_marks(extraction)
     if not extraction.body:
         raise ExtractionError(f"no article text found in this {document.format} document")
     return _with_language(extraction)
+
+
+def _without_unseen_marks(extraction: Extraction) -> Extraction:
+    """Soft hyphens and byte-order marks out of the title, summary and body, whichever path found them."""
+    texts = "\n".join([extraction.title or "", extraction.summary or "", *extraction.body])
+    if not any(mark in texts for mark in UNSEEN_MARKS):  # one scan of a copy beats one a paragraph
+        return extraction
+    body = [paragraph for paragraph in map(without_unseen_marks, extraction.body) if paragraph.strip()]
+    title, summary = (without_unseen_marks(text) if text else text for text in (extraction.title, extraction.summary))
+    return replace(extraction, title=title, summary=summary, body=body)
 
 
 _TRUST_DETECTION_LETTERS = 400

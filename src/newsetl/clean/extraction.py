@@ -12,6 +12,12 @@ _WORD_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]|[
 INVISIBLE_IN_WORDS = "\u00ad\u200b\ufeff"
 """Soft hyphen, zero-width space, byte-order mark: formatting inside a word, no letter (word list, search terms)."""
 _WITHOUT_INVISIBLE = str.maketrans("", "", INVISIBLE_IN_WORDS)
+UNSEEN_MARKS = "\u00ad\ufeff"
+"""Soft hyphen and byte-order mark: a hyphenation hint and encoding debris that no reader sees, dropped from every
+extracted title, summary and body, so one article read from its HTML, its text dump or a record has one body, and
+``body LIKE '%Klimawandel%'`` finds "Klima&shy;wandel". Other invisible characters stay: a zero-width (non-)joiner
+changes how a Persian or Indic word is written, a direction mark how Arabic or Hebrew text runs."""
+_WITHOUT_UNSEEN = str.maketrans("", "", UNSEEN_MARKS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +61,13 @@ def words(text: str) -> list[str]:
     if any(mark in text for mark in INVISIBLE_IN_WORDS):  # three scans in C; most texts hold none
         text = text.translate(_WITHOUT_INVISIBLE)
     return _WORD_RE.findall(text)
+
+
+def without_unseen_marks(text: str) -> str:
+    """``text`` without soft hyphens and byte-order marks (:data:`UNSEEN_MARKS`)."""
+    if any(mark in text for mark in UNSEEN_MARKS):  # scans in C; most texts hold none
+        return text.translate(_WITHOUT_UNSEEN)
+    return text
 
 
 def count_words(text: str) -> int:

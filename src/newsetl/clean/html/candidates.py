@@ -12,6 +12,7 @@ import trafilatura
 from lxml.etree import ParserError
 from lxml.html import HtmlElement, fragment_fromstring
 
+from newsetl.clean.html.invisible import restore_format_characters
 from newsetl.clean.html.tree import norm_ws
 
 FULL_RUN_BELOW_CHARS = 1_000
@@ -30,12 +31,13 @@ _DECLARED_PARAGRAPH_BREAK = re.compile(r"\s*\n\s*")
 
 
 def main_text(tree: HtmlElement, url: str | None) -> list[str]:
-    """Paragraphs trafilatura finds in ``tree``: its fast mode, then its full cascade when that found little."""
+    """Paragraphs trafilatura finds in ``tree``: its fast mode, then its full cascade when that found little; with
+    the soft hyphens and other invisible format characters of the page, which trafilatura drops."""
     paragraphs = _trafilatura_paragraphs(tree, url, fast=True)
     found = sum(map(len, paragraphs))
     if found < FULL_RUN_BELOW_CHARS and found < FULL_RUN_BELOW_PAGE_SHARE * _page_chars(tree):
         paragraphs = _trafilatura_paragraphs(tree, url, fast=False)
-    return paragraphs
+    return restore_format_characters(paragraphs, tree)
 
 
 def _page_chars(tree: HtmlElement) -> int:
