@@ -19,17 +19,15 @@ from dataclasses import replace
 from datetime import tzinfo
 from typing import cast
 
-from newsetl.clean.authors import is_placeholder
 from newsetl.clean.extraction import Extraction
 from newsetl.clean.language import detect_language
+from newsetl.clean.text.authorbox import authors_in, remove_author_boxes
 from newsetl.clean.text.captions import FIGURE_WORDS, find_credit, is_figure_caption, split_caption
 from newsetl.clean.text.cues import line_cue
 from newsetl.clean.text.features import LineFeatures, line_features
 from newsetl.clean.text.header import (
-    find_byline_in,
     find_line_date,
     find_update,
-    is_bare_name,
     looks_like_title,
     meta_rule,
     strip_breadcrumb,
@@ -55,7 +53,6 @@ _REMOVED = frozenset({"removed", "caption"})
 # Another extractor's first paragraphs, where a dateline stands (a text dump's top window is 8 lines).
 _TOP_PARAGRAPHS = 3
 _CAPTION_RULES = frozenset({"caption-credit", "caption-figure"})
-_NOT_IN_NAMES = frozenset(":,/|")
 
 
 def extract_text_dump(text: str, cleaning: CleaningConfig | None = None, *, article: bool = False) -> Extraction:
@@ -139,6 +136,7 @@ def _classify(
     if region.empty:
         return [found or verdict("removed", "no-article") for found in verdicts]
     label_region(features, verdicts, region)
+    remove_author_boxes(features, verdicts, region)
     if region.title is None:
         _title_from_page(features, verdicts, region)
     label_outside(features, verdicts, region)
@@ -198,7 +196,7 @@ def _assemble(
         title=strip_site_name(strip_breadcrumb(next(iter(by_label.get("title", [])), None))),
         summary="\n".join(strip_bullet(line) for line in by_label.get("summary", [])) or None,
         body=by_label.get("body", []),
-        authors=next(filter(None, map(_authors_in, bylines + datelines)), []),
+        authors=next(filter(None, map(authors_in, bylines + datelines)), []),
         published_at=published_at,
         updated_at=updated_at,
         captions=_captions(by_label.get("caption", [])),
@@ -235,17 +233,6 @@ def _line_dates(line: str, zone: tzinfo | None, month_first: bool) -> list[tuple
         (True, find_line_date(after, zone, month_first=month_first)),
     )
     return [(update, found) for update, found in parts if found is not None]
-
-
-def _authors_in(line: str) -> list[str] | None:
-    """The authors a byline names, or the bare name a byline line holds ("Thomas Hanke" above the dateline); not
-    a label ("Übersetzer: Sonja Häußler"), a list ("Magazin, News"), a credit ("Fotos/Illustration: …") or a
-    newsroom ("Redacción EC")."""
-    found = find_byline_in(line)
-    if found is not None or not is_bare_name(line):
-        return found
-    name = line.strip()
-    return None if any(char in _NOT_IN_NAMES for char in name) or is_placeholder(name) else [name]
 
 
 def _captions(lines: Sequence[str]) -> list[Caption]:

@@ -266,6 +266,13 @@ def is_author_bio(text: str) -> bool:
     return name is None or not any(word.lower() in ALL_STOPWORDS for word in name.split())
 
 
+def author_bio_name(text: str) -> str | None:
+    """The name an author box's biography opens with ("Jane Doe is a senior writer …": "Jane Doe"), if it is one."""
+    match = _AUTHOR_BIO_RE.match(text)
+    name = match.group("name") if match else None
+    return name.strip() if name and is_author_bio(text) else None
+
+
 def strip_bullet(line: str) -> str:
     return BULLET_RE.sub("", line, count=1).strip()
 
