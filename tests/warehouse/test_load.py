@@ -180,3 +180,44 @@ def test_an_article_cleaned_again_under_new_rules_takes_what_they_derive_in_plac
     assert stored == [(1, "newer-rules", 99, "de", True, ["ferries"], "Region", 3)]
     assert warehouse.value("SELECT count(*) FROM article_history") == 0
     assert warehouse.rows("SELECT minhash FROM article_signatures") == [(again["minhash"],)]
+
+
+def _stage_with_lines(warehouse: Warehouse, name: str, articles: list[ArticleRow]) -> dict[StagedTable, list[Path]]:
+    lines = [
+        {**_keys(row), "lines": [{"line": 1, "rule": "nav-run", "text": f"Menu of {row['uri']}"}]} for row in articles
+    ]
+    return {
+        "articles": [write_rows(warehouse.folder / f"{name}-a.jsonl", articles)],
+        "raw_documents": [
+            write_rows(warehouse.folder / f"{name}-r.jsonl", [raw_row(row, name, T0) for row in articles])
+        ],
+        "removed_lines": [write_rows(warehouse.folder / f"{name}-l.jsonl", lines)],
+    }
+
+
+def test_a_load_writes_only_the_rows_it_decided_to_even_when_most_are_new(warehouse: Warehouse) -> None:
+    # A first load writes its staged rows as they are; once a cleaned document is unchanged (or repeated), each row
+    # is held to what was decided for it, and the unchanged article keeps its one list of removed lines.
+    kept, changed = make_article("wire", "a.txt", "One body."), make_article("wire", "b.txt", "Old body.")
+    load_staged(warehouse.connection, _stage_with_lines(warehouse, "run-1", [kept, changed]), loaded_at=T0)
+    later = T0 + timedelta(days=1)
+    again = [kept, make_article("wire", "b.txt", "New body."), make_article("wire", "c.txt", "Third body.")]
+    counts = load_staged(warehouse.connection, _stage_with_lines(warehouse, "run-2", again), loaded_at=later)
+    assert [counts.totals[name] for name in ("articles_new", "articles_updated", "articles_unchanged")] == [1, 1, 1]
+    assert warehouse.rows(
+        "SELECT uri, version, first_seen_at = ?, loaded_at = ? FROM articles ORDER BY uri", T0, later
+    ) == [
+        ("a.txt", 1, True, False),
+        ("b.txt", 2, True, True),
+        ("c.txt", 1, False, True),
+    ]
+    assert warehouse.rows(
+        "SELECT a.uri, count(*) FROM removed_line_lists l JOIN articles a USING (article_id) GROUP BY a.uri ORDER BY 1"
+    ) == [("a.txt", 1), ("b.txt", 1), ("c.txt", 1)]
+
+
+def test_a_first_load_stores_first_versions_dated_by_the_load(warehouse: Warehouse) -> None:
+    rows = [make_article("wire", f"{n}.txt", f"Body {n}.") for n in range(3)]
+    load_staged(warehouse.connection, _stage_with_lines(warehouse, "run-1", rows), loaded_at=T0)
+    assert warehouse.rows("SELECT DISTINCT version, first_seen_at, loaded_at FROM articles") == [(1, T0, T0)]
+    assert warehouse.rows("SELECT count(*), sum(len(lines)) FROM removed_line_lists") == [(3, 3)]

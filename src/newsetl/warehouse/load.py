@@ -190,11 +190,40 @@ def _write_rows(connection: duckdb.DuckDBPyConnection, counts: LoadCounts, momen
     _merge_raw_documents(connection)
     if counts.totals["articles_updated"] + counts.totals["articles_retired"]:
         record_versions(connection, moment)  # reads every article to find the few it closes
-    _merge_articles(connection, counts, cleaned=cleaned)
+    as_staged = _written_as_staged(connection)
+    _merge_articles(connection, counts, cleaned=cleaned, as_staged=as_staged)
     if counts.totals["articles_new"] + counts.totals["articles_updated"]:
         _check_one_row_an_article(connection, "articles")
-    _replace_removed_lines(connection)
+    _replace_removed_lines(connection, as_staged=as_staged)
     _merge_rejections(connection)
+
+
+@dataclass(frozen=True, slots=True)
+class _AsStaged:
+    """What the load may write as it was staged, without joining each staged row to what was decided for it.
+
+    The join costs most where it filters nothing: on a 99,705-article first load it made the removed lines' insert
+    6.5 s instead of 3.7 s, the articles' 4.9 s instead of 4.1 s (the same staged files, fresh warehouse files).
+    """
+
+    every_row: bool
+    """Every document this run cleaned won its article and changed it (a first load, a run of new documents)."""
+    first_versions: bool
+    """... and each of those articles is new, in its first version: its version and dates are the load's."""
+
+
+def _written_as_staged(connection: duckdb.DuckDBPyConnection) -> _AsStaged:
+    # A winner is one cleaned row of its article (skipped documents are always unchanged): as many changed winners
+    # as cleaned rows means every cleaned row is one, none repeated.
+    row = connection.execute(
+        """
+        SELECT (SELECT count(*) FROM incoming_articles WHERE NOT _skipped) = count(*) FILTER (change <> 'unchanged'),
+               count(*) FILTER (change <> 'unchanged' AND (change <> 'new' OR version <> 1)) = 0
+        FROM article_winners
+        """
+    ).fetchone()
+    every_row = bool(row and row[0])
+    return _AsStaged(every_row=every_row, first_versions=every_row and bool(row and row[1]))
 
 
 def _stage_incoming(connection: duckdb.DuckDBPyConnection, table: StagedTable, paths: Sequence[Path]) -> None:
@@ -400,13 +429,15 @@ def _merge_raw_documents(connection: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-def _merge_articles(connection: duckdb.DuckDBPyConnection, counts: LoadCounts, *, cleaned: int) -> None:
+def _merge_articles(
+    connection: duckdb.DuckDBPyConnection, counts: LoadCounts, *, cleaned: int, as_staged: _AsStaged
+) -> None:
     if cleaned:  # only a cleaned document makes an article new or updated, or brings its rules (a skipped one not)
-        _write_cleaned(connection, counts)
+        _write_cleaned(connection, counts, as_staged)
     connection.execute("DELETE FROM articles WHERE article_id IN (SELECT article_id FROM article_retired)")
 
 
-def _write_cleaned(connection: duckdb.DuckDBPyConnection, counts: LoadCounts) -> None:
+def _write_cleaned(connection: duckdb.DuckDBPyConnection, counts: LoadCounts, as_staged: _AsStaged) -> None:
     """Append the new articles, replace the updated ones, take the rules of those cleaned again and unchanged.
 
     Each statement reads the staged bodies whole, so one with nothing to write is not run: the refresh of unchanged
@@ -414,7 +445,8 @@ def _write_cleaned(connection: duckdb.DuckDBPyConnection, counts: LoadCounts) ->
     at the default ``writer_memory``.
     """
     if counts.totals["articles_new"] + counts.totals["articles_updated"]:
-        _append_and_replace(connection, counts, _written_rows(connection))
+        written = _first_versions_as_staged() if as_staged.first_versions else _written_rows(connection)
+        _append_and_replace(connection, counts, written)
     if _cleaned_under_other_rules(connection):
         _refresh_unchanged(connection)
 
@@ -506,7 +538,15 @@ def _written_rows(connection: duckdb.DuckDBPyConnection) -> str:
         WHERE c.change IN ('new', 'updated') {once}"""
 
 
-def _replace_removed_lines(connection: duckdb.DuckDBPyConnection) -> None:
+def _first_versions_as_staged() -> str:
+    """Every staged article row, each a new article's first version (``_AsStaged.first_versions``)."""
+    return """
+        SELECT r.* EXCLUDE (filename, minhash), 'new' AS change, 1 AS version, w.moment AS first_seen_at,
+               w.moment AS loaded_at
+        FROM incoming_article_rows r, (SELECT any_value(loaded_at) AS moment FROM article_winners) w"""
+
+
+def _replace_removed_lines(connection: duckdb.DuckDBPyConnection, *, as_staged: _AsStaged) -> None:
     # Lines belong to one version of an article: a changed article gets its new list, an unchanged one keeps its own.
     connection.execute(
         "DELETE FROM removed_line_lists WHERE article_id IN "
@@ -515,6 +555,12 @@ def _replace_removed_lines(connection: duckdb.DuckDBPyConnection) -> None:
     )
     # The list of the document that won its article (by its place: source, uri and bytes), as it was staged: one row
     # an article, never a row a line (the `removed_lines` view unnests them, sql/093).
+    if as_staged.every_row:  # every staged list is a winner's (a document's lines are staged with its article)
+        connection.execute(
+            "INSERT INTO removed_line_lists (article_id, raw_id, source, run_id, lines) "
+            "SELECT article_id, raw_id, source, run_id, lines FROM incoming_removed_lines WHERE len(lines) > 0"
+        )
+        return
     connection.execute(
         """
         INSERT INTO removed_line_lists (article_id, raw_id, source, run_id, lines)
