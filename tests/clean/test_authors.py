@@ -1,10 +1,10 @@
-"""Author names shared by every path: splitting, credit labels, placeholders."""
+"""Author names shared by every path: splitting, credit labels, placeholders, names set in capitals."""
 
 from __future__ import annotations
 
 import pytest
 
-from newsetl.clean.authors import is_placeholder, split_names
+from newsetl.clean.authors import as_written, is_placeholder, split_names
 
 
 @pytest.mark.parametrize(
@@ -57,3 +57,35 @@ def test_split_names(text: str, names: list[str]) -> None:
 )
 def test_placeholders(name: str, placeholder: bool) -> None:
     assert is_placeholder(name) is placeholder
+
+
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [
+        ("MORITZ GATHMANN", "Moritz Gathmann"),
+        ("JAN VAN DER BERG", "Jan van der Berg"),
+        ("MARIE-LUISE O'NEILL", "Marie-Luise O'Neill"),
+        ("J. SMITH", "J. Smith"),
+        ("ÉLODIE MÜLLER", "Élodie Müller"),
+        # An agency's or newsroom's short name, initials alone, a name already written as names are: as they are.
+        ("NDR", "NDR"),
+        ("ANNA SCHMIDT (DPA)", "ANNA SCHMIDT (DPA)"),
+        ("DPA/AFP", "DPA/AFP"),
+        ("R. R", "R. R"),
+        ("Ally Mutnick", "Ally Mutnick"),
+        ("Jan van der BERG", "Jan van der BERG"),
+    ],
+)
+def test_a_name_in_capitals_is_written_as_names_are(name: str, written: str) -> None:
+    assert as_written(name) == written
+
+
+def test_every_path_reports_a_byline_in_capitals_as_a_name() -> None:
+    from newsetl.clean.document import extract_document
+    from newsetl.config import CleaningConfig
+    from newsetl.records import RawDocument
+
+    story = "The union and the operator agreed on a new contract late on Tuesday, and trains run again today. " * 5
+    dump = f"Rail strike ends after talks\n\nBY ALLY MUTNICK\n\n{story}\n"
+    document = RawDocument(source="s", uri="a.txt", format="text", content=dump.encode())
+    assert extract_document(document, CleaningConfig())[0].authors == ["Ally Mutnick"]

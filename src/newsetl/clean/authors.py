@@ -4,7 +4,9 @@ A field or byline that names several people is split on commas, semicolons, "|",
 (and, und, et, y, e, en); a letter followed by a full stop is an initial ("Y. Chen", "J. e. Smith"), never
 the Spanish "y" or the Italian and Portuguese "e". Names that stand for no person ("Redaktion", "Staff",
 "Admin") are dropped: they say a page has no author, not who wrote it. News agencies ("dpa", "Reuters") are
-kept, as the publishers name them.
+kept, as the publishers name them. A name set in capitals by a template ("VON MORITZ GATHMANN") is written as
+names are ("Moritz Gathmann"), so one author is one name across a site's templates; a single word in capitals is
+an agency's or a newsroom's short name ("NDR", "AFP") and stays.
 """
 
 from __future__ import annotations
@@ -63,6 +65,12 @@ _NEWSROOM_WORDS = frozenset(
     {"redaktion", "rédaction", "redacción", "redação", "redazione", "redactie", "newsroom", "newsdesk"}
 )
 _WORD_SPLIT = re.compile(r"[\s-]+")
+_NAME_PARTICLES = frozenset(
+    {"von", "van", "de", "der", "den", "da", "di", "du", "la", "le", "del", "della", "dos", "ter"}
+)
+# A part of a name in capitals, cased as a name: "MARIE-LUISE" -> "Marie-Luise", "O'NEILL" -> "O'Neill".
+_NAME_PART = re.compile(r"[^\W\d_]+")
+_AGENCY_MARKS = frozenset("()/[]")
 _ARTICLE = re.compile(r"^(?:the|die|der|la|le|el|l['’])\s*", re.IGNORECASE)
 
 
@@ -76,6 +84,19 @@ def split_names(text: str) -> list[str]:
     """ "Text: Jane Doe and John Roe" → ["Jane Doe", "John Roe"] (placeholders and empty parts dropped)."""
     parts = (part.strip(" .") for part in AUTHOR_SPLIT.split(CREDIT_PREFIX.sub("", ARCHIVE_LINK.sub("", text))))
     return [part for part in parts if part and not is_placeholder(part)]
+
+
+def as_written(name: str) -> str:
+    """ "MORITZ GATHMANN" -> "Moritz Gathmann", "J. SMITH" -> "J. Smith": a name of two words or more in capitals, one
+    of them more than an initial, written as names are; any other name as it is, and one that holds an agency's
+    short name ("ANNA SCHMIDT (DPA)", "… / AFP")."""
+    words = name.split()
+    if len(words) < 2 or not name.isupper() or _AGENCY_MARKS.intersection(name):
+        return name
+    if all(len("".join(_NAME_PART.findall(word))) < 2 for word in words):  # "R. R": initials only
+        return name
+    cased = [_NAME_PART.sub(lambda part: part.group().capitalize(), word) for word in words]
+    return " ".join([cased[0], *(word.lower() if word.lower() in _NAME_PARTICLES else word for word in cased[1:])])
 
 
 def unique(items: Iterable[str]) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from newsetl.clean.authors import as_written, unique
 from newsetl.clean.extraction import UNSEEN_MARKS, Extraction, without_unseen_marks
 from newsetl.config import CleaningConfig
 from newsetl.errors import ExtractionError
@@ -59,6 +60,9 @@ def _finished(extraction: Extraction, document: RawDocument) -> Extraction:
 
         extraction = with_feed_item(extraction, item)
     extraction = _without_unseen_marks(extraction)
+    authors = unique(map(as_written, extraction.authors))
+    if authors != extraction.authors:  # a template's capitals, on any path
+        extraction = replace(extraction, authors=authors)
     if not extraction.body:
         raise ExtractionError(f"no article text found in this {document.format} document")
     return _with_language(extraction)
