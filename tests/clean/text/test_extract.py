@@ -532,3 +532,17 @@ def test_a_thread_of_long_comments_ends_the_article_at_its_first_comment_cue() -
     headline = "Ferry operator cuts sailings"
     text = "\n\n".join([f"{headline} | Harbour Courier", "Home", headline, P1, P2, P3, "Kommentare", *comments])
     assert extract_text_dump(text).body == [P1, P2, P3]
+
+
+def test_a_table_row_of_one_cell_is_held_to_the_rules_as_a_line() -> None:
+    # trafilatura writes a layout table's row as "| … |": a box's heading in one cell is furniture like the line.
+    body = [P1, "| Weitere Artikel zum Thema |", P2, "| Weitere Artikel | zum Thema |", P3]
+    cleaned = drop_leftover_boilerplate(Extraction(body=body, extractor="html"))
+    assert cleaned.body == [P1, P2, "| Weitere Artikel | zum Thema |", P3]
+    assert [removal["rule"] for removal in cleaned.removed] == ["related"]
+
+
+def test_a_dated_meta_line_ending_other_extractors_paragraphs_leaves_the_body() -> None:
+    for meta in ("Aktualisiert am 17.01.2021.", "Posted: Thursday, April 21, 2022. 10:11 pm CST."):
+        cleaned = drop_leftover_boilerplate(Extraction(body=[P1, P2, P3, P1, meta], extractor="html"))
+        assert cleaned.body == [P1, P2, P3, P1], meta
