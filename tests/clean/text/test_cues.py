@@ -202,6 +202,14 @@ CATCHES = {
         "Kennt ihr schon unseren Brandfinder?",
         "Gefällt dir unser Klettermagazin? Bei der Lancierung haben wir entschieden, keine Bezahlschranke einzuführen. "
         "Das wird auch so bleiben, denn wir möchten möglichst viele Leserinnen und Leser erreichen.",
+        # The publication's own issue, app and shop.
+        "Die aktuelle Ausgabe der L-MAG jetzt an jedem Bahnhofskiosk, im Abo, als e-Paper und bei Readly erhältlich.",
+        "Jetzt neu! Besuchen Sie unseren Fan-Shop!",
+        "DHB jetzt auch digital! Einfach hier klicken und für das digitale DHB registrieren!",
+        "Lesen Sie das BIKE Magazin. Einfach digital in der BIKE-App (iTunes und Google Play) oder bestellen Sie es im "
+        "Handel oder als Abo direkt nach Hause.",
+        "Get the latest issue delivered to your door",
+        "Subscribe to our print edition",
     ],
     "embed": [
         "A post shared by Jane (@jane)",
@@ -385,6 +393,9 @@ PROSE = [
     "More than 200 stories were filed by the end of the day, the editor said.",
     "Your email address will be checked by the bank, the police warned.",
     "Weiterlesen lohnt sich: 5 Minuten dauert die Lektüre, sagt der Verlag.",
+    "Die aktuelle Ausgabe des Magazins befasst sich mit der Frage, wer die Mieten in der Stadt bezahlen kann.",
+    "Lesen Sie das Magazin der Stiftung, dann verstehen Sie, warum die Förderung so wichtig ist.",
+    "Der Verein ist jetzt auch digital erreichbar, sagte die Vorsitzende am Montag.",
 ]
 
 

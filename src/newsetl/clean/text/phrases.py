@@ -55,6 +55,10 @@ class PhraseFamily:
 
 
 _CLICK = r"(?:klicken|click|tippen|tap)"
+# "Lesen Sie das BIKE Magazin. Einfach digital in der BIKE-App … oder bestellen Sie es …": short or a paragraph.
+_READ_OUR_MAGAZINE = (
+    r"lesen sie (?:das|die|den) \S+(?: \S+)? (?:magazin|zeitung|heft)\b.{0,120}\b(?:digital|app|abo|bestellen)"
+)
 # An embed code copied as text: '<iframe width="476" src="…"></iframe>'.
 _MARKUP = r"<(?:iframe|embed|object|script|img|video|audio|blockquote|div)\b[^<>]*>"
 # "Strict Standards: … in /www/htdocs/…/file.php on line 52" (also a built-in rule: see ``rules``).
@@ -422,11 +426,21 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:immediate|instant|unlimited) (?:online |digital )?access to (?:all|the full|this|our|every)\b",
             r"w[äa]hlen sie ihren zugang\b",
             r"(?:kennt ihr|kennen sie|kennst du) (?:schon )?unser(?:e|en)? \S+.{0,40}\?$",
+            # ... and its own issue, app or shop.
+            r"(?:die )?aktuelle ausgabe\b.{0,60}\bjetzt\b.{0,80}\berh[äa]ltlich\b",
+            r"(?:jetzt neu\W+)?besuchen sie unseren (?:fan-?|online-?)?shop\b",
+            r"(?:get|read|order|buy) (?:the|our) (?:current|latest|new) (?:print )?(?:issue|edition)\b",
+            r"subscribe to (?:the|our) print edition\b",
+            _READ_OUR_MAGAZINE,
         ),
-        long_starts=(r"(?:sie lesen|du liest) gerne? \S+\s*\?|gef[äa]llt (?:dir|ihnen|euch) unser(?:e|em)? \S+\s*\?",),
+        long_starts=(
+            r"(?:sie lesen|du liest) gerne? \S+\s*\?|gef[äa]llt (?:dir|ihnen|euch) unser(?:e|em)? \S+\s*\?",
+            _READ_OUR_MAGAZINE,
+        ),
         anywhere=(
             r"\b(?:support our (?:work|journalism)|consider supporting|unterst[üu]tzen sie unsere arbeit)\b",
             r"\bunterst[üu]tzen sie (?:diese form des|unabh[äa]ngigen|unseren) journalismus\b",
+            r"\bjetzt auch (?:digital|als e-?paper)\s*!",
         ),
     ),
     PhraseFamily(
