@@ -34,7 +34,16 @@ from newsetl.clean.text.header import (
     strip_bullet,
     strip_site_name,
 )
-from newsetl.clean.text.labels import BLANK, TITLE, LineLabel, LineVerdict, label_outside, label_region, verdict
+from newsetl.clean.text.labels import (
+    BLANK,
+    DATE_RULES,
+    TITLE,
+    LineLabel,
+    LineVerdict,
+    label_outside,
+    label_region,
+    verdict,
+)
 from newsetl.clean.text.learned import learned_lines
 from newsetl.clean.text.region import Region, find_region, nonblank, shows_a_page, whole_region
 from newsetl.clean.text.rules import GUARD, READING_TIME
@@ -53,7 +62,6 @@ _REMOVED = frozenset({"removed", "caption"})
 # Another extractor's first paragraphs, where a dateline stands (a text dump's top window is 8 lines).
 _TOP_PARAGRAPHS = 3
 _CAPTION_RULES = frozenset({"caption-credit", "caption-figure"})
-_DATE_RULES = frozenset({"date", "date-meta"})
 _ONE_CELL_ROW = re.compile(r"^\|\s*([^|]+?)\s*\|$")
 
 
@@ -124,7 +132,7 @@ def _leftover_rule(paragraph: str, *, top: bool) -> str | None:
         return "caption-credit"
     if text.startswith(FIGURE_WORDS) and is_figure_caption(text):
         return "caption-figure"
-    return "date" if top and meta_rule(text) in _DATE_RULES else None
+    return "date" if top and meta_rule(text) in DATE_RULES else None
 
 
 def _classify(

@@ -58,7 +58,8 @@ _MIN_TAIL_HEADLINES = 3
 _TOP_WINDOW = 8
 _DATE_ABOVE = 6
 """Lines above the headline searched for a dateline."""
-_DATE_RULES = frozenset({"date", "date-meta"})
+DATE_RULES = frozenset({"date", "date-meta"})
+"""The meta rules that find a date line (a dateline, a short meta line with a date)."""
 
 
 def verdict(label: LineLabel, rule: str) -> LineVerdict:
@@ -322,7 +323,7 @@ def _date_above(features: LineFeatures, verdicts: list[LineVerdict | None], regi
         if verdicts[index] is not None:
             continue
         rule = meta_rule(features.texts[index])
-        if rule in _DATE_RULES:
+        if rule in DATE_RULES:
             verdicts[index] = verdict("date", rule)
             return
         if rule == "byline" and byline_date(features.texts[index]) is not None:
