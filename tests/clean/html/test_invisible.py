@@ -49,13 +49,14 @@ def test_a_page_in_scripts_that_need_no_joiner_is_not_read_again() -> None:
 
 
 def test_a_paragraph_not_found_in_the_page_is_kept_as_given() -> None:
-    tree = fromstring(f"<table><tr><td>Name{ZWNJ}s</td><td>Wert</td></tr></table>")
-    assert restore_format_characters(["| Names | Wert |"], tree) == ["| Names | Wert |"]
+    # trafilatura writes a table's row with pipes the page does not have: the row is not found, and stays as given.
+    tree = fromstring(f"<table><tr><td>خانه{ZWNJ}ها</td><td>قیمت</td></tr></table>")
+    assert restore_format_characters(["| خانهها | قیمت |"], tree) == ["| خانهها | قیمت |"]
 
 
 def test_a_page_without_format_characters_is_left_alone() -> None:
     paragraphs = ["میخواهم"]
-    assert restore_format_characters(paragraphs, fromstring("<p>میخواهم</p>")) == paragraphs
+    assert restore_format_characters(paragraphs, fromstring("<p>میخواهم</p>")) is paragraphs
 
 
 def test_the_same_paragraph_twice_takes_its_characters_from_each_place() -> None:
