@@ -59,3 +59,19 @@ def test_two_extractors_take_turns_on_each_item_and_are_timed_apart(monkeypatch:
     assert len(calls) == 12  # two passes
     assert (timed["ours"].seconds, timed["theirs"].seconds) == (3.0, 9.0)
     assert timed["ours"].rate / timed["theirs"].rate == 3.0
+
+
+def test_the_process_forgets_what_it_saw_before_each_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A work that remembers the items it saw is cheaper on items seen before: the second pass over the same items
+    # must not be, as no run reads its documents twice.
+    now = [0.0]
+    monkeypatch.setattr(measure.time, "process_time", lambda: now[0])
+    seen: set[int] = set()
+
+    def work(item: int) -> None:
+        now[0] += 0.1 if item in seen else ITEM_SECONDS
+        seen.add(item)
+
+    timed = time_each([1, 2, 3], work, fresh=seen.clear)
+    monkeypatch.undo()
+    assert timed.seconds == timed.first_seconds == 3 * ITEM_SECONDS

@@ -80,26 +80,35 @@ def raw_documents(paths: Sequence[Path], fmt: DocumentFormat) -> list[RawDocumen
     return documents
 
 
-def time_each(items: Sequence[Any], work: Callable[[Any], object]) -> Timed:
+def time_each(items: Sequence[Any], work: Callable[[Any], object], *, fresh: Callable[[], None] | None = None) -> Timed:
     """Time ``work`` over every item twice, in this process's CPU seconds (one core's work, whatever else the
     machine runs); the rate is the second pass's, the first is kept beside it.
 
     The first pass also pays for what a process loads once, when a document first needs it: the extractors'
     imports, the language model (0.4-0.7 s) when a document first has no language of its own, which is not the first
     document. One untimed call before the clock, as this did before, left most of that in the rate.
+
+    ``fresh``, called before each pass, makes the process forget what it remembers of documents it has seen: the
+    second pass reads the same documents again, which no run does.
     """
-    return time_side_by_side(items, {"work": work})["work"]
+    return time_side_by_side(items, {"work": work}, fresh=fresh)["work"]
 
 
-def time_side_by_side(items: Sequence[Any], works: dict[str, Callable[[Any], object]]) -> dict[str, Timed]:
+def time_side_by_side(
+    items: Sequence[Any], works: dict[str, Callable[[Any], object]], *, fresh: Callable[[], None] | None = None
+) -> dict[str, Timed]:
     """Time each of ``works`` over every item, taking turns item by item, twice (as ``time_each``).
 
     Timed apart, two extractors were compared across different moments of a shared machine: trafilatura's pages/s on
     the same 200 pages moved from 151 to 285 between runs, and with it the ratio (0.80-1.39x). Taking turns on each
     item puts both under the same conditions.
     """
-    first = _one_pass(items, works)
-    second = _one_pass(items, works)
+    passes = []
+    for _ in range(2):
+        if fresh is not None:
+            fresh()
+        passes.append(_one_pass(items, works))
+    first, second = passes
     return {name: Timed(len(items), second[name][0], second[name][1], first_seconds=first[name][0]) for name in works}
 
 

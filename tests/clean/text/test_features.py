@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from newsetl.clean.text import features
 from newsetl.clean.text.features import ROLE_WEIGHTS, line_features
 
 PROSE_DE = "Die Stadtwerke erhöhen zum 1. Juli die Preise für Fernwärme um durchschnittlich 18 Prozent."
@@ -90,3 +93,25 @@ def test_a_comments_header_over_its_timestamp_is_the_thread_not_a_quote() -> Non
     assert thread.cues[:2] == ["comments", "comments"]
     assert thread.scores[0] == ROLE_WEIGHTS["end"]
     assert line_features(quote, "de", {}).cues == [None, None, None, None]
+
+
+def test_a_dump_has_the_same_features_whether_its_short_lines_were_seen_before_or_not() -> None:
+    # Seen before on an English page, and on a German one: each language's stop words measure them again.
+    dump = ["Startseite", "Politik", "", "Die Bilder der Woche aus der Region", PROSE_DE, "Impressum"]
+    features._ROW_MEMO.clear()
+    cold = line_features(dump, "de", {})
+    line_features(dump, "en", {})
+    line_features([*dump, "Kontakt"], "de", {})
+    warm = line_features(dump, "de", {})
+    assert warm == cold
+    assert cold.density[3] > 0.3
+
+
+def test_the_memo_of_short_lines_starts_afresh_when_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A process cleans for days: what it remembers must not grow with what it has read.
+    monkeypatch.setattr(features, "_MEMO_LIMIT", 10)
+    features._ROW_MEMO.clear()
+    for page in range(6):
+        line_features([f"Menüpunkt {page}-{item}" for item in range(8)], "de", {})
+        assert len(features._ROW_MEMO["de"]) <= 10 + 8
+    assert "Menüpunkt 5-0" in features._ROW_MEMO["de"]
