@@ -88,11 +88,14 @@ def test_ingest_writes_a_summary_with_counts_checks_and_timings(write_config: Co
     summary = tmp_path / "summary.json"
     done = _newsetl("ingest", "--config", str(config), "--no-progress", "--summary-json", str(summary))
     assert "time: plan" in done.stdout
+    assert "; check: checks " in done.stdout
+    assert ", publish " in done.stdout  # the snapshot's copy, on its own
     document = json.loads(summary.read_text(encoding="utf-8"))
     assert document["ok"] is True
     assert document["totals"]["articles_new"] == 2
     assert {check["name"] for check in document["checks"]} >= {"accounting", "duplicate_keys"}
     assert set(document["timings"]) >= {"plan", "clean", "load", "check", "read", "land", "extract", "index", "stage"}
+    assert set(document["timings"]) >= {"check.checks", "check.publish"}
 
 
 def test_errors_are_one_clear_line(write_config: ConfigFactory) -> None:

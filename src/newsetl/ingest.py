@@ -28,7 +28,7 @@ from newsetl.pipeline import (
     plan_reprocess,
     plan_run,
 )
-from newsetl.pipeline.finish import load_parts, open_pipeline_warehouse
+from newsetl.pipeline.finish import CHECK_PARTS, load_parts, open_pipeline_warehouse, step_parts
 from newsetl.pipeline.stopwatch import Stopwatch, add_timings
 from newsetl.stage import StagingArea
 from newsetl.stage.seen import open_seen_reader
@@ -115,7 +115,7 @@ def ingest(
         timings = add_timings(stopwatch.seconds, phases)
         try:
             with stopwatch.phase("check"):
-                checks = check_run(settings, spec.run_id, counts, connection)
+                checks = check_run(settings, spec.run_id, counts, connection, stopwatch)
                 warehouse.close()
         except CheckFailedError as exc:
             return IngestOutcome(spec.run_id, counts, failure=str(exc), timings=timings, fetched=fetched)
@@ -255,4 +255,5 @@ def _timing_line(timings: dict[str, float]) -> str:
         f"time: {walls}"
         + (f" (cleaning processes: {phases})" if phases else "")
         + (f"; load: {parts}" if (parts := load_parts(timings)) else "")
+        + (f"; check: {parts}" if (parts := step_parts(timings, "check", CHECK_PARTS)) else "")
     )

@@ -21,7 +21,7 @@ from newsetl.discover import Interval
 from newsetl.ingest import IngestOutcome, ingest, print_summary
 from newsetl.landing import Landing
 from newsetl.pipeline import RunSpec
-from newsetl.pipeline.finish import LOAD_PARTS, load_parts
+from newsetl.pipeline.finish import CHECK_PARTS, LOAD_PARTS, load_parts, step_parts
 from newsetl.records import sha256_hex
 from newsetl.warehouse import LoadCounts
 from newsetl.warehouse.load import COUNT_NAMES
@@ -209,12 +209,16 @@ def test_parallel_workers_give_the_same_rows(config: Path, tmp_path: Path) -> No
     # Each batch reports where its time went; the run adds them up across the processes. The load reports its
     # parts, which add up to nearly all of it.
     part_names = {f"load.{part}" for part in LOAD_PARTS}
-    phases = {"plan", "clean", "load", "check", "skip", "read", "land", "extract", "index", "stage"} | part_names
+    check_part_names = {f"check.{part}" for part in CHECK_PARTS}
+    phases = {"plan", "clean", "load", "check", "skip", "read", "land", "extract", "index", "stage"}
+    phases |= part_names | check_part_names
     assert set(outcome.timings) == phases | {f"{phase}.cpu" for phase in phases}
     assert all(seconds >= 0 for seconds in outcome.timings.values())
-    parts = sum(outcome.timings[part] for part in part_names)
-    assert 0.5 * outcome.timings["load"] <= parts <= outcome.timings["load"]
+    for step, names in (("load", part_names), ("check", check_part_names)):
+        parts = sum(outcome.timings[part] for part in names)
+        assert 0.5 * outcome.timings[step] <= parts <= outcome.timings[step]
     assert load_parts(outcome.timings).startswith("open ")
+    assert step_parts(outcome.timings, "check", CHECK_PARTS).startswith("checks ")
 
 
 def test_parallel_workers_started_beside_another_thread_give_the_same_rows(config: Path) -> None:

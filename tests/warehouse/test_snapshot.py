@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -213,3 +214,15 @@ def test_without_hard_links_the_rename_frees_the_old_snapshot(
     assert _retired(settings) == []
     with open_snapshot(settings.snapshot) as session:
         assert session.execute("SELECT count(*) FROM news.runs").fetchone() == (2,)
+
+
+def test_each_publication_says_what_it_copied_and_how_long_it_took(
+    settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The copy grows with the warehouse, not with the run: the log is where an operator sees it grow.
+    with caplog.at_level(logging.INFO, logger="newsetl.warehouse"):
+        _ingest(settings, "run-1")
+    (message,) = [record.getMessage() for record in caplog.records if record.getMessage().startswith("published")]
+    size = settings.snapshot.stat().st_size / 1e6
+    assert message.endswith(f"(run run-1): {size:.1f} MB copied in {message.rsplit(' ', 2)[1]} s")
+    assert float(message.rsplit(" ", 2)[1]) >= 0

@@ -97,11 +97,19 @@ def _load(connection: duckdb.DuckDBPyConnection, settings: Settings, run_id: str
 
 LOAD_PARTS = ("open", "decide", "write", "clusters", "search", "commit", "checkpoint", "learn", "seen")
 """The parts of a load that ``load_run`` times, in the order they run (``load.<part>`` in the timings)."""
+CHECK_PARTS = ("checks", "publish")
+"""The parts of the check step that ``check_run`` times (``check.<part>``): the checks with their records, and
+the analysts' snapshot, whose copy grows with the warehouse, not with the run."""
 
 
 def load_parts(timings: Mapping[str, float]) -> str:
     """The load's wall seconds by part, as one line: where a load's time goes."""
-    return ", ".join(f"{part} {timings[f'load.{part}']:.1f} s" for part in LOAD_PARTS if f"load.{part}" in timings)
+    return step_parts(timings, "load", LOAD_PARTS)
+
+
+def step_parts(timings: Mapping[str, float], step: str, parts: tuple[str, ...]) -> str:
+    """A step's wall seconds by part (``<step>.<part>`` in the timings), as one line."""
+    return ", ".join(f"{part} {timings[f'{step}.{part}']:.1f} s" for part in parts if f"{step}.{part}" in timings)
 
 
 def _learn(connection: Any, settings: Settings, sources: tuple[str, ...], counts: LoadCounts) -> None:
@@ -146,23 +154,32 @@ def _staged_files(settings: Settings, run_id: str) -> dict[StagedTable, list[Pat
 
 
 def check_run(
-    settings: Settings, run_id: str, counts: LoadCounts, connection: duckdb.DuckDBPyConnection | None = None
+    settings: Settings,
+    run_id: str,
+    counts: LoadCounts,
+    connection: duckdb.DuckDBPyConnection | None = None,
+    stopwatch: Stopwatch | None = None,
 ) -> list[CheckResult]:
     """Run the quality checks, store them, publish the analysts' snapshot, and raise
     :class:`CheckFailedError` if any check failed (the snapshot shows the failure in ``check_results``).
 
-    Without a ``connection`` the warehouse is opened here and closed after.
+    Without a ``connection`` the warehouse is opened here and closed after. ``stopwatch`` gets the seconds of
+    each part (``CHECK_PARTS``).
     """
+    timed = (stopwatch or Stopwatch()).phase
     with ExitStack() as warehouse:
         if connection is None:
             connection = warehouse.enter_context(open_pipeline_warehouse(settings))
-        results = run_checks(connection, run_id, counts, {source.name: source for source in settings.sources})
-        now = datetime.now(UTC)
-        record_checks(connection, run_id, [(r.name, r.status, r.detail) for r in results], now)
-        record_findings(connection, run_id, [_finding_row(r.name, f) for r in results for f in r.findings])
-        failed = [result for result in results if result.status == "fail"]
-        connection.execute("UPDATE runs SET status = ? WHERE run_id = ?", ["failed" if failed else "checked", run_id])
-        publish_snapshot(connection, settings.warehouse, settings.snapshot, run_id=run_id)
+        with timed("check.checks"):
+            results = run_checks(connection, run_id, counts, {source.name: source for source in settings.sources})
+            now = datetime.now(UTC)
+            record_checks(connection, run_id, [(r.name, r.status, r.detail) for r in results], now)
+            record_findings(connection, run_id, [_finding_row(r.name, f) for r in results for f in r.findings])
+            failed = [result for result in results if result.status == "fail"]
+            status = "failed" if failed else "checked"
+            connection.execute("UPDATE runs SET status = ? WHERE run_id = ?", [status, run_id])
+        with timed("check.publish"):
+            publish_snapshot(connection, settings.warehouse, settings.snapshot, run_id=run_id)
     for result in results:
         log.log(
             {"fail": logging.ERROR, "warn": logging.WARNING}.get(result.status, logging.INFO),
