@@ -197,6 +197,12 @@ def _add_bench(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="also run news_ingest on a real scheduler (its own throwaway Airflow home, LocalExecutor)",
     )
     command.add_argument("--no-rerun", action="store_true", help="skip the second run over unchanged input")
+    command.add_argument(
+        "--increment",
+        type=int,
+        help="new text dumps run into the first run's warehouse and into an empty one (default docs/100, at least "
+        "10; 0: none)",
+    )
     command.add_argument("--markdown", metavar="FILE", help="also write the table as Markdown (with the machine)")
     command.set_defaults(handler=_run_bench)
 
@@ -336,6 +342,7 @@ def _run_bench(args: argparse.Namespace) -> int:
         dag=args.dag,
         scheduler=args.scheduler,
         rerun=not args.no_rerun,
+        increment=args.increment,
     )
     result = run_bench(options)
     table = rows(result)

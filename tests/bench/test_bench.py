@@ -12,7 +12,7 @@ import psutil
 import pytest
 
 from newsetl.bench import CorpusSpec, build_corpus
-from newsetl.bench.corpus import SOURCES
+from newsetl.bench.corpus import SOURCES, build_increment
 from newsetl.config import load_settings
 from tests.conftest import REPO
 
@@ -31,6 +31,7 @@ STAGES = (
     "end to end `newsetl ingest`",
     "peak RSS, end to end",
     "re-run over unchanged input",
+    "increment: new dumps into the first run's warehouse",
 )
 
 
@@ -54,16 +55,27 @@ def test_bench_runs_every_stage_on_a_tiny_corpus_and_prints_one_table(tmp_path: 
     assert "; by step: plan " in rerun
     assert ", check " in rerun
     assert ", the rest " in rerun
+    increment = next(line for line in table.splitlines() if line.startswith("| increment: "))
+    assert "new articles into a warehouse of " in increment
+    assert "; into an empty one: " in increment
+    assert "; check: checks " in increment
     # The end-to-end run really loaded the corpus: every text dump is an article or a rejection.
     settings = load_settings(tmp_path / "bench" / "ingest" / "sources.yaml")
     with duckdb.connect(str(settings.warehouse), read_only=True) as connection:
         runs = connection.execute("SELECT run_id, documents_read, articles_new, status FROM runs ORDER BY 1").fetchall()
     assert [(run_id, read, status) for run_id, read, _new, status in runs] == [
         ("bench-first", 50, "checked"),
+        ("bench-increment", 10, "checked"),
         ("bench-rerun", 50, "checked"),
     ]
     assert runs[0][2] > 40
-    assert runs[1][2] == 0
+    assert runs[1][2] >= 9  # the increment's new documents: one in a hundred of the corpus may be an empty file
+    assert runs[2][2] == 0
+    # The same increment, into a warehouse of its own.
+    alone = load_settings(tmp_path / "bench" / "increment-alone" / "sources.yaml")
+    with duckdb.connect(str(alone.warehouse), read_only=True) as connection:
+        alone_runs = connection.execute("SELECT run_id, documents_read, articles_new FROM runs").fetchall()
+    assert alone_runs == [("bench-increment-alone", 10, runs[1][2])]
 
 
 def test_the_corpus_is_deterministic_and_a_small_one_is_a_prefix_of_a_big_one(tmp_path: Path) -> None:
@@ -75,6 +87,17 @@ def test_the_corpus_is_deterministic_and_a_small_one_is_a_prefix_of_a_big_one(tm
         assert small_files, fmt
         assert [p.read_bytes() for p in small_files] == [p.read_bytes() for p in again.files(fmt)]
     assert [p.read_bytes() for p in small.files("text")] == [p.read_bytes() for p in big.files("text")[:30]]
+
+
+def test_an_increment_is_the_documents_that_follow_the_corpus(tmp_path: Path) -> None:
+    spec = CorpusSpec(text=30, html=3, jsonl=20)
+    increment = build_increment(tmp_path / "increment", spec, 10)
+    big = build_corpus(tmp_path / "big", CorpusSpec(text=40, html=3, jsonl=20))
+    assert [p.read_bytes() for p in increment.files("text")] == [p.read_bytes() for p in big.files("text")[30:]]
+    assert [p.name for p in increment.files("text")] == [p.name for p in big.files("text")[30:]]
+    written = [p.stat().st_mtime_ns for p in increment.files("text")]
+    again = build_increment(tmp_path / "increment", spec, 10)
+    assert [p.stat().st_mtime_ns for p in again.files("text")] == written  # reused, not written again
 
 
 def test_the_corpus_mixes_languages_furniture_and_awkward_files(tmp_path: Path) -> None:

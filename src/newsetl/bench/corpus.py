@@ -28,7 +28,7 @@ import yaml
 from newsetl.bench._articles import make_article
 from newsetl.bench._render import render_html_page, render_json_record, render_text_dump
 
-__all__ = ["SOURCES", "Corpus", "CorpusSpec", "build_corpus", "write_config"]
+__all__ = ["SOURCES", "Corpus", "CorpusSpec", "build_corpus", "build_increment", "write_config"]
 
 log = logging.getLogger("newsetl.bench")
 
@@ -89,6 +89,23 @@ def build_corpus(root: Path, spec: CorpusSpec) -> Corpus:
     write_config(corpus, root / "sources.yaml", root / "data")
     marker.write_text(json.dumps(description), encoding="utf-8")
     return corpus
+
+
+def build_increment(root: Path, spec: CorpusSpec, count: int) -> Corpus:
+    """``count`` text dumps that follow the corpus's (its numbering goes on: document ``spec.text`` first), under
+    ``root``: the new documents a later run brings to a warehouse that holds the corpus. Reused like a corpus."""
+    root = root.resolve()
+    increment = Corpus(root, CorpusSpec(text=count, html=0, jsonl=0, seed=spec.seed))
+    marker = root / "corpus.json"
+    description = {"generator": GENERATOR_VERSION, "seed": spec.seed, "first": spec.text, "count": count}
+    if marker.exists() and json.loads(marker.read_text(encoding="utf-8")) == description:
+        return increment
+    shutil.rmtree(root, ignore_errors=True)
+    root.mkdir(parents=True)
+    for index in range(spec.text, spec.text + count):
+        _write_text_dump(root, spec.seed, index)
+    marker.write_text(json.dumps(description), encoding="utf-8")
+    return increment
 
 
 def _numbered(root: Path, fmt: str, index: int, suffix: str) -> Path:

@@ -18,7 +18,7 @@ from newsetl.bench.measure import ProcessRun, Timed
 from newsetl.bench.run import BenchResult
 from newsetl.bench.scheduler import PARALLELISM, SchedulerRun
 from newsetl.ingest import STEPS
-from newsetl.pipeline.finish import load_parts
+from newsetl.pipeline.finish import CHECK_PARTS, load_parts, step_parts
 
 __all__ = ["Row", "machine", "markdown", "print_table", "rows"]
 
@@ -45,6 +45,8 @@ def rows(result: BenchResult) -> list[Row]:
         table.append(_bare_copy_row(result.ingest, result.bare_copy))
     if result.ingest and result.rerun:
         table.append(_rerun_row(result.ingest, result.rerun))
+    if result.ingest and result.increment and result.increment_alone:
+        table.append(_increment_row(result.ingest, result.increment, result.increment_alone))
     if result.ingest and result.dag:
         if result.serial:
             table.append(_serial_row(result.serial))
@@ -131,7 +133,8 @@ def _ingest_rows(run: ProcessRun, workers: int) -> list[Row]:
             "100k in ≤ 180 s",
             read / run.seconds >= 100_000 / 180,
             f"CPU {run.cpu_seconds:,.1f} s (all processes); "
-            f"peak RSS {rss_mib:,.0f} MiB (all processes), {run.peak_rss_single / _MIB:,.0f} MiB (largest)",
+            f"peak RSS {rss_mib:,.0f} MiB (all processes), {run.peak_rss_single / _MIB:,.0f} MiB (largest)"
+            + (f"; check: {parts}" if (parts := step_parts(timings, "check", CHECK_PARTS)) else ""),
         )
     )
     table.append(
@@ -185,6 +188,25 @@ def _rerun_row(first: ProcessRun, rerun: ProcessRun) -> Row:
         "≤ 5 %",
         share <= 0.05,
         note,
+    )
+
+
+def _increment_row(first: ProcessRun, increment: ProcessRun, alone: ProcessRun) -> Row:
+    """New documents into the warehouse the first run filled, against the same into an empty one: what a run pays
+    for the size of the warehouse it adds to (the snapshot's copy, scans of whole tables)."""
+    totals = increment.summary.get("totals", {})
+    read = totals.get("documents_read", 0)
+    held = first.summary.get("totals", {}).get("articles_new", 0)
+    note = f"{totals.get('articles_new', 0):,} new articles into a warehouse of {held:,}; "
+    note += f"into an empty one: {alone.seconds:.2f} s ({increment.seconds / alone.seconds:.1f}× that); "
+    timings: dict[str, float] = increment.summary.get("timings", {})
+    note += f"{_steps(increment)}; load: {load_parts(timings)}; check: {step_parts(timings, 'check', CHECK_PARTS)}"
+    return Row(
+        "increment: new dumps into the first run's warehouse",
+        read,
+        increment.seconds,
+        f"{read / increment.seconds:,.0f}/s",
+        note=note,
     )
 
 

@@ -5,7 +5,9 @@
 2. ``newsetl ingest`` over the text dumps in a child process (its own cleaning pool), from an empty warehouse:
    wall time, peak memory of the process tree, and the seconds per phase the run itself reports. Then its
    staged rows copied bare into a fresh DuckDB file (``newsetl.bench.floor``): what DuckDB alone takes to write them.
-3. The same command again over the unchanged input: what a re-run costs.
+3. The same command again over the unchanged input: what a re-run costs. Then the increment: new text dumps
+   (the corpus's numbering goes on) into the first run's warehouse, and the same into an empty warehouse: what a
+   later day's run pays for the warehouse it adds to.
 4. Optionally the DAG: ``airflow dags test news_ingest`` over the same text dumps into another empty warehouse,
    and ``newsetl ingest --workers 1`` beside it: ``dags test`` runs one task at a time in one process, so the
    one-process run is the like-for-like measure of what Airflow adds.
@@ -25,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from newsetl.bench.corpus import SOURCES, Corpus, CorpusSpec, build_corpus, write_config
+from newsetl.bench.corpus import SOURCES, Corpus, CorpusSpec, build_corpus, build_increment, write_config
 from newsetl.bench.floor import BareCopy, bare_copy
 from newsetl.bench.measure import (
     ProcessRun,
@@ -73,6 +75,9 @@ class BenchOptions:
     """Also run the corpus through ``news_ingest`` on a real scheduler, in a throwaway Airflow home of its own."""
     rerun: bool = True
     """Also time a second run over the unchanged input."""
+    increment: int | None = None
+    """New text dumps run into the first run's warehouse and into an empty one (default ``docs // 100``, at least
+    10; 0: none)."""
 
     def command(self) -> str:
         """The ``newsetl bench`` command line that gives these options."""
@@ -83,8 +88,13 @@ class BenchOptions:
         parts += [] if self.rerun else ["--no-rerun"]
         return " ".join(parts)
 
+    @property
+    def increment_docs(self) -> int:
+        return max(10, self.docs // 100) if self.increment is None else self.increment
+
     def _set_numbers(self) -> list[tuple[str, int]]:
         numbers = {"html": self.html, "jsonl": self.jsonl, "workers": self.workers, "batch_size": self.batch_size}
+        numbers["increment"] = self.increment
         return [(name, value) for name, value in numbers.items() if value is not None]
 
     @property
@@ -109,6 +119,10 @@ class BenchResult:
     scheduler: SchedulerRun | None = None
     bare_copy: BareCopy | None = None
     """The first run's staged rows copied into a fresh DuckDB file and nothing else: the load's floor."""
+    increment: ProcessRun | None = None
+    """New documents into the warehouse the first run filled."""
+    increment_alone: ProcessRun | None = None
+    """The same new documents into an empty warehouse."""
     workers: int = 1
     load_before: tuple[float, float, float] = (0.0, 0.0, 0.0)
     """The machine's load average when the benchmark started (others may share its cores)."""
@@ -131,6 +145,8 @@ def run_bench(options: BenchOptions) -> BenchResult:
     result.bare_copy = bare_copy(StagingArea(settings.staging), "bench-first", settings.warehouse, ingest_dir / "bare")
     if options.rerun:
         result.rerun = _ingest(config, "bench-rerun", result.workers)
+    if options.increment_docs:
+        result.increment, result.increment_alone = _increment(corpus, options, ingest_dir, result.workers)
     if options.dag:
         serial_config = options.workdir / "serial" / "sources.yaml"
         write_config(corpus, serial_config, _fresh(serial_config.parent / "data"), options.batch_size)
@@ -177,6 +193,18 @@ def _ingest(config: Path, run_id: str, workers: int) -> ProcessRun:
     run = run_measured(command, summary=summary)
     _require_success(run, "newsetl ingest")
     return run
+
+
+def _increment(corpus: Corpus, options: BenchOptions, ingest_dir: Path, workers: int) -> tuple[ProcessRun, ProcessRun]:
+    """The increment into the first run's data folders (the source now reads the new dumps' folder), then into
+    fresh ones: the difference is what the warehouse's size costs a run."""
+    count = options.increment_docs
+    increment = build_increment(options.workdir / f"{corpus.root.name}-increment-{count}", corpus.spec, count)
+    full = write_config(increment, ingest_dir / "increment.yaml", ingest_dir / "data", options.batch_size)
+    into_full = _ingest(full, "bench-increment", workers)
+    alone_dir = options.workdir / "increment-alone"
+    alone = write_config(increment, alone_dir / "sources.yaml", _fresh(alone_dir / "data"), options.batch_size)
+    return into_full, _ingest(alone, "bench-increment-alone", workers)
 
 
 def _dag(config: Path) -> ProcessRun:
