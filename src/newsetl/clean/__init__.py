@@ -47,7 +47,7 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-RULES_VERSION = "2026.12.02.21"
+RULES_VERSION = "2026.12.03.1"
 """Version of the built-in cleaning rules; bump it when they change so lineage shows which rules cleaned what.
 
 Also when what cleaning stages changes. A new version makes the next run clean stored documents again instead of
@@ -68,7 +68,8 @@ well-known agency's name without a separator ("Dee Dee Myers Getty Images"), Pol
 quantities ("350 g Zucker") as a recipe's list rather than a menu, an author box under the headline (the name, then
 a biography opening with it); the tail's author box never before the first paragraph, a caption
 behind a zoom button ("Vergrößern …"), the run above an article's end preferred to a denser one below it when no
-headline anchors the article."""
+headline anchors the article. 2026.12.03.1: notices about the reader's browser (out of date, to be
+updated) removed as ``js-warning``."""
 
 
 def article_id(source: str, key: str) -> str:

@@ -279,7 +279,14 @@ CATCHES = {
         "Diesen Artikel teilen:",
         "Share Facebook Twitter Google+ ReddIt WhatsApp Pinterest Email Linkedin Tumblr Telegram StumbleUpon Print",
     ],
-    "js-warning": ["Please enable JavaScript to view this page"],
+    "js-warning": [
+        "Please enable JavaScript to view this page",
+        "Dein Browser ist leider veraltet.",
+        "Your browser is out of date.",
+        "Achtung: Bitte aktualisiere deinen Browser, wenn du mit diesem Browser fortfährst, könnte es Fehler geben.",
+        "Lade für ein besseres Erlebnis einen neueren Browser kostenfrei herunter. Klicke dafür auf das Symbol!",
+        "Votre navigateur n'est plus à jour.",
+    ],
     "login": [
         "E-Mail-Adresse",
         "Your email address",
@@ -349,6 +356,8 @@ CATCHES = {
 }
 
 PROSE = [
+    "Der neue Browser von Mozilla lädt Seiten schneller.",
+    "Update: Der Browser ist wieder verfügbar.",
     "Die Stadtwerke erhöhen zum 1. Juli die Preise für Fernwärme um durchschnittlich 18 Prozent.",
     "Share prices rose on Monday after the company reported record profits.",
     "Facebook said it would appeal the ruling.",

@@ -541,7 +541,22 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"for the latest (?:stories|news|updates)\b.{0,80}\b(?:apps?|follow us)\b",
         ),
     ),
-    PhraseFamily("js-warning", "furniture", anywhere=(r"\bjavascript\b",)),
+    # Notices about the reader's browser: "Please enable JavaScript", "Dein Browser ist leider veraltet.", "Bitte
+    # aktualisiere deinen Browser", "… lade einen neueren Browser kostenfrei herunter".
+    PhraseFamily(
+        "js-warning",
+        "furniture",
+        anywhere=(
+            r"\bjavascript\b",
+            r"\b(?:browser|webbrowser|navigateur|navegador)\b(?: \w+){0,4} (?:veraltet|outdated|out of date|"
+            r"obsol[eè]te|not supported|no longer supported|unsupported|nicht (?:mehr )?unterst[üu]tzt|desactualizado|"
+            r"no es compatible|n'est plus (?:à jour|support[ée]|compatible))",
+            r"\b(?:aktualisiere|aktualisieren|update|upgrade|actualiza|actualice|mettez) (?:bitte )?(?:deinen|ihren|"
+            r"your|tu|su|votre|à jour votre) (?:web)?(?:browser|navigateur|navegador)\b",
+            r"\b(?:neueren|modernen|aktuelleren|newer|modern) (?:web)?browser\b.{0,60}\b(?:herunter|laden|install|"
+            r"download)",
+        ),
+    ),
     # A PHP site printing its warnings into the page: "Strict Standards: … in /www/htdocs/…/file.php on line 52".
     PhraseFamily(
         "server-error",
