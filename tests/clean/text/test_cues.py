@@ -330,6 +330,10 @@ CATCHES = {
         "Impressum · Datenschutz · AGB",
     ],
     "read-also": [
+        "Weiterlesen … Lebenszeichen von Bavaria nach zwei Monaten Funkstille",
+        "Weiterlesen » Wohncontainer – Gedanken über das minimalistische Wohnen",
+        "Mehr lesen: Demonstranten und Journalisten in Nicaragua bedroht",
+        "Lire la suite : la réforme des retraites en cinq questions",
         "Read more: Why the council closed the pool",
         "Lesen Sie auch: Was die Reform für Mieter bedeutet",
         "Lea más: El Gobierno anuncia nuevas medidas",

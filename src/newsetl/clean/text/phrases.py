@@ -221,6 +221,10 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"vorschau auf (?:den|die) n[äa]chste",
             r"(?:weitere |mehr )?(?:infos?|informationen) (?:unter|auf|bei)\s+(?:www\.|https?://)\S+\s*\.?$",
             r"(?:czytaj (?:te[żz]|tak[żz]e|r[óo]wnie[żz]|wi[ęe]cej)|zobacz (?:te[żz]|tak[żz]e))\s*:?(?:\s+\S.*)?$",
+            # A teaser's link with the headline it leads to: "Weiterlesen … Lebenszeichen von Bavaria", "Weiterlesen »
+            # Wohncontainer – …", "Mehr lesen: …".
+            r"(?:weiterlesen|mehr lesen|lire la suite|leer m[áa]s|continue reading|lees meer|czytaj dalej)\s*"
+            r"(?::|…|\.\.\.|»|›)\s*[^\W\d_]",  # a headline, not a reading time ("Weiterlesen: 12 Min.")
         ),
         # A link's sentence that points at another page: "Alles über nachhaltige Wanderschuhe findest Du hier."
         anywhere=(r"\b(?:findest du|finden sie|gibt es|gibt's) (?:das |alles |mehr )?hier\s*[.!]?$",),
