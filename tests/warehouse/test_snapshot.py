@@ -222,7 +222,11 @@ def test_each_publication_says_what_it_copied_and_how_long_it_took(
     # The copy grows with the warehouse, not with the run: the log is where an operator sees it grow.
     with caplog.at_level(logging.INFO, logger="newsetl.warehouse"):
         _ingest(settings, "run-1")
-    (message,) = [record.getMessage() for record in caplog.records if record.getMessage().startswith("published")]
+    (message,) = [
+        record.getMessage()
+        for record in caplog.records
+        if record.name == "newsetl.warehouse" and record.getMessage().startswith("published ")
+    ]
     size = settings.snapshot.stat().st_size / 1e6
     assert message.endswith(f"(run run-1): {size:.1f} MB copied in {message.rsplit(' ', 2)[1]} s")
     assert float(message.rsplit(" ", 2)[1]) >= 0
