@@ -116,6 +116,38 @@ def test_a_page_without_an_article_has_no_body() -> None:
     assert {r["rule"] for r in extraction.removed} <= {"no-article"}
 
 
+SCRIPTED_PAGE = [
+    "Wie man eine runde Tischdecke in nur 7 Schritten herstellt | homify",
+    "",
+    "Dein Browser ist leider veraltet.",
+    "",
+    "Lade für ein besseres Erlebnis einen neueren Browser kostenfrei herunter. Klicke dafür einfach auf das Symbol!",
+    "",
+    *["Räume", "Experten", "Magazin", "DIY", "Werde Experte", "Premium", "Abmelden", "Einloggen", "Werde Experte"],
+    *["Einloggen", "Edit SEO element"],
+    "Hilfe und Support Firma kostenlos eintragen homify Premium AGB Datenschutzerklärung Impressum Badges Themen Jobs",
+    "Erlebe die volle erfahrung!",
+    "",
+    "homify international",
+    "",
+    "UNITED KINGDOM ESPAÑA FRANCE ITALIA PORTUGAL BRASIL MÉXICO INDIA NEDERLAND POLSKA",
+    "DEUTSCHLAND",
+]
+
+
+def test_a_page_that_shows_only_its_title_has_no_body() -> None:
+    # A page its scripts draw, copied as text: its <title>, a notice about the browser, menus and a footer.
+    extraction = extract_text_dump("\n".join(SCRIPTED_PAGE))
+    assert extraction.body == []
+    assert {"line": 1, "rule": "no-article", "text": SCRIPTED_PAGE[0]} in extraction.removed
+    # A dump of one paragraph is an article of one paragraph.
+    assert extract_text_dump(f"{P1}\n").body == [P1]
+    # A record's text is an article already: its one line stays.
+    assert extract_text_dump("Rail strike ends after talks with the union\n", article=True).body == [
+        "Rail strike ends after talks with the union"
+    ]
+
+
 def test_no_body_line_matches_a_built_in_drop_rule() -> None:
     furniture = ["Advertisement", "Story continues below", "06:35", "Share", "© The Courier 2024", "Impressum"]
     text = "\n".join(["Ferry operator cuts sailings", *(f"{P1} {P2}\n{line}" for line in furniture), P3])
