@@ -76,7 +76,11 @@ def _backfill(components: AirflowComponents, *extra: str) -> dict[str, Any]:
         latest: dict[str, Any] = max(backfills, key=lambda backfill: backfill["id"])
         return latest if latest["completed_at"] else None
 
-    return components.wait_for("the backfill to complete", completed, BACKFILL_TIMEOUT, every=5)
+    backfill = components.wait_for("the backfill to complete", completed, BACKFILL_TIMEOUT, every=5)
+    # A backfill that reprocesses its runs can be marked completed while the scheduler still finishes one of them
+    # (seen once in CI: the 14th still "running" after completed_at was set); its runs are what is checked.
+    components.wait_for("no run to be active", lambda: _no_run_active(components), 120)
+    return backfill
 
 
 def _cancel_unfinished(components: AirflowComponents) -> None:
