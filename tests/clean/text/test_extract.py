@@ -140,6 +140,7 @@ def test_a_page_that_shows_only_its_title_has_no_body() -> None:
     extraction = extract_text_dump("\n".join(SCRIPTED_PAGE))
     assert extraction.body == []
     assert {"line": 1, "rule": "no-article", "text": SCRIPTED_PAGE[0]} in extraction.removed
+    assert {removal["rule"] for removal in extraction.removed} == {"no-article"}  # as any page without an article
     # A dump of one paragraph is an article of one paragraph.
     assert extract_text_dump(f"{P1}\n").body == [P1]
     # A record's text is an article already: its one line stays.

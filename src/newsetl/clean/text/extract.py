@@ -59,8 +59,6 @@ _MODEL_SAMPLE = 600
 _MIN_PAGE_TITLE_WORDS = 2
 # Lines that leave the body: a caption is also kept, as a caption.
 _REMOVED = frozenset({"removed", "caption"})
-_MAX_TITLE_WORDS = 20
-_SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "“", "»", "«")
 # Another extractor's first paragraphs, where a dateline stands (a text dump's top window is 8 lines).
 _TOP_PARAGRAPHS = 3
 _CAPTION_RULES = frozenset({"caption-credit", "caption-figure"})
@@ -79,29 +77,10 @@ def extract_text_dump(text: str, cleaning: CleaningConfig | None = None, *, arti
     lines = text.splitlines()
     language = guess_language(lines)
     extraction = _assemble(lines, _classify(lines, cleaning, language, article=article), cleaning, language)
-    if not article:
-        extraction = _without_a_lone_page_title(extraction, lines)
     if language is None and extraction.body:
         # A language without a stop-word list here: the model decides, on a sample (it costs ~0.5 µs a char).
         extraction = replace(extraction, language=detect_language(extraction.body_text[:_MODEL_SAMPLE]))
     return extraction
-
-
-def _without_a_lone_page_title(extraction: Extraction, lines: Sequence[str]) -> Extraction:
-    """No body when all it holds is the page's first line: the page's <title>, with which a dump starts, is all a
-    page shows whose article its scripts would have drawn ("Dein Browser ist leider veraltet." and menus below it).
-    The document is then rejected as ``no_article`` instead of landing a headline as an article's text."""
-    if len(extraction.body) != 1:
-        return extraction
-    number, first = next(((n, line) for n, line in enumerate(lines, start=1) if line.strip()), (0, ""))
-    if extraction.body[0] != first.strip() or not _reads_as_a_title(first.strip()):
-        return extraction  # a dump of one paragraph is an article of one paragraph
-    removed = [*extraction.removed, Removal(line=number, rule="no-article", text=first)]
-    return replace(extraction, body=[], removed=removed)
-
-
-def _reads_as_a_title(line: str) -> bool:
-    return len(line.split()) <= _MAX_TITLE_WORDS and not line.endswith(_SENTENCE_ENDS)
 
 
 def classify_lines(lines: Sequence[str], cleaning: CleaningConfig) -> list[LineVerdict]:

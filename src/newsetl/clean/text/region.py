@@ -52,6 +52,8 @@ _TOP_WINDOW = 8
 _BACK_WITHOUT_TITLE = 12
 _MIN_NAV_HEADING = 3
 _FORWARD_LIMIT = 30
+_MAX_TITLE_WORDS = 20
+_SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "“", "»", "«")
 _ANNOUNCED_GAP = 3
 """Lines looked at below a line ending in a colon for the block it announces (blank lines between)."""
 
@@ -80,7 +82,20 @@ def find_region(features: LineFeatures) -> Region:
         title = _heading_on_top(features, start, end)
     start = _extend_back(features, start, title)
     end = _before_teasers(features, start, _before_a_footer(features, start, _before_a_thread(features, start, end)))
-    return Region(start, _extend_forward(features, end), title, page_title)
+    region = Region(start, _extend_forward(features, end), title, page_title)
+    return Region(0, 0, None) if _only_the_page_title(features, region) else region
+
+
+def _only_the_page_title(features: LineFeatures, region: Region) -> bool:
+    """Whether the region is the page's first line alone, and that line reads as a title: a dump starts with the
+    page's <title>, and it is all a page shows whose article its scripts would have drawn (below it a notice that
+    the browser is out of date, menus, a footer). A dump of one paragraph is an article of one paragraph."""
+    lines = list(nonblank(features, range(region.start, region.end)))
+    first = next(nonblank(features, range(len(features.kinds))), None)
+    if first is None or lines != [first]:
+        return False
+    text = features.texts[first].strip()
+    return features.words[first] <= _MAX_TITLE_WORDS and not text.endswith(_SENTENCE_ENDS)
 
 
 def _before_teasers(features: LineFeatures, start: int, end: int) -> int:
