@@ -51,7 +51,7 @@ def parse_html(html: str) -> HtmlElement | None:
         tree = _parsed(text.encode("utf8", "surrogatepass"))
     if tree is not None and is_dubious_html(beginning) and len(tree) < 2:
         return None  # not HTML after all: a page of another kind, or a fragment
-    return tree if isinstance(tree, HtmlElement) else None
+    return tree
 
 
 def _parsed(markup: str | bytes) -> HtmlElement | None:
