@@ -90,12 +90,11 @@ def _only_the_page_title(features: LineFeatures, region: Region) -> bool:
     """Whether the region is the page's first line alone, and that line reads as a title: a dump starts with the
     page's <title>, and it is all a page shows whose article its scripts would have drawn (below it a notice that
     the browser is out of date, menus, a footer). A dump of one paragraph is an article of one paragraph."""
-    lines = list(nonblank(features, range(region.start, region.end)))
-    first = next(nonblank(features, range(len(features.kinds))), None)
-    if first is None or lines != [first]:
+    inside = nonblank(features, range(region.start, region.end))
+    only = next(inside, None)  # the region's lines are read up to its second, not listed: every dump passes here
+    if only is None or next(inside, None) is not None or only != next(nonblank(features, range(only + 1)), None):
         return False
-    text = features.texts[first].strip()
-    return features.words[first] <= _MAX_TITLE_WORDS and not text.endswith(_SENTENCE_ENDS)
+    return features.words[only] <= _MAX_TITLE_WORDS and not features.texts[only].strip().endswith(_SENTENCE_ENDS)
 
 
 def _before_teasers(features: LineFeatures, start: int, end: int) -> int:
