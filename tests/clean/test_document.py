@@ -140,3 +140,25 @@ def test_soft_hyphens_and_byte_order_marks_leave_every_extracted_text() -> None:
         assert not {"\u00ad", "\ufeff"} & set(extraction.body_text)
         bodies.append(extraction.body)
     assert bodies[0] == bodies[1]  # one article, whichever copy of it was read
+
+
+SHARE_BAR = "Face\u00adbook Twit\u00adter Pin\u00adte\u00adrest E-Mail Whats\u00adApp"
+"""A share bar as a page hyphenates it (devset d0648): readers see "Facebook Twitter Pinterest E-Mail WhatsApp"."""
+
+
+def test_rules_see_a_line_as_read_without_its_soft_hyphens() -> None:
+    from newsetl.clean.document import extract_document
+    from newsetl.config import CleaningConfig
+    from newsetl.records import RawDocument
+
+    paragraphs = [line for line in HYPHENATED_DUMP.splitlines()[1:] if line.strip()]
+    dump = "\n\n".join([HYPHENATED_DUMP.splitlines()[0], paragraphs[0], SHARE_BAR, paragraphs[1]]) + "\n"
+    html = "<html><head><title>{}</title></head><body><article>{}</article></body></html>".format(
+        HYPHENATED_DUMP.splitlines()[0],
+        "".join(f"<p>{text}</p>" for text in [paragraphs[0], SHARE_BAR, *paragraphs[1:]]),
+    )
+    for name, content in (("a.txt", dump), ("a.html", html)):
+        document = RawDocument(source="s", uri=name, format=name[2:], content=content.encode())
+        extraction = extract_document(document, CleaningConfig())[0]
+        assert "Pinterest" not in extraction.body_text, name
+        assert [removal["rule"] for removal in extraction.removed if "Pinterest" in removal["text"]] == ["share-bar"]

@@ -47,7 +47,7 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-RULES_VERSION = "2026.12.03.3"
+RULES_VERSION = "2026.12.03.4"
 """Version of the built-in cleaning rules; bump it when they change so lineage shows which rules cleaned what.
 
 Also when what cleaning stages changes. A new version makes the next run clean stored documents again instead of
@@ -70,7 +70,9 @@ a biography opening with it); the tail's author box never before the first parag
 behind a zoom button ("Vergrößern …"), the run above an article's end preferred to a denser one below it when no
 headline anchors the article. 2026.12.03.1: notices about the reader's browser (out of date, to be
 updated) removed as ``js-warning``; .2: a teaser's link with its headline ("Weiterlesen … Lebenszeichen von
-Bavaria") as ``read-also``; .3: a page whose article would be only its first line (its <title>) has none."""
+Bavaria") as ``read-also``; .3: a page whose article would be only its first line (its <title>) has none; .4: a
+dump's lines are read without their soft hyphens and byte-order marks, by the rules as by the reader ("Face&shy;book
+Twit&shy;ter" is a share bar; a line of only a byte-order mark is blank)."""
 
 
 def article_id(source: str, key: str) -> str:

@@ -19,7 +19,7 @@ from dataclasses import replace
 from datetime import tzinfo
 from typing import cast
 
-from newsetl.clean.extraction import Extraction
+from newsetl.clean.extraction import Extraction, without_unseen_marks
 from newsetl.clean.language import detect_language
 from newsetl.clean.text.authorbox import authors_in, remove_author_boxes
 from newsetl.clean.text.captions import FIGURE_WORDS, find_credit, is_figure_caption, split_caption
@@ -74,7 +74,9 @@ def extract_text_dump(text: str, cleaning: CleaningConfig | None = None, *, arti
     page's <title>, lost a record's first paragraph and a list after it.
     """
     cleaning = cleaning or CleaningConfig()
-    lines = text.splitlines()
+    # The rules, the learned lines and the audit see a line as a reader does: "Face&shy;book Twit&shy;ter" is the
+    # share bar the body would show once its soft hyphens are gone (they never reach a body, see UNSEEN_MARKS).
+    lines = without_unseen_marks(text).splitlines()
     language = guess_language(lines)
     extraction = _assemble(lines, _classify(lines, cleaning, language, article=article), cleaning, language)
     if language is None and extraction.body:
@@ -84,8 +86,9 @@ def extract_text_dump(text: str, cleaning: CleaningConfig | None = None, *, arti
 
 
 def classify_lines(lines: Sequence[str], cleaning: CleaningConfig) -> list[LineVerdict]:
-    """One verdict per line (blank lines get ``blank``)."""
-    return _classify(lines, cleaning, guess_language(lines))
+    """One verdict per line (blank lines get ``blank``), each line read without its unseen marks."""
+    seen = [without_unseen_marks(line) for line in lines]
+    return _classify(seen, cleaning, guess_language(seen))
 
 
 def drop_leftover_boilerplate(extraction: Extraction) -> Extraction:
