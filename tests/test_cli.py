@@ -47,6 +47,18 @@ def test_extract_prints_one_json_object_per_file_in_order(tmp_path: Path) -> Non
     assert results[2]["title"] == "City library reopens after two-year refit"
 
 
+def test_extract_reads_an_export_a_record_at_a_time(tmp_path: Path) -> None:
+    export = tmp_path / "export.jsonl"
+    record = {"url": "https://example.test/a", "text": "A headline\n\nThe one paragraph of the story, in full."}
+    export.write_text(json.dumps(record) + "\n" + "x" * 20_000_001 + "\n" + json.dumps(record) + "\n")
+    results = [json.loads(line) for line in _newsetl("extract", str(export)).stdout.splitlines()]
+    assert [(r["path"], r.get("reason_code"), r.get("title")) for r in results] == [
+        (f"{export}#L1", None, "A headline"),
+        (f"{export}#L2", "too_large", None),
+        (f"{export}#L3", None, "A headline"),
+    ]
+
+
 def test_extract_format_flag_forces_the_reader(tmp_path: Path) -> None:
     page = tmp_path / "page.txt"
     page.write_text(

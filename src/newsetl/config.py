@@ -169,7 +169,7 @@ class Settings:
     """Most cleaning batches (mapped tasks) per run: a run with more than ``batch_size × max_batches``
     documents gets bigger batches instead of more tasks, so a run's task count stays bounded."""
     max_document_bytes: int = 20_000_000
-    """Larger documents (after decompression) are quarantined as ``too_large``."""
+    """Larger documents (after decompression) are quarantined as ``too_large``; in a JSON Lines export, each record."""
     sources: tuple[SourceConfig, ...] = ()
     fetch: FetchConfig = field(default_factory=FetchConfig)
     """Default fetch policy of live sources (``fetch:`` at the top of the file)."""

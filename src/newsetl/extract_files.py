@@ -10,7 +10,7 @@ from newsetl.clean import Extraction, extract_document
 from newsetl.config import CleaningConfig
 from newsetl.errors import DocumentError
 from newsetl.read import read_file_item
-from newsetl.records import DocumentFormat, SourceItem
+from newsetl.records import DocumentFormat, RefusedRecord, SourceItem
 
 # Single files are read with the same cap the pipeline uses by default.
 _MAX_BYTES = 20_000_000
@@ -22,7 +22,10 @@ def extract_paths(paths: Iterable[str], fmt: DocumentFormat | None) -> Iterator[
         item = SourceItem(source="cli", uri=path, location=str(Path(path)))
         try:
             for document in read_file_item(item, fmt, _MAX_BYTES):
-                yield _extract_one(document.uri, document)
+                if isinstance(document, RefusedRecord):  # a record over the cap, refused unread
+                    yield {"path": document.uri, "error": document.reason, "reason_code": document.reason_code}
+                else:
+                    yield _extract_one(document.uri, document)
         except DocumentError as exc:
             yield {"path": path, "error": exc.reason, "reason_code": exc.reason_code}
 

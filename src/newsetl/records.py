@@ -35,6 +35,17 @@ class SourceItem:
 
 
 @dataclass(frozen=True, slots=True)
+class RefusedRecord:
+    """A record of a container (a line of a JSON Lines export) refused before it was read whole: it is quarantined
+    alone with ``reason_code`` and ``reason``, and the records after it are read on."""
+
+    source: str
+    uri: str
+    reason_code: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class RawDocument:
     """The exact bytes of one document, before any parsing."""
 

@@ -118,6 +118,27 @@ def test_bad_input_is_quarantined_with_reasons_and_the_rest_loads(config: Path) 
     }
 
 
+def test_an_export_bigger_than_the_cap_loads_record_by_record(write_config: ConfigFactory, dumps_dir: Path) -> None:
+    # The cap is on a document, and a record of an export is one: the export as a whole may be any size.
+    stories = [f"Story number {n} of the export\n\nWhat happened in story {n}, told in full.\n" for n in range(40)]
+    records = [json.dumps({"url": f"https://example.test/{n}", "text": text}) for n, text in enumerate(stories)]
+    records[10] = json.dumps({"url": "https://example.test/long", "text": "A long record. " * 400})
+    (dumps_dir / "export.jsonl.gz").write_bytes(gzip.compress(("\n".join(records) + "\n").encode()))
+    assert len("\n".join(records)) > 4_000
+    config = write_config([{"name": "dumps", "kind": "dumps", "location": str(dumps_dir)}], max_document_bytes=4_000)
+    outcome = _run(config, "run-1")
+    assert outcome.ok, outcome.failure
+    assert _rows(config, "SELECT uri, reason_code, reason FROM rejected_documents") == [
+        (
+            "export.jsonl.gz#L11",
+            "too_large",
+            f"record is {len(records[10]):,} bytes, over the limit of 4,000 (max_document_bytes)",
+        )
+    ]
+    assert _rows(config, "SELECT count(*), count(DISTINCT uri) FROM articles") == [(39, 39)]
+    assert (outcome.counts.totals["documents_read"], outcome.counts.totals["documents_rejected"]) == (40, 1)
+
+
 @pytest.mark.parametrize(
     ("target", "message"),
     [

@@ -8,8 +8,8 @@ import pytest
 
 from newsetl.errors import CorruptArchiveError, EmptyDocumentError, ParseError, ReadError, TooLargeError
 from newsetl.read import detect_format, read_file_item, read_identified
-from newsetl.read._files import _read_to_end
-from newsetl.records import SourceItem
+from newsetl.read._files import _read_to_end, read_lines
+from newsetl.records import RawDocument, RefusedRecord, SourceItem
 
 
 def _item(path: Path) -> SourceItem:
@@ -88,6 +88,52 @@ def test_jsonl_gives_one_document_per_nonblank_line(tmp_path: Path) -> None:
     assert [d.uri for d in documents] == ["export.jsonl#L1", "export.jsonl#L3", "export.jsonl#L4"]
     assert [d.format for d in documents] == ["jsonl"] * 3
     assert documents[2].content == b"not json"
+
+
+def test_an_export_is_capped_a_record_at_a_time(tmp_path: Path) -> None:
+    path = tmp_path / "export.jsonl"
+    # At the cap (its line break aside), one over it, one over it whose "\r\n" the cap cuts, far over it.
+    lines = [
+        b'{"a": 1}\n',
+        b"x" * 10 + b"\r\n",
+        b"y" * 11 + b"\n",
+        b"w" * 11 + b"\r\n",
+        b"z" * 2_000 + b"\n",
+        b'{"b": 2}',
+    ]
+    path.write_bytes(b"".join(lines))
+    documents = list(read_file_item(_item(path), None, 10))
+    assert [(d.uri, d.content) for d in documents if isinstance(d, RawDocument)] == [
+        ("export.jsonl#L1", b'{"a": 1}'),
+        ("export.jsonl#L2", b"x" * 10),
+        ("export.jsonl#L6", b'{"b": 2}'),
+    ]
+    assert [d for d in documents if isinstance(d, RefusedRecord)] == [
+        RefusedRecord(
+            "test",
+            f"export.jsonl#L{n}",
+            "too_large",
+            f"record is {size:,} bytes, over the limit of 10 (max_document_bytes)",
+        )
+        for n, size in ((3, 11), (4, 11), (5, 2_000))
+    ]
+
+
+@pytest.mark.parametrize("name", ["export.jsonl", "export.jsonl.gz"])
+def test_an_export_is_numbered_as_its_whole_content_splits(tmp_path: Path, name: str) -> None:
+    content = b'{"a": 1}\r\n\n{"b": 2}\r{"c": 3}\n  \n{"d": 4}'
+    (tmp_path / name).write_bytes(gzip.compress(content) if name.endswith(".gz") else content)
+    expected = [(n, line) for n, line in enumerate(content.splitlines(), start=1)]
+    assert list(read_lines(str(tmp_path / name), 1_000)) == expected
+
+
+def test_a_truncated_export_gives_its_records_then_the_damage(tmp_path: Path) -> None:
+    path = tmp_path / "export.jsonl.gz"
+    path.write_bytes(gzip.compress(b"".join(b'{"n": %d}\n' % n for n in range(5_000)))[:-40])
+    documents = read_file_item(_item(path), None, 1_000)
+    assert next(documents).content == b'{"n": 0}'
+    with pytest.raises(CorruptArchiveError, match="truncated or corrupt"):
+        list(documents)
 
 
 def test_jsonl_of_blank_lines_is_empty(tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ from newsetl.records import (
     ArticleRow,
     RawDocument,
     RawDocumentRow,
+    RefusedRecord,
     RejectionRow,
     Removal,
     RemovedLinesRow,
@@ -164,11 +165,18 @@ class DocumentCleaner:
                     document = next(documents, None)
                 if document is None:
                     return
+                if isinstance(document, RefusedRecord):  # one record of the item, refused unread
+                    self._refuse(item.source, document.uri, document.reason_code, document.reason)
+                    continue
                 self.clean_document(document, source)
         except DocumentError as exc:
-            log.warning("source %s: %s rejected: %s", item.source, item.uri, exc)
-            with self.stopwatch.phase("stage"):
-                self.reject(item.source, item.uri, "", exc.reason_code, exc.reason)
+            self._refuse(item.source, item.uri, exc.reason_code, exc.reason)
+
+    def _refuse(self, source: str, uri: str, reason_code: str, reason: str) -> None:
+        """Quarantine what could not be read (no bytes, so no raw id)."""
+        log.warning("source %s: %s rejected: %s", source, uri, reason)
+        with self.stopwatch.phase("stage"):
+            self.reject(source, uri, "", reason_code, reason)
 
     def clean_document(self, document: RawDocument, source: SourceConfig) -> None:
         """Land, extract and stage one raw document; reject it with a reason if it cannot be cleaned.

@@ -7,21 +7,23 @@ quarantined alone while its neighbours load.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from newsetl.config import SourceConfig
-from newsetl.errors import ConfigError, EmptyDocumentError
+from newsetl.errors import ConfigError, EmptyDocumentError, TooLargeError
 from newsetl.read._decode import charset_parameter, decode_text, sniff_html_charset
-from newsetl.read._files import file_stat_now, read_identified
+from newsetl.read._files import file_stat_now, read_identified, read_lines
 from newsetl.read._live import read_fetched_item
-from newsetl.records import DocumentFormat, RawDocument, SourceItem
+from newsetl.records import DocumentFormat, RawDocument, RefusedRecord, SourceItem
 
 __all__ = [
+    "ReadRecord",
     "Reader",
     "charset_parameter",
     "decode_text",
     "detect_format",
     "file_stat_now",
+    "format_by_name",
     "read_dump_item",
     "read_fetched_item",
     "read_file_item",
@@ -32,7 +34,9 @@ __all__ = [
     "split_jsonl",
 ]
 
-Reader = Callable[[SourceConfig, SourceItem, int], Iterator[RawDocument]]
+ReadRecord = RawDocument | RefusedRecord
+"""What reading an item gives: its documents, and the records of it refused alone."""
+Reader = Callable[[SourceConfig, SourceItem, int], Iterator[ReadRecord]]
 """Reads one discovered item of a source kind: ``(source, item, max_document_bytes) -> raw documents``."""
 
 _EXTENSIONS: dict[str, DocumentFormat] = {
@@ -48,11 +52,7 @@ _EXTENSIONS: dict[str, DocumentFormat] = {
 
 def detect_format(name: str, content: bytes) -> DocumentFormat:
     """The format by file extension (``.gz`` looked through), else by sniffing the first bytes."""
-    # Strings, not Path objects: this runs for every document, and Path parsing cost more than the lookup.
-    stem, suffix = os.path.splitext(name.lower())
-    if suffix == ".gz":
-        suffix = os.path.splitext(stem)[1]
-    known = _EXTENSIONS.get(suffix)
+    known = format_by_name(name)
     if known:
         return known
     head = content[:2048].lstrip().lower()
@@ -63,8 +63,24 @@ def detect_format(name: str, content: bytes) -> DocumentFormat:
     return "text"
 
 
-def read_file_item(item: SourceItem, fmt: DocumentFormat | None, max_bytes: int) -> Iterator[RawDocument]:
-    """Raw documents in the file ``item.location``; raises :class:`DocumentError` for the whole file."""
+def format_by_name(name: str) -> DocumentFormat | None:
+    """The format a file's extension names (``.gz`` looked through), if it names one."""
+    # Strings, not Path objects: this runs for every document, and Path parsing cost more than the lookup.
+    stem, suffix = os.path.splitext(name.lower())
+    if suffix == ".gz":
+        suffix = os.path.splitext(stem)[1]
+    return _EXTENSIONS.get(suffix)
+
+
+def read_file_item(item: SourceItem, fmt: DocumentFormat | None, max_bytes: int) -> Iterator[ReadRecord]:
+    """Raw documents in the file ``item.location``; raises :class:`DocumentError` for the whole file.
+
+    A JSON Lines export named so (or read as ``jsonl``) is streamed: the export may be any size, and
+    ``max_bytes`` caps each record, a record over it refused alone (:class:`RefusedRecord`).
+    """
+    if (fmt or format_by_name(item.location)) == "jsonl":
+        yield from split_jsonl(item, read_lines(item.location, max_bytes), max_bytes)
+        return
     content, identity = read_identified(item.location, max_bytes)
     chosen = fmt or detect_format(item.location, content)
     if chosen != "jsonl":
@@ -72,21 +88,27 @@ def read_file_item(item: SourceItem, fmt: DocumentFormat | None, max_bytes: int)
             raise EmptyDocumentError("file holds only whitespace")
         yield RawDocument(source=item.source, uri=item.uri, format=chosen, content=content, file_stat=identity)
         return
-    yield from split_jsonl(item, content)
+    yield from split_jsonl(item, enumerate(content.splitlines(), start=1), max_bytes)  # sniffed: under the cap
 
 
-def split_jsonl(item: SourceItem, content: bytes) -> Iterator[RawDocument]:
-    """One raw document per non-blank line; parsing waits for cleaning, so a bad line fails alone."""
+def split_jsonl(item: SourceItem, lines: Iterable[tuple[int, bytes | int]], max_bytes: int) -> Iterator[ReadRecord]:
+    """One raw document per non-blank line (numbered ``lines``, ``read_lines``'s); parsing waits for cleaning, so a
+    bad line fails alone, as a line over ``max_bytes`` (given as its size) is refused alone."""
     found = False
-    for number, line in enumerate(content.splitlines(), start=1):
-        if line.strip():
+    for number, line in lines:
+        uri = f"{item.uri}#L{number}"
+        if isinstance(line, int):
             found = True
-            yield RawDocument(source=item.source, uri=f"{item.uri}#L{number}", format="jsonl", content=line.strip())
+            reason = f"record is {line:,} bytes, over the limit of {max_bytes:,} (max_document_bytes)"
+            yield RefusedRecord(item.source, uri, TooLargeError.reason_code, reason)
+        elif line.strip():
+            found = True
+            yield RawDocument(source=item.source, uri=uri, format="jsonl", content=line.strip())
     if not found:
         raise EmptyDocumentError("JSON Lines file holds no records")
 
 
-def read_dump_item(source: SourceConfig, item: SourceItem, max_bytes: int) -> Iterator[RawDocument]:
+def read_dump_item(source: SourceConfig, item: SourceItem, max_bytes: int) -> Iterator[ReadRecord]:
     """The ``dumps`` kind: a file, in the format the source's ``format`` option names (default ``auto``)."""
     fmt = source.options.get("format", "auto")
     if fmt not in ("auto", "text", "html", "jsonl"):
@@ -110,7 +132,7 @@ _READERS: dict[str, Reader] = {
 }
 
 
-def read_item(source: SourceConfig, item: SourceItem, max_bytes: int) -> Iterator[RawDocument]:
+def read_item(source: SourceConfig, item: SourceItem, max_bytes: int) -> Iterator[ReadRecord]:
     """Raw documents of ``item``, read by its source's kind; raises :class:`DocumentError` for the whole item."""
     try:
         reader = _READERS[source.kind]

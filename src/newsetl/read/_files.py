@@ -1,4 +1,4 @@
-"""Reading a file's bytes with a size cap; ``.gz`` is decompressed as a stream and capped too."""
+"""Reading a file's bytes, or its lines, with a size cap; ``.gz`` is decompressed as a stream and capped too."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import gzip
 import os
 import time
 import zlib
+from collections.abc import Iterator
+from io import BufferedIOBase
 from pathlib import Path
 
 from newsetl.errors import (
@@ -99,3 +101,49 @@ def _read_gzip(path: Path, max_bytes: int) -> bytes:
     except OSError as exc:
         raise ReadError(f"cannot read {path}: {exc.strerror or exc}") from exc
     return b"".join(chunks)
+
+
+def read_lines(path: str, max_bytes: int) -> Iterator[tuple[int, bytes | int]]:
+    """The lines of a file (decompressed for ``.gz``), numbered from 1 as ``bytes.splitlines`` numbers them, streamed.
+
+    A line over ``max_bytes`` comes as its size in bytes, read past and never held whole: a JSON Lines export may be
+    any size, each of its records is capped.
+    """
+    try:
+        descriptor = os.open(path, _READ_FLAGS)
+    except OSError as exc:
+        raise ReadError(f"cannot open {path}: {exc.strerror}") from exc
+    with os.fdopen(descriptor, "rb") as raw:
+        if os.fstat(descriptor).st_size == 0:
+            raise EmptyDocumentError("file is empty (0 bytes)")
+        try:
+            yield from _numbered_lines(gzip.GzipFile(fileobj=raw) if path.endswith(".gz") else raw, max_bytes)
+        except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
+            raise CorruptArchiveError(f"gzip data is truncated or corrupt: {exc}") from exc
+        except OSError as exc:
+            raise ReadError(f"cannot read {path}: {exc.strerror or exc}") from exc
+
+
+def _numbered_lines(stream: BufferedIOBase, max_bytes: int) -> Iterator[tuple[int, bytes | int]]:
+    number = 0
+    while piece := stream.readline(max_bytes + 2):  # room for a line at the cap and its "\r\n"
+        if len(piece) > max_bytes and not piece.endswith(b"\n"):
+            number += 1
+            rest = _read_past_line(stream)
+            # A "\r" the cap cut from its "\n" (or the file's last) is the line's break, not its content.
+            yield number, len(piece) + rest - (rest == 0 and piece.endswith(b"\r"))
+            continue
+        # readline ends a line at "\n" only; a lone "\r" ends one too, as in the whole file's splitlines().
+        for line in piece.splitlines():
+            number += 1
+            yield number, line if len(line) <= max_bytes else len(line)
+
+
+def _read_past_line(stream: BufferedIOBase) -> int:
+    """Bytes of the current line read past, a chunk at a time, up to its line break (not counted)."""
+    skipped = 0
+    while piece := stream.readline(_CHUNK):
+        if piece.endswith(b"\n"):
+            return skipped + len(piece.rstrip(b"\r\n"))
+        skipped += len(piece)
+    return skipped
