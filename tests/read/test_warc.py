@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, date, datetime
 from io import BytesIO
 from pathlib import Path
@@ -76,6 +77,18 @@ def test_only_text_responses_with_status_200_in_the_interval_are_items(
     june_14 = list(discover(source, Interval.of_days(date(2024, 6, 14), date(2024, 6, 14))))  # type: ignore[arg-type]
     assert [item.metadata["url"] for item in june_14] == ["https://courier.example/ferry"]
     assert june_14[0].uri.startswith("news-2024-06.warc.gz#")
+
+
+def test_what_a_warc_leaves_aside_is_logged_by_reason(
+    write_config: ConfigFactory, archive: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    source = _source(write_config, archive.parent)
+    with caplog.at_level(logging.INFO, logger="newsetl.discover"):
+        list(discover(source, Interval.of_days(date(2024, 6, 14), date(2024, 6, 14))))  # type: ignore[arg-type]
+    assert caplog.messages == [
+        "source archive: WARC news-2024-06.warc.gz offered 1 record(s); left aside: 1 captured outside the run's "
+        "interval, 1 response(s) of status 404, 1 response(s) of type image/png, 1 warcinfo record(s)"
+    ]
 
 
 def test_a_record_is_read_back_from_its_offset(write_config: ConfigFactory, archive: Path) -> None:
