@@ -59,11 +59,12 @@ def test_the_article_comes_out_whole_with_its_lead_and_source_link_text() -> Non
 
 
 def test_without_a_usable_url_the_canonical_one_names_the_site() -> None:
-    # An absolute link to the page's own site is a "read also" insert, even when the dump's URL is made up.
+    # An absolute link to the page's own site is a "read also" insert, even when the dump's URL is made up, or the
+    # page was read from another server (a mirror, a local copy served for a crawl).
     html = RADWEG.read_text(encoding="utf-8").replace(
         'href="/lokales/bruecke-gesperrt-987"', 'href="https://www.kurier.example/lokales/bruecke-gesperrt-987"'
     )
-    for url in (None, "dump::stadtrat.html"):
+    for url in (None, "dump::stadtrat.html", "http://127.0.0.1:8765/stadtrat.html", "https://mirror.example.org/k/1"):
         assert "Alte Brücke bleibt" not in extract_html(html, url).body_text
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsetl.clean.html.links import is_same_site, prune_link_sections, read_also_blocks, site_of
+from newsetl.clean.html.links import is_same_site, own_sites, prune_link_sections, read_also_blocks, site_of
 from newsetl.clean.html.tree import parse_html, text_of
 
 SITE = "news.example.test"
@@ -23,7 +23,17 @@ SITE = "news.example.test"
     ],
 )
 def test_is_same_site(href: str, same: bool) -> None:
-    assert is_same_site(href, SITE) is same
+    assert is_same_site(href, (SITE,)) is same
+
+
+def test_a_page_read_from_elsewhere_links_into_the_site_its_canonical_url_names() -> None:
+    mirror = own_sites("http://127.0.0.1:8765/pages/d0137.html", "https://www.news.example.test/story")
+    assert mirror == ("127.0.0.1", SITE)
+    assert is_same_site("https://news.example.test/other-story", mirror)
+    assert own_sites(None, "https://www.news.example.test/story") == (SITE,)
+    assert own_sites("https://news.example.test/a", "https://www.news.example.test/a") == (SITE,)
+    assert own_sites(None, None) == ()
+    assert not is_same_site("https://other.example.org/x", mirror)
 
 
 def test_site_of_drops_www_and_survives_bad_urls() -> None:
@@ -44,7 +54,7 @@ def test_read_also_blocks_are_short_and_mostly_same_site_links() -> None:
         </body></html>"""
     )
     assert tree is not None
-    assert [element.get("id") for element in read_also_blocks(tree, SITE)] == ["teaser", "card"]
+    assert [element.get("id") for element in read_also_blocks(tree, (SITE,))] == ["teaser", "card"]
 
 
 def test_link_only_sections_go_with_their_heading() -> None:
@@ -57,7 +67,7 @@ def test_link_only_sections_go_with_their_heading() -> None:
     assert tree is not None
     body = tree.find("body")
     assert body is not None
-    prune_link_sections(body, SITE)
+    prune_link_sections(body, (SITE,))
     text = text_of(tree)
     assert "More on this topic" not in text
     assert "Story A" not in text

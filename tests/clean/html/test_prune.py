@@ -13,10 +13,10 @@ ARTICLE = "".join(
 )
 
 
-def _pruned(inner: str, site: str | None = "news.example.test") -> str:
+def _pruned(inner: str, sites: tuple[str, ...] = ("news.example.test",)) -> str:
     tree = parse_html(f"<html><body><article>{ARTICLE}{inner}</article></body></html>")
     assert tree is not None
-    prune_furniture(tree, site)
+    prune_furniture(tree, sites)
     return text_of(tree)
 
 
@@ -78,21 +78,21 @@ def test_a_furniture_class_on_the_article_wrapper_is_ignored() -> None:
     # Many long paragraphs: the article, whatever its class says.
     tree = parse_html(f'<html><body><div class="related">{ARTICLE}</div><p>Footer</p></body></html>')
     assert tree is not None
-    prune_furniture(tree, None)
+    prune_furniture(tree, ())
     assert text_of(tree).count("Paragraph") == 4
 
 
 def test_a_box_holding_most_of_the_page_stays() -> None:
     tree = parse_html('<html><body><div class="newsletter">Short page text only.</div></body></html>')
     assert tree is not None
-    prune_furniture(tree, None)
+    prune_furniture(tree, ())
     assert text_of(tree) == "Short page text only."
 
 
 def test_text_after_a_removed_box_stays() -> None:
     tree = parse_html('<html><body><p>Before <span class="advert">AD</span> after.</p></body></html>')
     assert tree is not None
-    prune_furniture(tree, None)
+    prune_furniture(tree, ())
     assert text_of(tree) == "Before after."
 
 
@@ -117,7 +117,7 @@ def test_an_aside_or_footer_wrapping_the_article_is_kept_as_a_div(wrapper: str) 
     menu = "".join(f"<li><a href='/s{n}'>Section {n}</a></li>" for n in range(20))
     tree = parse_html(f"<html><body><ul>{menu}</ul>{wrapper}<footer>Impressum Datenschutz</footer></body></html>")
     assert tree is not None
-    prune_furniture(tree, None)
+    prune_furniture(tree, ())
     text = text_of(tree)
     assert text.count("Paragraph") == 4
     assert "Impressum" not in text

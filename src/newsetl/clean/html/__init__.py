@@ -15,7 +15,7 @@ from datetime import tzinfo
 from newsetl.clean.extraction import Extraction
 from newsetl.clean.html.candidates import combine, declared_paragraphs, main_text, with_lead
 from newsetl.clean.html.lead import find_lead
-from newsetl.clean.html.links import site_of
+from newsetl.clean.html.links import own_sites
 from newsetl.clean.html.metadata import PageMetadata, read_metadata, split_authors
 from newsetl.clean.html.prune import figure_captions, prune_furniture
 from newsetl.clean.html.tree import parse_html
@@ -34,8 +34,8 @@ def extract_html(html: str, url: str | None = None, zone: tzinfo | None = None) 
         return Extraction(body=[], canonical_url=url, extractor="html")
     metadata = read_metadata(tree, url, zone)
     captions = figure_captions(tree)
-    # A dump may carry no URL, or a made-up one: the page's own canonical URL then tells which site it is.
-    prune_furniture(tree, site_of(url) or site_of(metadata.canonical_url))
+    # A dump may carry no URL, or a made-up one, or be read from a mirror: its canonical URL tells its site too.
+    prune_furniture(tree, own_sites(url, metadata.canonical_url))
     paragraphs = main_text(tree, url)
     lead = find_lead(tree, paragraphs, metadata.title, metadata.description)
     body = combine(with_lead(paragraphs, lead), declared_paragraphs(metadata.article_body), lead)

@@ -36,23 +36,36 @@ def site_of(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
-def is_same_site(href: str | None, site: str | None) -> bool:
-    """Whether a link leads to another page of ``site`` (relative links do)."""
+Sites = tuple[str, ...]
+"""The sites (``site_of``) a page's links into its own site lead to."""
+
+
+def own_sites(url: str | None, canonical_url: str | None) -> Sites:
+    """The sites of the address a page was read from and of its canonical URL. A page served from a mirror, a local
+    server or a made-up address links into the site its canonical URL names; an archived copy (web.archive.org)
+    into the archive, which rewrote its links."""
+    return tuple(dict.fromkeys(site for site in (site_of(url), site_of(canonical_url)) if site))
+
+
+def is_same_site(href: str | None, sites: Sites) -> bool:
+    """Whether a link leads to another page of one of ``sites`` (relative links do)."""
     href = (href or "").strip()
     if not href or href.startswith(("#", "mailto:", "javascript:", "tel:")):
         return False
     if not href.startswith(("http://", "https://", "//")):
         return True
     host = site_of("https:" + href if href.startswith("//") else href)
-    return bool(site and host and (host == site or host.endswith("." + site) or site.endswith("." + host)))
+    if host is None:
+        return False
+    return any(host == site or host.endswith("." + site) or site.endswith("." + host) for site in sites)
 
 
-def read_also_blocks(tree: HtmlElement, site: str | None) -> list[HtmlElement]:
+def read_also_blocks(tree: HtmlElement, sites: Sites) -> list[HtmlElement]:
     """Short ``<p>`` and ``<blockquote>`` elements that are mostly links to other pages of the same site."""
-    return [block for block in _LINKED_BLOCKS(tree) if _is_read_also(block, site)]
+    return [block for block in _LINKED_BLOCKS(tree) if _is_read_also(block, sites)]
 
 
-def _is_read_also(block: HtmlElement, site: str | None) -> bool:
+def _is_read_also(block: HtmlElement, sites: Sites) -> bool:
     raw = block.text_content()
     if len(raw) > 4 * READ_ALSO_MAX_CHARS:
         return False  # long however much whitespace it holds: prose
@@ -60,18 +73,18 @@ def _is_read_also(block: HtmlElement, site: str | None) -> bool:
     if not text or len(text) > READ_ALSO_MAX_CHARS:
         return False
     anchors = list(block.iter("a"))
-    if not all(is_same_site(anchor.get("href"), site) for anchor in anchors):
+    if not all(is_same_site(anchor.get("href"), sites) for anchor in anchors):
         return False
     return sum(len(text_of(anchor)) for anchor in anchors) >= READ_ALSO_LINK_SHARE * len(text)
 
 
-def prune_link_sections(root: HtmlElement, site: str | None) -> None:
+def prune_link_sections(root: HtmlElement, sites: Sites) -> None:
     """Remove a heading and the blocks under it (up to the next heading) when they are only same-site links."""
     for heading in list(root.iter(*HEADINGS)):
         if heading.getparent() is None:
             continue
         section = _blocks_under(heading)
-        if _is_link_section(section, site):
+        if _is_link_section(section, sites):
             for element in [heading, *section]:
                 remove_keeping_tail(element)
 
@@ -86,13 +99,13 @@ def _blocks_under(heading: HtmlElement) -> list[HtmlElement]:
     return blocks
 
 
-def _is_link_section(blocks: list[HtmlElement], site: str | None) -> bool:
+def _is_link_section(blocks: list[HtmlElement], sites: Sites) -> bool:
     if not blocks or len(blocks) > MAX_LINK_SECTION_BLOCKS:
         return False
     anchors = [anchor for block in blocks for anchor in block.iter("a")]
     if not anchors:
         return False
-    if not all(is_same_site(anchor.get("href"), site) for anchor in anchors):
+    if not all(is_same_site(anchor.get("href"), sites) for anchor in anchors):
         return False
     text_chars = sum(len(text_of(block)) for block in blocks)
     return sum(len(text_of(anchor)) for anchor in anchors) >= LINK_SECTION_SHARE * text_chars

@@ -15,7 +15,7 @@ from functools import lru_cache
 from lxml import etree
 from lxml.html import HtmlElement
 
-from newsetl.clean.html.links import prune_link_sections, read_also_blocks
+from newsetl.clean.html.links import Sites, prune_link_sections, read_also_blocks
 from newsetl.clean.html.tree import class_words, remove_keeping_tail, text_of, words
 
 FURNITURE_WORDS = frozenset(
@@ -136,9 +136,9 @@ def figure_captions(tree: HtmlElement) -> list[str]:
     return list(dict.fromkeys(text for text in map(text_of, _FIGCAPTIONS(tree)) if text))
 
 
-def prune_furniture(tree: HtmlElement, site: str | None) -> None:
-    """Remove page furniture from ``tree`` in place; ``site`` (a host, see ``links.site_of``) tells which links
-    lead to other pages of the same site."""
+def prune_furniture(tree: HtmlElement, sites: Sites) -> None:
+    """Remove page furniture from ``tree`` in place; ``sites`` (see ``links.own_sites``) tell which links lead to
+    other pages of the same site."""
     # Code is never text (trafilatura drops it too), and it would inflate the page-size guard below.
     etree.strip_elements(tree, "script", "style", "template", with_tail=False)
     body = tree.find("body")
@@ -146,13 +146,13 @@ def prune_furniture(tree: HtmlElement, site: str | None) -> None:
     _keep_article_wrappers(root)
     etree.strip_elements(tree, *DELETED_TAGS, with_tail=False)
     page_chars = len(root.text_content()) or 1
-    boxes = [*_boxes(tree), *_hidden(tree), *_FIGCAPTIONS(tree), *read_also_blocks(tree, site), *_month_grids(tree)]
+    boxes = [*_boxes(tree), *_hidden(tree), *_FIGCAPTIONS(tree), *read_also_blocks(tree, sites), *_month_grids(tree)]
     for element in boxes:
         if element.getparent() is None or element.tag in ("body", "html", "main"):
             continue
         if element.tag in ("p", "blockquote") or not _holds_the_article(element, page_chars):
             remove_keeping_tail(element)
-    prune_link_sections(root, site)
+    prune_link_sections(root, sites)
 
 
 def _keep_article_wrappers(root: HtmlElement) -> None:
