@@ -23,8 +23,14 @@ def test_eval_prints_all_systems_and_writes_the_table(tmp_path: Path) -> None:
         check=True,
     )
     lines = [line for line in done.stdout.splitlines() if line.startswith("| ") and "---" not in line]
-    systems = [line.split("|")[1].strip() + "/" + line.split("|")[2].strip() for line in lines[1:5]]
-    assert systems == ["newsetl/html", "trafilatura 2.3.1/html", "newsetl/text", "whole text/text"]
+    systems = [line.split("|")[1].strip() + "/" + line.split("|")[2].strip() for line in lines[1:6]]
+    assert systems == [
+        "newsetl/html",
+        "trafilatura 2.3.1/html",
+        "newsetl/text",
+        "whole text/text",
+        "newsetl/text cut at 76 columns",
+    ]
     assert "on 6 pages" in done.stdout
     assert "same 6 pages, both with the page's URL" in done.stdout
     fields = [line.split("|")[1].strip() for line in lines if line.split("|")[1].strip() in FIELDS]
@@ -43,6 +49,7 @@ def test_a_missed_floor_fails_with_a_message() -> None:
     assert done.returncode == 1
     assert "newsetl on text: F" in done.stderr
     assert "below the floor 1.010" in done.stderr
+    assert done.stderr.count("below the floor") == 1  # the text floor is the uncut dumps'
 
 
 def test_missing_devset_is_a_clear_error(tmp_path: Path) -> None:

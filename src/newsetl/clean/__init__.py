@@ -47,7 +47,7 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-RULES_VERSION = "2026.12.03.5"
+RULES_VERSION = "2026.12.03.6"
 """Version of the built-in cleaning rules; bump it when they change so lineage shows which rules cleaned what.
 
 Also when what cleaning stages changes. A new version makes the next run clean stored documents again instead of
@@ -73,7 +73,8 @@ updated) removed as ``js-warning``; .2: a teaser's link with its headline ("Weit
 Bavaria") as ``read-also``; .3: a page whose article would be only its first line (its <title>) has none; .4: a
 dump's lines are read without their soft hyphens and byte-order marks, by the rules as by the reader ("Face&shy;book
 Twit&shy;ter" is a share bar; a line of only a byte-order mark is blank); .5: a page's links into the site its
-canonical URL names are its own site's also when it was read from another address (a mirror, a local server)."""
+canonical URL names are its own site's also when it was read from another address (a mirror, a local server); .6:
+a hard-wrapped dump's paragraphs are joined back before any rule reads them (``clean.text.unwrap``)."""
 
 
 def article_id(source: str, key: str) -> str:

@@ -4,6 +4,7 @@ compare fairly."""
 from __future__ import annotations
 
 import logging
+import textwrap
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -87,11 +88,26 @@ def whole_text(page: Page, content: bytes) -> str:
     return content.decode("utf-8", errors="replace")
 
 
+WRAP_COLUMNS = 76
+CUT_TEXT = f"text cut at {WRAP_COLUMNS} columns"
+
+
+def cut_text(page: Page) -> bytes:
+    """The page's text dump hard-wrapped at ``WRAP_COLUMNS``, as lynx or html2text give a page: how the text path
+    holds up on wrapped dumps (``textwrap`` breaks at spaces and after a word's hyphen)."""
+    text = page.text().decode("utf-8", errors="replace")
+    return "\n".join("\n".join(textwrap.wrap(line, WRAP_COLUMNS)) for line in text.split("\n")).encode()
+
+
+INPUTS: dict[str, Callable[[Page], bytes]] = {"html": Page.html, "text": Page.text, CUT_TEXT: cut_text}
+"""What a system reads of a page, by its ``input``."""
+
 SYSTEMS = (
     System("newsetl", "html", newsetl_html, start=load_newsetl_models),
     System("trafilatura 2.3.1", "html", trafilatura_html, baseline=True, start=load_trafilatura_stoplists),
     System("newsetl", "text", newsetl_text, start=load_newsetl_models),
     System("whole text", "text", whole_text, baseline=True),
+    System("newsetl", CUT_TEXT, newsetl_text, start=load_newsetl_models),
 )
 
 
@@ -106,7 +122,7 @@ def evaluate(pages: Sequence[Page], systems: Sequence[System] = SYSTEMS) -> list
     inputs = {system.input for system in systems}
     for page in pages:
         # Reading the file is not the system's work: only extraction is timed.
-        content = {kind: page.html() if kind == "html" else page.text() for kind in inputs}
+        content = {kind: INPUTS[kind](page) for kind in inputs}
         half = "even" if int(page.page_id.lstrip("d") or 0) % 2 == 0 else "odd"
         for result in results:
             _score_one(result, page, content[result.system.input], half)

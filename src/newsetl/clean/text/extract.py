@@ -48,6 +48,7 @@ from newsetl.clean.text.learned import learned_lines
 from newsetl.clean.text.region import Region, find_region, nonblank, shows_a_page, whole_region
 from newsetl.clean.text.rules import GUARD, READING_TIME
 from newsetl.clean.text.stopwords import guess_language
+from newsetl.clean.text.unwrap import unwrapped
 from newsetl.config import CleaningConfig
 from newsetl.records import Caption, Removal
 
@@ -77,8 +78,12 @@ def extract_text_dump(text: str, cleaning: CleaningConfig | None = None, *, arti
     # The rules, the learned lines and the audit see a line as a reader does: "Face&shy;book Twit&shy;ter" is the
     # share bar the body would show once its soft hyphens are gone (they never reach a body, see UNSEEN_MARKS).
     lines = without_unseen_marks(text).splitlines()
+    numbers = None  # a line's number in the dump is its place, unless wrapped lines were joined
+    if (paragraphs := unwrapped(lines)) is not None:
+        lines, numbers = paragraphs
     language = guess_language(lines)
-    extraction = _assemble(lines, _classify(lines, cleaning, language, article=article), cleaning, language)
+    verdicts = _classify(lines, cleaning, language, article=article)
+    extraction = _assemble(lines, verdicts, cleaning, language, numbers)
     if language is None and extraction.body:
         # A language without a stop-word list here: the model decides, on a sample (it costs ~0.5 µs a char).
         extraction = replace(extraction, language=detect_language(extraction.body_text[:_MODEL_SAMPLE]))
@@ -194,7 +199,11 @@ def _title_from_page(features: LineFeatures, verdicts: list[LineVerdict | None],
 
 
 def _assemble(
-    lines: Sequence[str], verdicts: Sequence[LineVerdict], cleaning: CleaningConfig, language: str | None
+    lines: Sequence[str],
+    verdicts: Sequence[LineVerdict],
+    cleaning: CleaningConfig,
+    language: str | None,
+    numbers: Sequence[int] | None = None,
 ) -> Extraction:
     by_label: dict[LineLabel, list[str]] = {}
     removed: list[Removal] = []
@@ -203,7 +212,8 @@ def _assemble(
         if label == "blank":
             continue
         if label in _REMOVED:
-            removed.append({"line": index + 1, "rule": found.rule, "text": lines[index]})
+            number = numbers[index] if numbers else index + 1
+            removed.append({"line": number, "rule": found.rule, "text": lines[index]})
             if label == "removed":
                 continue
         by_label.setdefault(label, []).append(lines[index].strip())
