@@ -19,7 +19,7 @@ from dataclasses import replace
 from datetime import tzinfo
 from typing import cast
 
-from newsetl.clean.extraction import Extraction, without_unseen_marks
+from newsetl.clean.extraction import Extraction, as_read
 from newsetl.clean.language import detect_language
 from newsetl.clean.text.authorbox import authors_in, remove_author_boxes
 from newsetl.clean.text.captions import FIGURE_WORDS, find_credit, is_figure_caption, split_caption
@@ -76,8 +76,9 @@ def extract_text_dump(text: str, cleaning: CleaningConfig | None = None, *, arti
     """
     cleaning = cleaning or CleaningConfig()
     # The rules, the learned lines and the audit see a line as a reader does: "Face&shy;book Twit&shy;ter" is the
-    # share bar the body would show once its soft hyphens are gone (they never reach a body, see UNSEEN_MARKS).
-    lines = without_unseen_marks(text).splitlines()
+    # share bar the body would show once its soft hyphens are gone (they never reach a body, see UNSEEN_MARKS), and
+    # "Reading&nbsp;Time" the reading time its rule knows.
+    lines = as_read(text).splitlines()
     numbers = None  # a line's number in the dump is its place, unless wrapped lines were joined
     if (paragraphs := unwrapped(lines)) is not None:
         lines, numbers = paragraphs
@@ -91,8 +92,8 @@ def extract_text_dump(text: str, cleaning: CleaningConfig | None = None, *, arti
 
 
 def classify_lines(lines: Sequence[str], cleaning: CleaningConfig) -> list[LineVerdict]:
-    """One verdict per line (blank lines get ``blank``), each line read without its unseen marks."""
-    seen = [without_unseen_marks(line) for line in lines]
+    """One verdict per line (blank lines get ``blank``), each line as read (``as_read``)."""
+    seen = [as_read(line) for line in lines]
     return _classify(seen, cleaning, guess_language(seen))
 
 
