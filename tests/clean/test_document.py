@@ -164,17 +164,18 @@ def test_rules_see_a_line_as_read_without_its_soft_hyphens() -> None:
         assert [removal["rule"] for removal in extraction.removed if "Pinterest" in removal["text"]] == ["share-bar"]
 
 
-def test_rules_see_a_no_break_space_as_the_space_a_reader_sees() -> None:
+def test_rules_see_no_break_spaces_and_runs_of_spaces_as_the_space_a_reader_sees() -> None:
     from newsetl.clean.document import extract_document
     from newsetl.config import CleaningConfig
     from newsetl.records import RawDocument
 
     paragraphs = [line for line in HYPHENATED_DUMP.splitlines()[1:] if line.strip()]
-    lines = [HYPHENATED_DUMP.splitlines()[0], "Reading\u00a0Time: 2\u00a0minutes", *paragraphs]
-    dump = "\n\n".join(lines).replace("vierzig Millionen", "vierzig\u202fMillionen") + "\n"
+    lines = [HYPHENATED_DUMP.splitlines()[0], "Reading\u00a0Time:  2\u00a0minutes", *paragraphs]
+    dump = "\n\n".join(lines).replace("vierzig Millionen", "vierzig\u202fMillionen").replace("Rat ", "Rat   ") + "\n"
     extraction = extract_document(
         RawDocument(source="s", uri="a.txt", format="text", content=dump.encode()), CleaningConfig()
     )[0]
     assert extraction.reading_time_minutes == 2
     assert [removal["rule"] for removal in extraction.removed] == ["reading-time"]
     assert "vierzig Millionen Euro" in extraction.body_text
+    assert "Der Rat stimmt" in extraction.body_text

@@ -70,16 +70,20 @@ def without_unseen_marks(text: str) -> str:
     return text
 
 
+_SPACES_BETWEEN_WORDS = re.compile(r"(?<=\S) {2,}(?=\S)")
 NO_BREAK_SPACES = ("\u00a0", "\u202f", "\u2007")
 """No-break, narrow no-break and figure spaces: a reader sees a space, and the HTML path (trafilatura) writes one."""
 
 
 def as_read(text: str) -> str:
     """``text`` as a reader sees it: without unseen marks (:data:`UNSEEN_MARKS`), its no-break spaces plain spaces
-    (:data:`NO_BREAK_SPACES`), so "Reading&nbsp;Time: 2 minutes" is the line a rule knows."""
+    (:data:`NO_BREAK_SPACES`) and a run of spaces between words one space, so "Reading&nbsp;Time:  2 minutes" is
+    the line a rule knows. A line's indent stays."""
     for space in NO_BREAK_SPACES:
         if space in text:  # a scan in C; str.replace beats one translate of every character by far
             text = text.replace(space, " ")
+    if "  " in text:
+        text = _SPACES_BETWEEN_WORDS.sub(" ", text)
     return without_unseen_marks(text)
 
 
