@@ -47,7 +47,7 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-RULES_VERSION = "2026.12.03.8"
+RULES_VERSION = "2026.12.03.9"
 """Version of the built-in cleaning rules; bump it when they change so lineage shows which rules cleaned what.
 
 Also when what cleaning stages changes. A new version makes the next run clean stored documents again instead of
@@ -75,7 +75,8 @@ dump's lines are read without their soft hyphens and byte-order marks, by the ru
 Twit&shy;ter" is a share bar; a line of only a byte-order mark is blank); .5: a page's links into the site its
 canonical URL names are its own site's also when it was read from another address (a mirror, a local server); .6:
 a hard-wrapped dump's paragraphs are joined back before any rule reads them (``clean.text.unwrap``); .7: a dump's
-no-break spaces are read as spaces (``clean.extraction.as_read``); .8: and a run of spaces between words as one."""
+no-break spaces are read as spaces (``clean.extraction.as_read``); .8: and a run of spaces between words as one;
+.9: a dump without blank lines between its blocks has no last block for the article to take the rest of."""
 
 
 def article_id(source: str, key: str) -> str:

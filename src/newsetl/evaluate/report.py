@@ -52,7 +52,7 @@ def _missed(results: Sequence[Result], floors: Floors) -> list[str]:
     for result in results:
         if result.system.baseline:
             continue
-        floor = {"html": floors.html, "text": floors.text}.get(result.system.input)  # no floor on cut text
+        floor = {"html": floors.html, "text": floors.text}.get(result.system.input)  # no floor on the dumps' variants
         f1 = result.scores["all"].f1
         if floor is not None and f1 < floor:
             missed.append(f"newsetl on {result.system.input}: F {f1:.3f} is below the floor {floor:.3f}")

@@ -99,7 +99,20 @@ def cut_text(page: Page) -> bytes:
     return "\n".join("\n".join(textwrap.wrap(line, WRAP_COLUMNS)) for line in text.split("\n")).encode()
 
 
-INPUTS: dict[str, Callable[[Page], bytes]] = {"html": Page.html, "text": Page.text, CUT_TEXT: cut_text}
+UNSPACED_TEXT = "text without blank lines"
+
+
+def unspaced_text(page: Page) -> bytes:
+    """The page's text dump without its blank lines, as some browsers copy a page: a newline between blocks only."""
+    return b"\n".join(line for line in page.text().splitlines() if line.strip())
+
+
+INPUTS: dict[str, Callable[[Page], bytes]] = {
+    "html": Page.html,
+    "text": Page.text,
+    CUT_TEXT: cut_text,
+    UNSPACED_TEXT: unspaced_text,
+}
 """What a system reads of a page, by its ``input``."""
 
 SYSTEMS = (
@@ -108,6 +121,7 @@ SYSTEMS = (
     System("newsetl", "text", newsetl_text, start=load_newsetl_models),
     System("whole text", "text", whole_text, baseline=True),
     System("newsetl", CUT_TEXT, newsetl_text, start=load_newsetl_models),
+    System("newsetl", UNSPACED_TEXT, newsetl_text, start=load_newsetl_models),
 )
 
 

@@ -141,3 +141,12 @@ def test_a_kicker_run_into_its_headline_still_repeats_the_page_title() -> None:
     assert region.title == len(MENU) + 1
     short = ["• Nordkurier", *MENU, "Nordkurier", P1, P2]  # a site's name is too short to match by its letters
     assert find_region(line_features(short, "de", {})).title != len(MENU) + 1
+
+
+def test_a_dump_without_blank_lines_has_no_block_to_finish() -> None:
+    # Copied with a newline between blocks and no blank line anywhere, the page's rest would be one block under
+    # the article: the headlines of other stories below it are not taken for its list.
+    teasers = ["Neue Kita eröffnet im Süden der Stadt", "Stadtfest zieht Tausende an den Hafen", "Radweg wird teurer"]
+    lines = ["Fernwärme wird teurer | Nordkurier", *MENU, "Fernwärme wird teurer", P1, P2, P3, *teasers, *FOOTER]
+    _region, body = region_of(lines)
+    assert body == [P1, P2, P3]

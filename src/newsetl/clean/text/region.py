@@ -52,6 +52,8 @@ _TOP_WINDOW = 8
 _BACK_WITHOUT_TITLE = 12
 _MIN_NAV_HEADING = 3
 _FORWARD_LIMIT = 30
+_MIN_BLANK_SHARE = 0.05
+"""Blank lines, at least this share of a dump's lines, when it separates its blocks with them."""
 _MAX_TITLE_WORDS = 20
 _SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "“", "»", "«")
 _ANNOUNCED_GAP = 3
@@ -426,8 +428,8 @@ def _extend_forward(features: LineFeatures, end: int) -> int:
 
 def _continue_block(features: LineFeatures, end: int) -> int:
     kinds, cues = features.kinds, features.cues
-    if end == 0 or kinds[end - 1] == "blank":
-        return end
+    if end == 0 or kinds[end - 1] == "blank" or kinds.count("blank") < _MIN_BLANK_SHARE * len(kinds):
+        return end  # a dump without blank lines between its blocks has no block to finish: the rest of the page
     taken = end
     for index in range(end, min(end + _FORWARD_LIMIT, len(features))):
         if kinds[index] == "blank" or cues[index] is not None:
