@@ -23,9 +23,9 @@ _MIN_FULL_LINES, _MIN_FULL_SHARE = 5, 0.2
 """Lines ending near the width, at least: this many, and this share of the lines of ``_LONGISH`` characters or more."""
 _LONGISH = 30
 _LONGEST_WORD = 30
+"""Characters of the longest word a wrapper moves to the next line ("Rindfleischetikettierungsüberwachung" aside)."""
 _CONJUNCTIONS = frozenset({"und", "oder", "bis", "sowie", "and", "or", "to", "et", "ou", "y", "o", "e"})
 """Words after a suspended hyphen ("Vor- und Nachteile", "pre- and post-war")."""
-"""Characters of the longest word a wrapper moves to the next line ("Rindfleischetikettierungsüberwachung" aside)."""
 
 
 def unwrapped(lines: Sequence[str]) -> tuple[list[str], list[int]] | None:
