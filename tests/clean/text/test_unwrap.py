@@ -56,11 +56,19 @@ def test_a_word_cut_after_its_hyphen_is_joined_without_a_space() -> None:
 
 
 def test_a_block_a_rule_removes_or_a_photo_credit_ends_stays_apart() -> None:
-    caption = "Am Ufer soll der neue Radweg entlangführen, zwischen Brücke und Hafen. Foto: Stadtverwaltung"
-    lines = _wrapped([*PARAGRAPHS, caption, PARAGRAPHS[0], "Advertisement", PARAGRAPHS[1]] * 2, width=60)
-    joined, _ = unwrapped(lines) or ([], [])
-    assert joined.count("Advertisement") == 2
-    assert joined.count(caption) == 2
+    # Each full line takes the next line's first word as wrapped prose would, unless that line is an ad label or the
+    # full line ends in a photo's credit.
+    full = "Der Stadtrat hat am Dienstag den Bau eines Radwegs beschlossen."
+    caption = "Am Ufer soll der neue Radweg entlangführen. Foto: Stadtverwaltung"
+    prose = "Am Ufer soll der neue Radweg entlangführen, sagt die Verwaltung."
+    apart = [full, "Advertisement", caption, "Der Rat stimmt im Mai ab.", ""] * 4
+    assert (unwrapped(apart) or ([], []))[0] == apart
+    joined = [full, "Anzeigen kamen dazu.", prose, "Der Rat stimmt im Mai ab.", ""] * 4
+    assert (unwrapped(joined) or ([], []))[0] == [
+        f"{full} Anzeigen kamen dazu.",
+        f"{prose} Der Rat stimmt im Mai ab.",
+        "",
+    ] * 4
 
 
 def test_a_wrapped_dump_gives_the_article_of_the_dump_it_was_cut_from() -> None:
