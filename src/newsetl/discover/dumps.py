@@ -4,7 +4,8 @@ Options:
 - ``glob`` (default ``**/*``): which files, relative to ``location``. A ``{date}`` placeholder
   (``YYYY-MM-DD``) makes the source date-partitioned: a run then reads only the days of its data interval,
   which is what makes backfills read last week's folders and nothing else.
-- ``format`` (default ``auto``): ``text``, ``html``, ``jsonl`` or ``auto`` (by extension, then by content).
+- ``format`` (default ``auto``): ``text``, ``html``, ``jsonl`` or ``auto`` (by extension, then by content). A page
+  saved as one file (MHTML) is read as the HTML it holds (``newsetl.read._mhtml``).
 """
 
 from __future__ import annotations

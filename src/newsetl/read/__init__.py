@@ -1,7 +1,7 @@
 """Readers: turn a discovered item into raw documents (exact bytes plus what the container says).
 
-A text or HTML file is one document; a JSON Lines export is one document per line, so a malformed line is
-quarantined alone while its neighbours load.
+A text or HTML file is one document, and so is a page saved as MHTML (its HTML part); a JSON Lines export is one
+document per line, so a malformed line is quarantined alone while its neighbours load.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from newsetl.errors import ConfigError, EmptyDocumentError, TooLargeError
 from newsetl.read._decode import charset_parameter, decode_text, sniff_html_charset
 from newsetl.read._files import file_stat_now, read_identified, read_lines
 from newsetl.read._live import read_fetched_item
+from newsetl.read._mhtml import is_mhtml, mhtml_page
 from newsetl.records import DocumentFormat, RawDocument, RefusedRecord, SourceItem
 
 __all__ = [
@@ -78,10 +79,16 @@ def read_file_item(item: SourceItem, fmt: DocumentFormat | None, max_bytes: int)
     A JSON Lines export named so (or read as ``jsonl``) is streamed: the export may be any size, and
     ``max_bytes`` caps each record, a record over it refused alone (:class:`RefusedRecord`).
     """
-    if (fmt or format_by_name(item.location)) == "jsonl":
+    named = format_by_name(item.location)
+    if (fmt or named) == "jsonl":
         yield from split_jsonl(item, read_lines(item.location, max_bytes), max_bytes)
         return
     content, identity = read_identified(item.location, max_bytes)
+    if is_mhtml(item.location, content, named=named is not None):
+        html, charset, url = mhtml_page(content)
+        metadata = {"charset": charset, "container": "mhtml"}
+        yield RawDocument(item.source, item.uri, "html", html, url, metadata, file_stat=identity)
+        return
     chosen = fmt or detect_format(item.location, content)
     if chosen != "jsonl":
         if not content.strip():
