@@ -58,3 +58,15 @@ def test_links_count_as_what_they_point_at_and_a_link_to_nothing_as_a_missing_do
         "links/loop.txt",
         "links/to-file.txt",
     ]
+
+
+def test_a_saved_pages_assets_are_left_aside_and_said(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    # A page saved "complete" comes with a folder of its stylesheets, scripts, images and fonts: none is an article.
+    names = ("page.html", "page_files/style.css", "page_files/app.min.js", "page_files/Logo.PNG", "page_files/f.woff2")
+    for name in (*names, "notes/readme", "export.json"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    with caplog.at_level("INFO", logger="newsetl.discover"):
+        listed = [uri for uri, _location in _listed(tmp_path, "**/*")]
+    assert listed == ["export.json", "notes/readme", "page.html"]  # a name that names no asset is still read
+    assert caplog.messages == [f"source dumps: left aside 4 page asset(s) under {tmp_path} (**/*)"]
