@@ -6,6 +6,8 @@ Options:
   which is what makes backfills read last week's folders and nothing else.
 - ``format`` (default ``auto``): ``text``, ``html``, ``jsonl`` or ``auto`` (by extension, then by content). A page
   saved as one file (MHTML) is read as the HTML it holds (``newsetl.read._mhtml``).
+
+A ZIP archive in the folder is its members, each an item of its own (``newsetl.read._zip``).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import glob
 import logging
 import os
+import zipfile
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path, PurePath
@@ -53,10 +56,30 @@ def discover_dumps(source: SourceConfig, interval: Interval) -> Iterator[SourceI
                 assets += name in files
                 continue
             uri, location = _place(folder, parts, name)
-            if uri is not None and name in files:
+            if uri is None or name not in files:
+                continue
+            if name[-4:].lower() == ".zip":
+                yield from _members(source.name, uri, location)
+            else:
                 yield SourceItem(source=source.name, uri=uri, location=location)
         if assets:  # not documents, so not quarantined; but said, so that no one wonders where those files went
             log.info("source %s: left aside %d page asset(s) under %s (%s)", source.name, assets, root, pattern)
+
+
+def _members(source: str, uri: str, location: str) -> Iterator[SourceItem]:
+    """A ZIP archive's files, each an item ``<archive>#<member>`` read from the archive (``newsetl.read._zip``), in
+    the order a folder's files are listed; hidden ones (``__MACOSX/``, dotfiles) and a saved page's assets left out.
+    An archive that cannot be listed is one item, quarantined with the reason when it is read."""
+    try:
+        with zipfile.ZipFile(location) as archive:
+            members = [info.filename for info in archive.infolist() if not info.is_dir()]
+    except (zipfile.BadZipFile, OSError) as exc:
+        yield SourceItem(source, uri, location, {"error": str(exc)})
+        return
+    for parts, member in sorted((member.split("/"), member) for member in members):
+        hidden = parts[-1] in _SKIPPED_NAMES or any(part.startswith((".", "__MACOSX")) for part in parts)
+        if not hidden and member[member.rfind(".") :].lower() not in _ASSET_SUFFIXES:
+            yield SourceItem(source, f"{uri}#{member}", location, {"member": member})
 
 
 def _files(folder: str, names: list[str]) -> set[str]:

@@ -10,11 +10,12 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 
 from newsetl.config import SourceConfig
-from newsetl.errors import ConfigError, EmptyDocumentError, TooLargeError
+from newsetl.errors import ConfigError, CorruptArchiveError, EmptyDocumentError, TooLargeError
 from newsetl.read._decode import charset_parameter, decode_text, sniff_html_charset
 from newsetl.read._files import file_stat_now, read_identified, read_lines
 from newsetl.read._live import read_fetched_item
 from newsetl.read._mhtml import is_mhtml, mhtml_page
+from newsetl.read._zip import member_lines, read_member
 from newsetl.records import DocumentFormat, RawDocument, RefusedRecord, SourceItem
 
 __all__ = [
@@ -79,17 +80,25 @@ def read_file_item(item: SourceItem, fmt: DocumentFormat | None, max_bytes: int)
     A JSON Lines export named so (or read as ``jsonl``) is streamed: the export may be any size, and
     ``max_bytes`` caps each record, a record over it refused alone (:class:`RefusedRecord`).
     """
-    named = format_by_name(item.location)
+    if "error" in item.metadata:
+        raise CorruptArchiveError(f"ZIP archive cannot be listed: {item.metadata['error']}")
+    member: str | None = item.metadata.get("member")  # a ZIP archive's member (newsetl.discover.dumps)
+    name = member or item.location
+    named = format_by_name(name)
     if (fmt or named) == "jsonl":
-        yield from split_jsonl(item, read_lines(item.location, max_bytes), max_bytes)
+        lines = member_lines(item.location, member, max_bytes) if member else read_lines(item.location, max_bytes)
+        yield from split_jsonl(item, lines, max_bytes)
         return
-    content, identity = read_identified(item.location, max_bytes)
-    if is_mhtml(item.location, content, named=named is not None):
+    if member:
+        content, identity = read_member(item.location, member, max_bytes)
+    else:
+        content, identity = read_identified(item.location, max_bytes)
+    if is_mhtml(name, content, named=named is not None):
         html, charset, url = mhtml_page(content)
         metadata = {"charset": charset, "container": "mhtml"}
         yield RawDocument(item.source, item.uri, "html", html, url, metadata, file_stat=identity)
         return
-    chosen = fmt or detect_format(item.location, content)
+    chosen = fmt or detect_format(name, content)
     if chosen != "jsonl":
         if not content.strip():
             raise EmptyDocumentError("file holds only whitespace")

@@ -9,6 +9,7 @@ import zlib
 from collections.abc import Iterator
 from io import BufferedIOBase
 from pathlib import Path
+from typing import IO
 
 from newsetl.errors import (
     CorruptArchiveError,
@@ -117,14 +118,15 @@ def read_lines(path: str, max_bytes: int) -> Iterator[tuple[int, bytes | int]]:
         if os.fstat(descriptor).st_size == 0:
             raise EmptyDocumentError("file is empty (0 bytes)")
         try:
-            yield from _numbered_lines(gzip.GzipFile(fileobj=raw) if path.endswith(".gz") else raw, max_bytes)
+            yield from numbered_lines(gzip.GzipFile(fileobj=raw) if path.endswith(".gz") else raw, max_bytes)
         except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
             raise CorruptArchiveError(f"gzip data is truncated or corrupt: {exc}") from exc
         except OSError as exc:
             raise ReadError(f"cannot read {path}: {exc.strerror or exc}") from exc
 
 
-def _numbered_lines(stream: BufferedIOBase, max_bytes: int) -> Iterator[tuple[int, bytes | int]]:
+def numbered_lines(stream: BufferedIOBase | IO[bytes], max_bytes: int) -> Iterator[tuple[int, bytes | int]]:
+    """``read_lines`` on an open stream (a file, its gzip, an archive's member)."""
     number = 0
     while piece := stream.readline(max_bytes + 2):  # room for a line at the cap and its "\r\n"
         if len(piece) > max_bytes and not piece.endswith(b"\n"):
@@ -139,7 +141,7 @@ def _numbered_lines(stream: BufferedIOBase, max_bytes: int) -> Iterator[tuple[in
             yield number, line if len(line) <= max_bytes else len(line)
 
 
-def _read_past_line(stream: BufferedIOBase) -> int:
+def _read_past_line(stream: BufferedIOBase | IO[bytes]) -> int:
     """Bytes of the current line read past, a chunk at a time, up to its line break (not counted)."""
     skipped = 0
     while piece := stream.readline(_CHUNK):
