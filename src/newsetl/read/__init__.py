@@ -94,9 +94,7 @@ def read_file_item(item: SourceItem, fmt: DocumentFormat | None, max_bytes: int)
     else:
         content, identity = read_identified(item.location, max_bytes)
     if is_mhtml(name, content, named=named is not None):
-        html, charset, url = mhtml_page(content)
-        metadata = {"charset": charset, "container": "mhtml"}
-        yield RawDocument(item.source, item.uri, "html", html, url, metadata, file_stat=identity)
+        yield _saved_page(item, content, identity)
         return
     chosen = fmt or detect_format(name, content)
     if chosen != "jsonl":
@@ -105,6 +103,12 @@ def read_file_item(item: SourceItem, fmt: DocumentFormat | None, max_bytes: int)
         yield RawDocument(source=item.source, uri=item.uri, format=chosen, content=content, file_stat=identity)
         return
     yield from split_jsonl(item, enumerate(content.splitlines(), start=1), max_bytes)  # sniffed: under the cap
+
+
+def _saved_page(item: SourceItem, content: bytes, identity: str | None) -> RawDocument:
+    html, charset, url = mhtml_page(content)
+    metadata = {"charset": charset, "container": "mhtml"}
+    return RawDocument(item.source, item.uri, "html", html, url, metadata, file_stat=identity)
 
 
 def split_jsonl(item: SourceItem, lines: Iterable[tuple[int, bytes | int]], max_bytes: int) -> Iterator[ReadRecord]:
