@@ -12,7 +12,7 @@ import pytest
 
 from newsetl.config import SourceConfig, load_settings
 from newsetl.discover import Interval, discover_dumps
-from newsetl.errors import CorruptArchiveError, TooLargeError
+from newsetl.errors import CorruptArchiveError, ReadError, TooLargeError
 from newsetl.ingest import ingest
 from newsetl.pipeline import RunSpec
 from newsetl.read import read_file_item
@@ -109,3 +109,15 @@ def test_an_archive_loads_through_the_pipeline_and_again_unchanged(write_config:
     with duckdb.connect(str(load_settings(config).warehouse), read_only=True) as connection:
         uris = [row[0] for row in connection.execute("SELECT uri FROM articles ORDER BY uri").fetchall()]
     assert uris[:2] == ["delivery.zip#2024-06-15/faehre.txt", "delivery.zip#2024-06-15/hafenfest.html"]
+
+
+def test_an_encrypted_member_is_unreadable_not_a_crash(tmp_path: Path) -> None:
+    path = _archive(tmp_path / "d" / "locked.zip", {"story.txt": STORY.encode()})
+    data = bytearray(path.read_bytes())
+    for signature, flags_at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):  # local header, central directory entry
+        for start in [i for i in range(len(data)) if data.startswith(signature, i)]:
+            data[start + flags_at] |= 0x01  # "encrypted": zipfile asks for a password it is not given
+    path.write_bytes(bytes(data))
+    (item,) = [item for item in _items(path.parent) if item.uri.endswith("story.txt")]
+    with pytest.raises(ReadError, match="encrypted"):
+        list(read_file_item(item, None, 100_000))
