@@ -111,13 +111,24 @@ def test_an_archive_loads_through_the_pipeline_and_again_unchanged(write_config:
     assert uris[:2] == ["delivery.zip#2024-06-15/faehre.txt", "delivery.zip#2024-06-15/hafenfest.html"]
 
 
-def test_an_encrypted_member_is_unreadable_not_a_crash(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("flags", 0x01, "encrypted"),  # zipfile asks for a password it is not given
+        ("method", 99, "compression method is not supported"),  # AES, which zipfile cannot inflate
+    ],
+)
+def test_a_member_zipfile_cannot_inflate_is_unreadable_not_a_crash(
+    tmp_path: Path, field: str, value: int, message: str
+) -> None:
     path = _archive(tmp_path / "d" / "locked.zip", {"story.txt": STORY.encode()})
     data = bytearray(path.read_bytes())
-    for signature, flags_at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):  # local header, central directory entry
+    # The field's place in the local header and in the central directory's entry.
+    offsets = {"flags": ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)), "method": ((b"PK\x03\x04", 8), (b"PK\x01\x02", 10))}
+    for signature, at in offsets[field]:
         for start in [i for i in range(len(data)) if data.startswith(signature, i)]:
-            data[start + flags_at] |= 0x01  # "encrypted": zipfile asks for a password it is not given
+            data[start + at] = value
     path.write_bytes(bytes(data))
     (item,) = [item for item in _items(path.parent) if item.uri.endswith("story.txt")]
-    with pytest.raises(ReadError, match="encrypted"):
+    with pytest.raises(ReadError, match=message):
         list(read_file_item(item, None, 100_000))
