@@ -49,7 +49,7 @@ def _member(path: str, member: str, max_bytes: int) -> Iterator[tuple[IO[bytes],
         raise ReadError(f"the archive no longer holds {member} (it changed since it was listed)") from exc
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise CorruptArchiveError(f"ZIP data is truncated or corrupt: {exc}") from exc
-    except RuntimeError as exc:  # an encrypted member, a compression zipfile cannot inflate (NotImplementedError)
+    except RuntimeError as exc:  # an encrypted member, or a compression method zipfile cannot inflate
         raise ReadError(f"cannot read {member} from {path}: {exc}") from exc
     except OSError as exc:
         raise ReadError(f"cannot read {path}: {exc.strerror or exc}") from exc
