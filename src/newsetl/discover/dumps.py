@@ -52,7 +52,7 @@ def discover_dumps(source: SourceConfig, interval: Interval) -> Iterator[SourceI
         files = _files(folder, names)
         assets = 0
         for parts, name in sorted((name.split(os.sep), name) for name in names):
-            if name[name.rfind(".") :].lower() in _ASSET_SUFFIXES:  # 15 ms for 100,000 names
+            if _is_asset(name):
                 assets += name in files
                 continue
             uri, location = _place(folder, parts, name)
@@ -77,9 +77,16 @@ def _members(source: str, uri: str, location: str) -> Iterator[SourceItem]:
         yield SourceItem(source, uri, location, {"error": str(exc)})
         return
     for parts, member in sorted((member.split("/"), member) for member in members):
-        hidden = parts[-1] in _SKIPPED_NAMES or any(part.startswith((".", "__MACOSX")) for part in parts)
-        if not hidden and member[member.rfind(".") :].lower() not in _ASSET_SUFFIXES:
+        if not (_is_hidden(parts) or parts[0] == "__MACOSX" or _is_asset(member)):
             yield SourceItem(source, f"{uri}#{member}", location, {"member": member})
+
+
+def _is_asset(name: str) -> bool:
+    return name[name.rfind(".") :].lower() in _ASSET_SUFFIXES  # 17 ms a listing of 100,000 names
+
+
+def _is_hidden(parts: list[str]) -> bool:
+    return parts[-1] in _SKIPPED_NAMES or any(part.startswith(".") for part in parts)
 
 
 def _files(folder: str, names: list[str]) -> set[str]:
@@ -118,8 +125,7 @@ def _place(folder: str, parts: list[str], name: str) -> tuple[str | None, str]:
     if os.sep != "/" or "" in parts or "." in parts:
         relative = PurePath(name)
         return None if _hidden(relative) else relative.as_posix(), os.path.join(folder, name)
-    hidden = parts[-1] in _SKIPPED_NAMES or any(part.startswith(".") for part in parts)
-    return None if hidden else name, folder + name
+    return None if _is_hidden(parts) else name, folder + name
 
 
 def _patterns(source: SourceConfig, interval: Interval) -> list[str]:
