@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import zipfile
 from datetime import UTC, datetime
@@ -74,6 +75,20 @@ def test_a_member_is_read_as_the_file_it_would_be(archive: Path) -> None:
     ]
     assert isinstance(documents[0], RawDocument)
     assert documents[0].content == STORY.encode()
+
+
+def test_a_gzipped_member_is_read_as_a_gzipped_file_of_the_folder(tmp_path: Path) -> None:
+    export = "\n".join(json.dumps(record) for record in RECORDS).encode() + b"\n"
+    members = {"faehre.txt.gz": gzip.compress(STORY.encode()), "wire.jsonl.gz": gzip.compress(export)}
+    path = _archive(tmp_path / "d" / "a.zip", {**members, "cut.txt.gz": gzip.compress(STORY.encode())[:30]})
+    cut, story, wire = _items(path.parent)
+    (document,) = read_file_item(story, None, 100_000)
+    assert isinstance(document, RawDocument)
+    assert (document.format, document.content) == ("text", STORY.encode())
+    records = list(read_file_item(wire, None, 100_000))
+    assert [record.content for record in records if isinstance(record, RawDocument)] == export.splitlines()
+    with pytest.raises(CorruptArchiveError, match="truncated or corrupt"):
+        list(read_file_item(cut, None, 100_000))
 
 
 def test_the_cap_holds_for_a_member_and_for_a_record_of_an_archived_export(tmp_path: Path) -> None:

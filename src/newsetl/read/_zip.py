@@ -7,6 +7,7 @@ archive's own identity stands for its members': an archive that has not changed 
 
 from __future__ import annotations
 
+import gzip
 import os
 import zipfile
 import zlib
@@ -19,8 +20,10 @@ from newsetl.read._files import file_identity, numbered_lines
 
 
 def read_member(path: str, member: str, max_bytes: int) -> tuple[bytes, str | None]:
-    """The member's bytes and the archive's identity as it was opened (``file_identity``)."""
-    with _member(path, member, max_bytes) as (stream, identity):
+    """The member's bytes (decompressed for ``.gz``) and the archive's identity as it was opened (``file_identity``)."""
+    with _member(path, member) as (stream, identity, size):
+        if size > max_bytes:
+            raise TooLargeError(f"member is {size:,} bytes, over the limit of {max_bytes:,} (max_document_bytes)")
         content = stream.read(max_bytes + 1)
     if len(content) > max_bytes:
         raise TooLargeError(f"inflates to more than {max_bytes:,} bytes (max_document_bytes); stopped reading")
@@ -31,24 +34,27 @@ def read_member(path: str, member: str, max_bytes: int) -> tuple[bytes, str | No
 
 def member_lines(path: str, member: str, max_bytes: int) -> Iterator[tuple[int, bytes | int]]:
     """The member's lines, numbered and capped as ``read_lines`` gives a file's."""
-    with _member(path, member, max_bytes) as (stream, _identity):
+    with _member(path, member) as (stream, _identity, _size):  # an export's records are capped, not the export
         yield from numbered_lines(stream, max_bytes)
 
 
 @contextmanager
-def _member(path: str, member: str, max_bytes: int) -> Iterator[tuple[IO[bytes], str | None]]:
+def _member(path: str, member: str) -> Iterator[tuple[IO[bytes] | gzip.GzipFile, str | None, int]]:
+    """The member's stream (gunzipped for ``.gz``, as a file of the folder would be), the archive's identity and
+    the member's size in the archive."""
     try:
         identity = file_identity(os.stat(path))  # taken before reading: a change while reading moves it on
         with zipfile.ZipFile(path) as archive:
             info = archive.getinfo(member)
-            if info.file_size > max_bytes and not member.lower().endswith((".jsonl", ".ndjson")):
-                raise TooLargeError(f"member is {info.file_size:,} bytes, over the limit of {max_bytes:,}")
             with archive.open(info) as stream:
-                yield stream, identity
+                if member.lower().endswith(".gz"):
+                    yield gzip.GzipFile(fileobj=stream), identity, info.file_size
+                else:
+                    yield stream, identity, info.file_size
     except KeyError as exc:
         raise ReadError(f"the archive no longer holds {member} (it changed since it was listed)") from exc
-    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-        raise CorruptArchiveError(f"ZIP data is truncated or corrupt: {exc}") from exc
+    except (zipfile.BadZipFile, gzip.BadGzipFile, zlib.error, EOFError) as exc:
+        raise CorruptArchiveError(f"archived data is truncated or corrupt: {exc}") from exc
     except RuntimeError as exc:  # an encrypted member, or a compression method zipfile cannot inflate
         raise ReadError(f"cannot read {member} from {path}: {exc}") from exc
     except OSError as exc:
