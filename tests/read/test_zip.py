@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import struct
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -102,6 +103,21 @@ def test_the_cap_holds_for_a_member_and_for_a_record_of_an_archived_export(tmp_p
     assert refused.uri == "a.zip#wire.jsonl#L1"
     assert isinstance(kept, RawDocument)
     assert kept.content == b"{}"
+
+
+def test_a_member_whose_header_understates_its_size_is_corrupt(tmp_path: Path) -> None:
+    # A ZIP bomb's trick: the declared size passes the cap, the data inflates far past it.
+    path = tmp_path / "d" / "bomb.zip"
+    path.parent.mkdir()
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("x.txt", b"a" * 50_000)
+    data = bytearray(path.read_bytes())
+    for signature, at in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):  # uncompressed size: local, central
+        struct.pack_into("<I", data, data.find(signature) + at, 10)
+    path.write_bytes(bytes(data))
+    (item,) = _items(path.parent)
+    with pytest.raises(CorruptArchiveError, match="Bad CRC-32"):
+        list(read_file_item(item, None, 1_000))
 
 
 def test_an_archive_that_cannot_be_listed_is_one_item_quarantined_when_read(tmp_path: Path) -> None:

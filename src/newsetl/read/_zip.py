@@ -1,7 +1,8 @@
 """Dumps delivered as ZIP archives: each member is read as the file it would be in a folder, capped the same way.
 
 Discovery lists the members (``newsetl.discover.dumps``); a member is read back by its name, its size checked
-before a byte is inflated and its inflated bytes capped again (a header may lie: a ZIP bomb stops at the cap). The
+before a byte is inflated and its inflated bytes capped again. zipfile inflates no more than the size the header
+declares, so a header that lies about it (a ZIP bomb) fails its CRC check and is quarantined as corrupt. The
 archive's own identity stands for its members': an archive that has not changed is skipped unread, as a file is.
 """
 
