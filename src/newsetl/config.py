@@ -168,6 +168,10 @@ class Settings:
     max_batches: int = 32
     """Most cleaning batches (mapped tasks) per run: a run with more than ``batch_size × max_batches``
     documents gets bigger batches instead of more tasks, so a run's task count stays bounded."""
+    min_batches: int | None = None
+    """Fewest cleaning batches of a run with at least 200 documents a batch: a run smaller than ``batch_size ×
+    min_batches`` is cut into smaller batches so that every core cleans. ``None``: the cores of the machine that
+    plans the run (``newsetl ingest``: its ``--workers``)."""
     max_document_bytes: int = 20_000_000
     """Larger documents (after decompression) are quarantined as ``too_large``; in a JSON Lines export, each record."""
     sources: tuple[SourceConfig, ...] = ()
@@ -252,6 +256,7 @@ def parse_settings(document: dict[str, Any], file: Path) -> Settings:
         staging=_path(document, "staging", base, "../data/stage"),
         batch_size=_positive_int(document, "batch_size", BATCH_SIZE),
         max_batches=_positive_int(document, "max_batches", 32),
+        min_batches=_positive_int(document, "min_batches", 1) if "min_batches" in document else None,
         max_document_bytes=_positive_int(document, "max_document_bytes", 20_000_000),
         sources=sources,
         fetch=fetch,

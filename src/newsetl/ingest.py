@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import logging
 import multiprocessing
-import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -29,6 +28,7 @@ from newsetl.pipeline import (
     plan_run,
 )
 from newsetl.pipeline.finish import CHECK_PARTS, load_parts, open_pipeline_warehouse, step_parts
+from newsetl.pipeline.plan import available_cores
 from newsetl.pipeline.stopwatch import Stopwatch, add_timings
 from newsetl.stage import StagingArea
 from newsetl.stage.seen import open_seen_reader
@@ -76,7 +76,7 @@ class IngestOutcome:
 
 def default_workers() -> int:
     """One cleaning process per core this process may run on: cleaning is CPU-bound Python."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return available_cores()
 
 
 def ingest(
@@ -98,7 +98,9 @@ def ingest(
         # Started before planning: the processes fork and open their seen-index reader while this one lists files.
         pool = cleaning.enter_context(_started_processes(settings, workers)) if workers > 1 else None
         with stopwatch.phase("plan"):
-            manifests = plan_reprocess(settings, spec) if reprocess else plan_run(settings, spec)
+            least = settings.min_batches or workers  # a small run still gives every process a batch
+            plan = plan_reprocess if reprocess else plan_run
+            manifests = plan(settings, spec, min_batches=least)
             sizes = [manifest_size(path) for path in manifests]
         with stopwatch.phase("clean"):
             with _cleaned(settings, manifests, pool) as results, _progress_bar(sum(sizes), progress) as bar:

@@ -31,6 +31,7 @@ from newsetl.pipeline import (
     preview_run,
     read_spec,
 )
+from newsetl.pipeline.plan import available_cores
 from newsetl.pipeline.spec import Mode
 from newsetl.warehouse import LoadCounts, open_warehouse
 
@@ -210,8 +211,12 @@ def select_landed_task(context: Mapping[str, Any]) -> int:
 
 def batches_task(context: Mapping[str, Any]) -> list[str]:
     run_id = newsetl_run_id(context)
+    settings = load_settings()
+    # Without min_batches set, as many batches as the planning machine has cores: the clean tasks of a LocalExecutor
+    # deployment run there.
+    least = settings.min_batches or available_cores()
     with step(f"run {run_id}: cutting batches"):
-        return [str(path) for path in cut_batches(load_settings(), run_id)]
+        return [str(path) for path in cut_batches(settings, run_id, min_batches=least)]
 
 
 def clean_task(manifest: str) -> dict[str, Any]:

@@ -45,8 +45,8 @@ def test_items_are_listed_per_source_and_cut_into_at_most_max_batches(two_source
     begin_run(settings, _spec("r"))
     assert [discover_source(settings, "r", name) for name in ("alpha", "beta")] == [17, 8]
     manifests = cut_batches(settings, "r")
-    # 25 items, batch_size 2 would make 13 batches; max_batches 4 makes batches of 7 instead.
-    assert [manifest_size(path) for path in manifests] == [7, 7, 7, 4]
+    # 25 items, batch_size 2 would make 13 batches; max_batches 4 makes four of about the same size instead.
+    assert [manifest_size(path) for path in manifests] == [6, 6, 7, 6]
     uris = [item["uri"] for path in manifests for item in json.loads(path.read_text())["items"]]
     assert uris == [f"{n:03d}.txt" for n in range(17)] + [f"{n:03d}.txt" for n in range(8)]
 
@@ -55,3 +55,53 @@ def test_plan_run_is_the_three_steps_in_one(two_sources: Path) -> None:
     manifests = plan_run(load_settings(two_sources), _spec("one-go"))
     assert sum(manifest_size(path) for path in manifests) == 25
     assert len(manifests) == 4
+
+
+@pytest.mark.parametrize(
+    ("total", "least", "expected"),
+    [(990, 2, 495), (1_500, 2, 750), (150, 2, 200), (10_000, 2, 1_000), (100_000, 2, 3_125), (990, 1, 990)],
+)
+def test_a_small_run_is_cut_into_min_batches_of_at_least_200(total: int, least: int, expected: int) -> None:
+    assert batch_size_for(total, 1_000, 32, min_batches=least) == expected
+
+
+def _folder(write_config: ConfigFactory, tmp_path: Path, files: int, **settings: object) -> Path:
+    folder = tmp_path / "dumps"
+    folder.mkdir()
+    for number in range(files):
+        (folder / f"{number:04d}.txt").write_text(f"Title {number}\n\nBody {number}.\n")
+    return write_config([{"name": "alpha", "kind": "dumps", "location": str(folder)}], **settings)
+
+
+def _alpha(run_id: str) -> RunSpec:
+    return RunSpec(run_id, "cli", Interval.unbounded(), ("alpha",), datetime(2026, 11, 30, tzinfo=UTC))
+
+
+def test_a_run_smaller_than_a_batch_still_gives_every_core_a_batch(write_config: ConfigFactory, tmp_path: Path) -> None:
+    settings = load_settings(_folder(write_config, tmp_path, 450))
+    manifests = plan_run(settings, _alpha("two"), min_batches=2)
+    assert [manifest_size(path) for path in manifests] == [225, 225]
+    assert [manifest_size(path) for path in plan_run(settings, _alpha("one"))] == [450]
+
+
+def _export(folder: Path, records: int) -> None:
+    folder.mkdir(exist_ok=True)
+    lines = (json.dumps({"url": f"https://example.test/{n}", "text": f"Story {n}"}) for n in range(records))
+    (folder / "export.jsonl").write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+
+
+def test_an_exports_pieces_weigh_their_records_and_batches_weigh_about_the_same(
+    write_config: ConfigFactory, tmp_path: Path
+) -> None:
+    _export(tmp_path / "exports", 3_000)
+    config = write_config(
+        [{"name": "alpha", "kind": "dumps", "location": str(tmp_path / "exports"), "options": {"chunk_bytes": 4_000}}],
+        batch_size=1_000,
+    )
+    manifests = plan_run(load_settings(config), _alpha("pieces"))
+    items = [json.loads(path.read_text())["items"] for path in manifests]
+    assert len(items) == 3
+    assert all(len(batch) > 1 for batch in items)
+    sizes = [manifest_size(path) for path in manifests]
+    assert sum(sizes) == 3_000
+    assert max(sizes) - min(sizes) < 100

@@ -8,7 +8,7 @@ import pytest
 
 from newsetl.errors import CorruptArchiveError, EmptyDocumentError, ParseError, ReadError, TooLargeError
 from newsetl.read import detect_format, read_file_item, read_identified
-from newsetl.read._files import _read_to_end, read_lines
+from newsetl.read._files import _read_to_end, read_lines, stat_key
 from newsetl.records import RawDocument, RefusedRecord, SourceItem
 
 
@@ -178,3 +178,27 @@ def test_a_file_longer_than_its_size_said_is_read_to_its_end(tmp_path: Path) -> 
         assert _read_to_end(descriptor, 10) == b"x" * 200_000
     finally:
         os.close(descriptor)
+
+
+def _piece_item(path: Path, start: int, end: int, first_line: int) -> SourceItem:
+    metadata = {"range": [start, end], "first_line": first_line, "records": 2, "file": stat_key(path.stat())}
+    return SourceItem(source="test", uri=path.name, location=str(path), metadata=metadata)
+
+
+def test_a_piece_of_an_export_is_its_lines_numbered_as_in_the_whole_file(tmp_path: Path) -> None:
+    path = tmp_path / "export.jsonl"
+    path.write_bytes(b'{"n": 1}\n{"n": 2}\n\n{"n": 4}\n{"n": 5}\n')
+    records = list(read_file_item(_piece_item(path, 18, 37, 3), None, 100))
+    assert [(record.uri, record.content) for record in records if isinstance(record, RawDocument)] == [
+        ("export.jsonl#L4", b'{"n": 4}'),
+        ("export.jsonl#L5", b'{"n": 5}'),
+    ]
+
+
+def test_a_piece_of_an_export_changed_since_it_was_listed_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "export.jsonl"
+    path.write_bytes(b'{"n": 1}\n{"n": 2}\n')
+    item = _piece_item(path, 9, 18, 2)
+    path.write_bytes(b'{"n": 0}\n{"n": 1}\n{"n": 2}\n')  # a line written at its head moves every other one
+    with pytest.raises(ReadError, match=r"changed after it was listed \(lines from 2\); the next run reads it again"):
+        list(read_file_item(item, None, 100))

@@ -6,6 +6,8 @@ Options:
   which is what makes backfills read last week's folders and nothing else.
 - ``format`` (default ``auto``): ``text``, ``html``, ``jsonl`` or ``auto`` (by extension, then by content). A page
   saved as one file (MHTML) is read as the HTML it holds (``newsetl.read._mhtml``).
+- ``chunk_bytes`` (default 4 MiB): an uncompressed JSON Lines export bigger than this is offered in pieces of
+  about this size, which cleaning processes read in parallel (``newsetl.discover._exports``); 0 reads each whole.
 
 A ZIP archive in the folder is its members, each an item of its own (``newsetl.read._zip``).
 """
@@ -21,8 +23,10 @@ from collections.abc import Iterator
 from pathlib import Path, PurePath
 
 from newsetl.config import SourceConfig
+from newsetl.discover._exports import CHUNK_BYTES, export_pieces
 from newsetl.discover.interval import Interval
 from newsetl.errors import ConfigError
+from newsetl.read import format_by_name, stat_key
 from newsetl.records import SourceItem
 
 log = logging.getLogger("newsetl.discover")
@@ -45,6 +49,7 @@ def discover_dumps(source: SourceConfig, interval: Interval) -> Iterator[SourceI
     if not root.is_dir():
         raise ConfigError(f"source {source.name!r}: dumps folder {root} does not exist")
     folder = os.path.join(root, "")  # with its trailing separator
+    pieces = _piece_size(source)
     for pattern in _patterns(source, interval):
         # glob.glob over strings is ~3x cheaper than Path.glob at 100,000 files; sorting by path parts keeps the
         # order Path objects sort in ("a/b" before "a-b"), which decides which document of an article wins.
@@ -60,6 +65,8 @@ def discover_dumps(source: SourceConfig, interval: Interval) -> Iterator[SourceI
                 continue
             if name[-4:].lower() == ".zip":
                 yield from _members(source.name, uri, location)
+            elif pieces and _is_export(source, name):
+                yield from _pieces(source.name, uri, location, pieces)
             else:
                 yield SourceItem(source=source.name, uri=uri, location=location)
         if assets:  # not documents, so not quarantined; but said, so that no one wonders where those files went
@@ -79,6 +86,35 @@ def _members(source: str, uri: str, location: str) -> Iterator[SourceItem]:
     for parts, member in sorted((member.split("/"), member) for member in members):
         if not (_is_hidden(parts) or parts[0] == "__MACOSX" or _is_asset(member)):
             yield SourceItem(source, f"{uri}#{member}", location, {"member": member})
+
+
+def _pieces(source: str, uri: str, location: str, chunk_bytes: int) -> Iterator[SourceItem]:
+    """A JSON Lines export bigger than ``chunk_bytes`` in pieces, each an item; else, or if it cannot be read now,
+    the whole file (reading it then quarantines it with the reason)."""
+    pieces = []
+    try:
+        stat = os.stat(location)
+        if stat.st_size > chunk_bytes:
+            pieces = list(export_pieces(location, chunk_bytes))
+    except OSError as exc:
+        log.warning("source %s: %s cannot be cut into pieces (%s); read whole", source, uri, exc.strerror or exc)
+    if not pieces:
+        yield SourceItem(source, uri, location)
+    for piece in pieces:
+        yield SourceItem(source, uri, location, piece.to_metadata(stat_key(stat)))
+
+
+def _is_export(source: SourceConfig, name: str) -> bool:
+    """Whether the file is read as an uncompressed JSON Lines export (a gzipped one cannot be entered midway)."""
+    chosen = source.options.get("format", "auto")
+    return not name.lower().endswith(".gz") and (chosen if chosen != "auto" else format_by_name(name)) == "jsonl"
+
+
+def _piece_size(source: SourceConfig) -> int:
+    size = source.options.get("chunk_bytes", CHUNK_BYTES)
+    if isinstance(size, bool) or not isinstance(size, int) or size < 0:
+        raise ConfigError(f"source {source.name!r}: options.chunk_bytes must be a whole number of bytes, got {size!r}")
+    return size
 
 
 def _is_asset(name: str) -> bool:

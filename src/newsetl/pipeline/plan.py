@@ -13,7 +13,7 @@ import logging
 import math
 import os
 from collections.abc import Iterable, Iterator
-from itertools import chain, islice
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -30,16 +30,19 @@ log = logging.getLogger("newsetl.pipeline")
 _ENCODER = msgspec.json.Encoder()
 _DECODER = msgspec.json.Decoder()
 
+MIN_SPREAD_BATCH = 200
+"""The fewest documents a batch is cut to so that a small run spreads over the cores (``cut_batches``'s
+``min_batches``): below this, a batch costs more to start than it saves."""
 RUN_FILE = "run.json"
 ITEMS_DIR = "items"
 
 
-def plan_run(settings: Settings, spec: RunSpec) -> list[Path]:
+def plan_run(settings: Settings, spec: RunSpec, *, min_batches: int = 1) -> list[Path]:
     """Write the run's description and its batch manifests; return the manifest paths (small, for XCom)."""
     begin_run(settings, spec)
     for name in spec.sources:
         discover_source(settings, spec.run_id, name)
-    return cut_batches(settings, spec.run_id)
+    return cut_batches(settings, spec.run_id, min_batches=min_batches)
 
 
 def begin_run(settings: Settings, spec: RunSpec) -> Path:
@@ -70,16 +73,22 @@ def items_file(settings: Settings, run_id: str, source: str) -> Path:
     return StagingArea(settings.staging).run_dir(run_id) / ITEMS_DIR / f"{source}.jsonl"
 
 
-def cut_batches(settings: Settings, run_id: str) -> list[Path]:
-    """Cut the run's listed items, source by source, into manifests; return their paths."""
+def cut_batches(settings: Settings, run_id: str, *, min_batches: int = 1) -> list[Path]:
+    """Cut the run's listed items, source by source, into manifests of about equal weight; return their paths.
+
+    An item weighs the documents it holds: one, or a large export's piece its lines (``newsetl.discover._exports``).
+    ``min_batches`` is how many batches can be cleaned at once (processes, or task slots): a run too small to fill
+    that many batches of ``batch_size`` is cut into ``min_batches`` smaller ones all the same, of at least
+    ``MIN_SPREAD_BATCH`` documents, so that it does not leave all but one core idle.
+    """
     spec = read_spec(settings, run_id)
     staging = StagingArea(settings.staging)
     files = [path for name in spec.sources if (path := items_file(settings, run_id, name)).exists()]
-    total = sum(_count_lines(path) for path in files)
-    size = batch_size_for(total, settings.batch_size, settings.max_batches)
+    total = sum(_weigh_lines(path) for path in files)
+    size = batch_size_for(total, settings.batch_size, settings.max_batches, min_batches=min_batches)
     records = chain.from_iterable(read_records(path) for path in files)
     manifests = []
-    for number, batch in enumerate(_batches(records, size), start=1):
+    for number, batch in enumerate(_batches(records, total, size), start=1):
         document = {"run_id": run_id, "number": number, "mode": spec.mode, "items": batch}
         manifests.append(staging.write_json(staging.manifest_path(run_id, number), document))
     log.info(
@@ -102,15 +111,29 @@ _LISTED = msgspec.json.Decoder(_Listed)
 
 
 def manifest_size(path: Path) -> int:
-    """How many items a batch manifest lists (source items or landed documents)."""
+    """How many documents a batch manifest's items hold (source items or landed documents), as the plan weighed them."""
     # Every manifest is read again for the progress bar's total: counted, not decoded (1.5 ms instead of 6.6 ms
-    # for the 10,000 items of the bench's re-run).
-    return len(_LISTED.decode(path.read_bytes()).items)
+    # for the 10,000 items of the bench's re-run); only a large export's pieces are decoded, for their lines.
+    return sum(_weigh(bytes(item)) for item in _LISTED.decode(path.read_bytes()).items)
 
 
-def batch_size_for(total: int, batch_size: int, max_batches: int) -> int:
-    """``batch_size``, grown just enough that ``total`` items fit in ``max_batches`` batches."""
-    return max(batch_size, math.ceil(total / max_batches))
+def available_cores() -> int:
+    """The cores this process may run on: how many cleaning processes (or batches) keep them busy."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def batch_size_for(total: int, batch_size: int, max_batches: int, *, min_batches: int = 1) -> int:
+    """The documents a batch may hold: ``batch_size``, or less to make ``min_batches`` batches of at least
+    ``MIN_SPREAD_BATCH``, grown just enough that ``total`` documents fit in ``max_batches`` batches."""
+    wanted = min(batch_size, max(MIN_SPREAD_BATCH, math.ceil(total / max(min_batches, 1))))
+    return max(wanted, math.ceil(total / max_batches))
+
+
+def item_weight(item: dict[str, Any]) -> int:
+    """The documents an item holds: a large export's piece its lines, any other item one."""
+    metadata = item.get("metadata") or {}
+    records = metadata.get("records")
+    return records if "range" in metadata and isinstance(records, int) and records > 0 else 1
 
 
 def write_records(path: Path, records: Iterable[Any]) -> int:
@@ -135,12 +158,30 @@ def read_records(path: Path) -> Iterator[dict[str, Any]]:
                 yield record
 
 
-def _count_lines(path: Path) -> int:
+def _weigh_lines(path: Path) -> int:
     with path.open("rb") as stream:
-        return sum(1 for line in stream if line.strip())
+        return sum(_weigh(line) for line in stream if line.strip())
 
 
-def _batches(items: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
+def _weigh(line: bytes) -> int:
+    # Decoded only when it is a piece: 100,000 files are listed in a run, and each weighs one.
+    return item_weight(_DECODER.decode(line)) if b'"range"' in line else 1
+
+
+def _batches(items: Iterable[dict[str, Any]], total: int, size: int) -> Iterator[list[dict[str, Any]]]:
+    """``items`` in ``ceil(total / size)`` batches of about equal weight: each item goes to the batch its middle
+    falls in, so a heavy piece does not leave one batch with twice another's documents."""
+    count = max(1, math.ceil(total / size))
+    share = max(total, 1) / count
+    batch: list[dict[str, Any]] = []
+    index = done = 0
+    for item in items:
+        weight = item_weight(item)
+        place = min(count - 1, int((done + weight / 2) / share))
+        if place > index and batch:
+            yield batch
+            batch, index = [], place
+        batch.append(item)
+        done += weight
+    if batch:
         yield batch

@@ -65,11 +65,11 @@ class LandedDocument:
     found by address."""
 
 
-def plan_reprocess(settings: Settings, spec: RunSpec) -> list[Path]:
+def plan_reprocess(settings: Settings, spec: RunSpec, *, min_batches: int = 1) -> list[Path]:
     """:func:`~newsetl.pipeline.plan.plan_run` for a reprocess run: landed documents instead of discovery."""
     begin_run(settings, spec)
     list_landed(settings, spec.run_id)
-    return cut_batches(settings, spec.run_id)
+    return cut_batches(settings, spec.run_id, min_batches=min_batches)
 
 
 def list_landed(settings: Settings, run_id: str) -> int:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from newsetl.config import SourceConfig
 from newsetl.errors import ConfigError, CorruptArchiveError, EmptyDocumentError, TooLargeError
 from newsetl.read._decode import charset_parameter, decode_text, sniff_html_charset
-from newsetl.read._files import file_stat_now, read_identified, read_lines
+from newsetl.read._files import file_stat_now, piece_lines, read_identified, read_lines, stat_key
 from newsetl.read._live import read_fetched_item
 from newsetl.read._mhtml import is_mhtml, mhtml_page
 from newsetl.read._zip import member_lines, read_member
@@ -34,6 +34,7 @@ __all__ = [
     "read_warc_record",
     "sniff_html_charset",
     "split_jsonl",
+    "stat_key",
 ]
 
 ReadRecord = RawDocument | RefusedRecord
@@ -85,6 +86,9 @@ def read_file_item(item: SourceItem, fmt: DocumentFormat | None, max_bytes: int)
     member: str | None = item.metadata.get("member")  # a ZIP archive's member (newsetl.discover.dumps)
     name = member or item.location
     named = format_by_name(name)
+    if "range" in item.metadata:  # a piece of a large export (newsetl.discover._exports)
+        yield from split_jsonl(item, piece_lines(item.location, item.metadata, max_bytes), max_bytes)
+        return
     if (fmt or named) == "jsonl":
         lines = member_lines(item.location, member, max_bytes) if member else read_lines(item.location, max_bytes)
         yield from split_jsonl(item, lines, max_bytes)

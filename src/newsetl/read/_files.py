@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import gzip
+import io
 import os
 import time
 import zlib
 from collections.abc import Iterator
 from io import BufferedIOBase
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from newsetl.errors import (
     CorruptArchiveError,
@@ -125,9 +126,50 @@ def read_lines(path: str, max_bytes: int) -> Iterator[tuple[int, bytes | int]]:
             raise ReadError(f"cannot read {path}: {exc.strerror or exc}") from exc
 
 
-def numbered_lines(stream: BufferedIOBase | IO[bytes], max_bytes: int) -> Iterator[tuple[int, bytes | int]]:
-    """``read_lines`` on an open stream (a file, its gzip, an archive's member)."""
-    number = 0
+def piece_lines(path: str, piece: dict[str, Any], max_bytes: int) -> Iterator[tuple[int, bytes | int]]:
+    """``read_lines`` for a piece of an uncompressed export (``newsetl.discover._exports``): its bytes only, numbered
+    as in the whole file; refused whole if the file is no longer the one it was cut from."""
+    start, end = piece["range"]
+    try:
+        descriptor = os.open(path, _READ_FLAGS)
+    except OSError as exc:
+        raise ReadError(f"cannot open {path}: {exc.strerror}") from exc
+    with os.fdopen(descriptor, "rb", buffering=0) as raw:
+        if stat_key(os.fstat(descriptor)) != piece["file"]:
+            raise ReadError(
+                f"{path} changed after it was listed (lines from {piece['first_line']:,}); the next run reads it again"
+            )
+        try:
+            raw.seek(start)
+            yield from numbered_lines(io.BufferedReader(_Window(raw, end - start)), max_bytes, piece["first_line"])
+        except OSError as exc:
+            raise ReadError(f"cannot read {path}: {exc.strerror or exc}") from exc
+
+
+class _Window(io.RawIOBase):
+    """The next ``size`` bytes of an open file, as a stream of their own."""
+
+    def __init__(self, raw: IO[bytes], size: int) -> None:
+        self._raw = raw
+        self._left = size
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        wanted = min(len(buffer), self._left)
+        if wanted <= 0:
+            return 0
+        read = self._raw.readinto(memoryview(buffer)[:wanted])  # type: ignore[attr-defined]
+        self._left -= read or 0
+        return read or 0
+
+
+def numbered_lines(
+    stream: BufferedIOBase | IO[bytes], max_bytes: int, first: int = 1
+) -> Iterator[tuple[int, bytes | int]]:
+    """``read_lines`` on an open stream (a file, its gzip, an archive's member), its first line numbered ``first``."""
+    number = first - 1
     while piece := stream.readline(max_bytes + 2):  # room for a line at the cap and its "\r\n"
         if len(piece) > max_bytes and not piece.endswith(b"\n"):
             number += 1
