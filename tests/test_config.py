@@ -87,6 +87,7 @@ def test_learning_settings_per_source(tmp_path: Path) -> None:
         ("sources: [{name: a, kind: dumps, location: x, cleaning: {learn: {never: Impressum}}}]", "list of lines"),
         ("sources: [{name: a, kind: dumps, location: x, cleaning: {learn: {often: 3}}}]", "unknown keys"),
         ("batch_size: 0\nsources: []", "batch_size"),
+        ("min_batches: 0\nsources: []", "min_batches.*positive integer"),
         ("writer_memory: lots\nsources: []", "writer_memory.*amount of memory"),
         ("keep_staged_days: 0\nsources: []", "keep_staged_days.*positive integer"),
         ("writer_memory: 512\nsources: []", "writer_memory.*amount of memory"),

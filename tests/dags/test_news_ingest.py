@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
@@ -134,3 +135,23 @@ def test_a_source_with_its_own_schedule_gets_its_own_dag(
         ("daily", "Story of 2024-06-15"),
     ]
     assert rows(config, "SELECT run_id FROM runs") == [(f"ingest_daily/{run.run_id}",)]
+
+
+def test_an_export_in_pieces_is_cleaned_by_min_batches_tasks(
+    dag: Any, write_config: ConfigFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    stories = (f"Story number {n} of the export\n\nWhat happened in story {n}, told in full.\n" for n in range(600))
+    records = (json.dumps({"url": f"https://example.test/{n}", "text": text}) for n, text in enumerate(stories))
+    (exports / "export.jsonl").write_text("".join(f"{record}\n" for record in records), encoding="utf-8")
+    source = {"name": "export", "kind": "dumps", "location": str(exports), "options": {"chunk_bytes": 5_000}}
+    config = write_config([source], min_batches=3)
+    monkeypatch.setenv("NEWSETL_CONFIG", str(config))
+    run = dag.test(logical_date=datetime(2026, 11, 29, tzinfo=UTC))
+    assert str(run.state) == "success"
+    # One file, under a batch of 1,000 documents: three clean tasks all the same, each with a third of its pieces.
+    assert sorted(key for key in states(run) if key.startswith("clean[")) == ["clean[0]", "clean[1]", "clean[2]"]
+    assert rows(config, "SELECT count(*), count(DISTINCT uri), min(uri) FROM articles") == [
+        (600, 600, "export.jsonl#L1")
+    ]

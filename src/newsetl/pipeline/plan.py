@@ -13,7 +13,7 @@ import logging
 import math
 import os
 from collections.abc import Iterable, Iterator
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -84,16 +84,18 @@ def cut_batches(settings: Settings, run_id: str, *, min_batches: int = 1) -> lis
     spec = read_spec(settings, run_id)
     staging = StagingArea(settings.staging)
     files = [path for name in spec.sources if (path := items_file(settings, run_id, name)).exists()]
-    total = sum(_weigh_lines(path) for path in files)
+    counted = [_weigh_items(path) for path in files]
+    listed, total = sum(items for items, _ in counted), sum(weight for _, weight in counted)
     size = batch_size_for(total, settings.batch_size, settings.max_batches, min_batches=min_batches)
     records = chain.from_iterable(read_records(path) for path in files)
     manifests = []
-    for number, batch in enumerate(_batches(records, total, size), start=1):
+    for number, batch in enumerate(_batches(records, total, size, weighed=total > listed), start=1):
         document = {"run_id": run_id, "number": number, "mode": spec.mode, "items": batch}
         manifests.append(staging.write_json(staging.manifest_path(run_id, number), document))
     log.info(
-        "run %s: %d item(s) of %s in %d batch(es) of up to %d",
+        "run %s: %d item(s) holding %d document(s) of %s in %d batch(es) of about %d",
         run_id,
+        listed,
         total,
         ", ".join(spec.sources) or "no source",
         len(manifests),
@@ -158,26 +160,47 @@ def read_records(path: Path) -> Iterator[dict[str, Any]]:
                 yield record
 
 
-def _weigh_lines(path: Path) -> int:
-    with path.open("rb") as stream:
-        return sum(_weigh(line) for line in stream if line.strip())
+def _weigh_items(path: Path) -> tuple[int, int]:
+    """How many items an items file lists (``write_records`` writes one a line), and the documents they hold."""
+    # Counted over the whole file, and only a piece's line decoded: a run lists 100,000 files, each weighing one
+    # (12 ms for them at 100,000, as counting their lines one by one took).
+    data = path.read_bytes()
+    items = data.count(b"\n") + (not data.endswith(b"\n") and bool(data.strip()))
+    if b'"range"' not in data:
+        return items, items
+    return items, items + sum(_weigh(line) - 1 for line in data.splitlines() if b'"range"' in line)
 
 
 def _weigh(line: bytes) -> int:
-    # Decoded only when it is a piece: 100,000 files are listed in a run, and each weighs one.
     return item_weight(_DECODER.decode(line)) if b'"range"' in line else 1
 
 
-def _batches(items: Iterable[dict[str, Any]], total: int, size: int) -> Iterator[list[dict[str, Any]]]:
+def _batches(
+    items: Iterable[dict[str, Any]], total: int, size: int, *, weighed: bool
+) -> Iterator[list[dict[str, Any]]]:
     """``items`` in ``ceil(total / size)`` batches of about equal weight: each item goes to the batch its middle
-    falls in, so a heavy piece does not leave one batch with twice another's documents."""
-    count = max(1, math.ceil(total / size))
-    share = max(total, 1) / count
+    falls in, so a heavy piece does not leave one batch with twice another's documents. Unless ``weighed``, every
+    item weighs one."""
+    count = max(1, -(-total // size))
+    total = max(total, 1)
+    return _weighed_batches(items, total, count) if weighed else _even_batches(items, total, count)
+
+
+def _even_batches(items: Iterable[dict[str, Any]], total: int, count: int) -> Iterator[list[dict[str, Any]]]:
+    # Item i's middle is in batch (2i + 1) * count // (2 * total): cut where that changes, a slice at a time.
+    iterator = iter(items)
+    starts = [max(0, -(-(2 * number * total - count) // (2 * count))) for number in range(count)]
+    for start, end in zip(starts, [*starts[1:], None], strict=True):
+        if batch := list(islice(iterator, None if end is None else end - start)):
+            yield batch
+
+
+def _weighed_batches(items: Iterable[dict[str, Any]], total: int, count: int) -> Iterator[list[dict[str, Any]]]:
     batch: list[dict[str, Any]] = []
     index = done = 0
     for item in items:
         weight = item_weight(item)
-        place = min(count - 1, int((done + weight / 2) / share))
+        place = min(count - 1, (2 * done + weight) * count // (2 * total))
         if place > index and batch:
             yield batch
             batch, index = [], place
