@@ -167,3 +167,24 @@ def test_threads_reading_at_once_each_get_their_rows(connection: duckdb.DuckDBPy
     with ThreadPoolExecutor(max_workers=4) as pool:
         found = list(pool.map(lambda _: read_seen(index, ITEMS), range(64)))
     assert all(rows == expected for rows in found)
+
+
+def test_a_piece_of_an_export_reads_the_rows_of_its_own_lines(
+    connection: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    connection.execute(
+        "INSERT INTO articles SELECT 'dumps', 'e.jsonl#L' || n, 'r' || n, 'E' || n, 'v1' FROM range(1, 31) AS t(n)"
+    )
+    connection.execute("INSERT INTO articles VALUES ('dumps', 'e.jsonl.old#L12', 'x', 'X', 'v1')")
+    index = tmp_path / "seen-index.parquet"
+    publish_seen_index(connection, index)
+    pieces = [
+        SourceItem("dumps", "e.jsonl", "/dumps/e.jsonl", {"range": [0, 99], "first_line": first, "records": 5})
+        for first in (6, 11)
+    ]
+    # Lines 6 to 15, not "L1".."L30" sorted as text nor another file's line 12.
+    assert sorted(uri for _, uri in read_seen(index, pieces)) == sorted(f"e.jsonl#L{n}" for n in range(6, 16))
+    assert set(read_seen(index, [*pieces[:1], ITEMS[0]])) == {
+        ("dumps", "a.txt"),
+        *(("dumps", f"e.jsonl#L{n}") for n in range(6, 11)),
+    }

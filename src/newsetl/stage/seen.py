@@ -125,9 +125,7 @@ def read_seen(path: Path, items: Sequence[SourceItem]) -> dict[tuple[str, str], 
     """The index rows for the places ``items`` cover, by ``(source, uri)``; empty when there is no index."""
     if not items or not path.exists():
         return {}
-    ranges = _ranges(items)
-    where = " OR ".join("(source = ? AND uri BETWEEN ? AND ?)" for _ in ranges)
-    parameters = [value for bounds in ranges for value in bounds]
+    where, parameters = _places(items)
     try:
         # Articles last, so that they win a place that also holds a quarantined document: a rejection can be
         # older than the article (it stays when other bytes at the place clean), and the article's row skips.
@@ -172,12 +170,28 @@ def _reader(pid: int, thread: int) -> duckdb.DuckDBPyConnection:
     return connection
 
 
-def _ranges(items: Sequence[SourceItem]) -> list[tuple[str, str, str]]:
+def _places(items: Sequence[SourceItem]) -> tuple[str, list[object]]:
+    """The condition on ``(source, uri)`` that takes in the items' places, and its parameters."""
     bounds: dict[str, tuple[str, str]] = {}
+    lines: dict[tuple[str, str], tuple[int, int]] = {}
     for item in items:
-        low, high = bounds.get(item.source, (item.uri, item.uri))
-        bounds[item.source] = (min(low, item.uri), max(high, item.uri))
-    return [(source, low, high + _AFTER_EVERY_SUFFIX) for source, (low, high) in bounds.items()]
+        if "range" in item.metadata:  # a piece of an export (newsetl.discover._exports): its lines only
+            first, last = item.metadata["first_line"], item.metadata["first_line"] + item.metadata["records"] - 1
+            low, high = lines.get((item.source, item.uri), (first, last))
+            lines[(item.source, item.uri)] = (min(low, first), max(high, last))
+            continue
+        low_uri, high_uri = bounds.get(item.source, (item.uri, item.uri))
+        bounds[item.source] = (min(low_uri, item.uri), max(high_uri, item.uri))
+    conditions = ["(source = ? AND uri BETWEEN ? AND ?)"] * len(bounds)
+    parameters: list[object] = [
+        value for source, (low, high) in bounds.items() for value in (source, low, high + _AFTER_EVERY_SUFFIX)
+    ]
+    # A batch holds a few of an export's pieces: without the line numbers, each batch would take in the rows of the
+    # whole export (a million, for an export of a million records), where its pieces hold 1/32 of them.
+    for (source, uri), (first, last) in lines.items():
+        conditions.append("(source = ? AND uri BETWEEN ? AND ? AND TRY_CAST(uri[?:] AS BIGINT) BETWEEN ? AND ?)")
+        parameters += [source, f"{uri}#L", f"{uri}#L{_AFTER_EVERY_SUFFIX}", len(uri) + 3, first, last]
+    return " OR ".join(conditions), parameters
 
 
 def _quoted(path: Path) -> str:
