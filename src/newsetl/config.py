@@ -171,7 +171,7 @@ class Settings:
     min_batches: int | None = None
     """Fewest cleaning batches of a run with at least 200 documents a batch: a run smaller than ``batch_size ×
     min_batches`` is cut into smaller batches so that every core cleans. ``None``: the cores of the machine that
-    plans the run (``newsetl ingest``: its ``--workers``)."""
+    plans the run (``newsetl ingest``: two batches a process, ``--workers``)."""
     max_document_bytes: int = 20_000_000
     """Larger documents (after decompression) are quarantined as ``too_large``; in a JSON Lines export, each record."""
     sources: tuple[SourceConfig, ...] = ()

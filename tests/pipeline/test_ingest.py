@@ -20,7 +20,7 @@ from newsetl.config import load_settings
 from newsetl.discover import Interval
 from newsetl.ingest import IngestOutcome, ingest, print_summary
 from newsetl.landing import Landing
-from newsetl.pipeline import RunSpec
+from newsetl.pipeline import RunSpec, manifest_size
 from newsetl.pipeline.finish import CHECK_PARTS, LOAD_PARTS, load_parts, step_parts
 from newsetl.records import sha256_hex
 from newsetl.stage import StagingArea
@@ -433,3 +433,16 @@ def test_an_export_read_in_pieces_by_two_processes_loads_what_it_loads_read_whol
     # Numbered as the whole file's lines: the blank line 201 is no record, and moves the last 100 one further.
     assert ("export.jsonl#L151", "malformed") in {(uri, reason.split(":")[0]) for uri, reason in loaded[0]}
     assert {uri for uri, _ in loaded[0]} >= {"export.jsonl#L200", "export.jsonl#L202", "export.jsonl#L301"}
+
+
+def test_a_run_gets_two_batches_a_process_so_a_process_done_early_takes_the_next(
+    write_config: ConfigFactory, dumps_dir: Path
+) -> None:
+    for number in range(800):
+        (dumps_dir / f"{number:03d}.txt").write_text(f"Headline {number}\n\nWhat happened, told in full: {number}.\n")
+    config = write_config([{"name": "dumps", "kind": "dumps", "location": str(dumps_dir)}])
+    outcome = _run(config, "run-1", workers=2)
+    assert outcome.ok, outcome.failure
+    manifests = sorted(StagingArea(load_settings(config).staging).run_dir("run-1").glob("batches/*"))
+    assert [manifest_size(path) for path in manifests] == [200, 200, 200, 200]
+    assert _rows(config, "SELECT count(*) FROM raw_documents") == [(800,)]
