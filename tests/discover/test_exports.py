@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 import pytest
 
 from newsetl.config import SourceConfig
 from newsetl.discover import Interval, discover_dumps
-from newsetl.discover._exports import export_pieces
+from newsetl.discover._exports import GZIP_PIECES, export_pieces
 from newsetl.errors import ConfigError
 from newsetl.read._files import piece_lines, read_lines, stat_key
 
@@ -24,18 +25,21 @@ _CASES = {
 
 @pytest.mark.parametrize("content", _CASES.values(), ids=_CASES.keys())
 @pytest.mark.parametrize("chunk_bytes", [1, 37, 100, 10_000])
+@pytest.mark.parametrize("name", ["export.jsonl", "export.jsonl.gz"])
 def test_pieces_read_back_the_whole_files_lines_with_their_numbers(
-    tmp_path: Path, content: bytes, chunk_bytes: int
+    tmp_path: Path, content: bytes, chunk_bytes: int, name: str
 ) -> None:
-    path = tmp_path / "export.jsonl"
-    path.write_bytes(content)
-    pieces = list(export_pieces(str(path), chunk_bytes))
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(content) if name.endswith(".gz") else content)
+    pieces = export_pieces(str(path), chunk_bytes)
+    if name.endswith(".gz"):
+        assert len(pieces) <= GZIP_PIECES
     identity = stat_key(path.stat())
     read = [list(piece_lines(str(path), piece.to_metadata(identity), 10_000)) for piece in pieces]
     assert [line for lines in read for line in lines] == list(read_lines(str(path), 10_000))
     assert [len(lines) for lines in read] == [piece.lines for piece in pieces]
     assert [piece.start for piece in pieces] == [0, *(piece.end for piece in pieces[:-1])]
-    assert pieces[-1].end == len(content)
+    assert pieces[-1].end == len(content)  # of a gzipped export, the inflated bytes
     # Every piece but the last holds at least chunk_bytes and ends after a "\n" (so a "\r\n" stays whole).
     assert all(
         piece.end - piece.start >= chunk_bytes and content[piece.end - 1 : piece.end] == b"\n" for piece in pieces[:-1]
@@ -44,7 +48,7 @@ def test_pieces_read_back_the_whole_files_lines_with_their_numbers(
 
 def test_an_empty_file_has_no_pieces(tmp_path: Path) -> None:
     (tmp_path / "empty.jsonl").write_bytes(b"")
-    assert list(export_pieces(str(tmp_path / "empty.jsonl"), 10)) == []
+    assert export_pieces(str(tmp_path / "empty.jsonl"), 10) == []
 
 
 def _items(folder: Path, **options: object) -> list[tuple[str, dict[str, object]]]:
@@ -56,7 +60,8 @@ def _items(folder: Path, **options: object) -> list[tuple[str, dict[str, object]
 def exports(tmp_path: Path) -> Path:
     lines = b"".join(b'{"url": "https://example.test/%d", "text": "Story %d"}\n' % (n, n) for n in range(100))
     (tmp_path / "big.jsonl").write_bytes(lines)
-    (tmp_path / "big.ndjson.gz").write_bytes(lines)  # not gzip data: a .gz is never entered midway, only read
+    (tmp_path / "big.jsonl.gz").write_bytes(gzip.compress(lines * 40, compresslevel=1))
+    (tmp_path / "fake.ndjson.gz").write_bytes(lines)  # not gzip data: read whole, and quarantined with the reason
     (tmp_path / "small.jsonl").write_bytes(lines[:100])
     (tmp_path / "story.txt").write_bytes(lines)
     return tmp_path
@@ -68,9 +73,15 @@ def test_an_export_bigger_than_chunk_bytes_is_listed_as_pieces(exports: Path) ->
     # 5,480 bytes in pieces of at least 1,000: 19 lines of 52-54 bytes each, and the last five lines.
     assert [piece["first_line"] for piece in pieces] == [1, 20, 39, 58, 77, 96]
     assert sum(int(piece["records"]) for piece in pieces) == 100  # type: ignore[call-overload]
-    # The gzipped export, the export smaller than a piece and the text dump stay whole.
-    assert [(uri, metadata) for uri, metadata in listed if uri != "big.jsonl"] == [
-        ("big.ndjson.gz", {}),
+    # The gzipped export, 4,000 lines (219,200 bytes inflated): its 211 pieces of about 1,000 bytes (19 lines) are
+    # joined into eight runs of 27 (513 lines).
+    inflated = [metadata for uri, metadata in listed if uri == "big.jsonl.gz"]
+    assert [piece["first_line"] for piece in inflated][:3] == [1, 514, 1027]
+    assert len(inflated) == GZIP_PIECES
+    assert sum(int(piece["records"]) for piece in inflated) == 4_000  # type: ignore[call-overload]
+    # A file named gzip that is not, the export smaller than a piece and the text dump stay whole.
+    assert [(uri, metadata) for uri, metadata in listed if not uri.startswith("big.")] == [
+        ("fake.ndjson.gz", {}),
         ("small.jsonl", {}),
         ("story.txt", {}),
     ]

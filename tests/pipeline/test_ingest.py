@@ -401,20 +401,22 @@ def test_the_summary_prints_names_and_details_whole_and_as_they_are(capsys: pyte
     assert lines[-1].startswith("time: ")
 
 
+@pytest.mark.parametrize("name", ["export.jsonl", "export.jsonl.gz"])
 def test_an_export_read_in_pieces_by_two_processes_loads_what_it_loads_read_whole(
-    write_config: ConfigFactory, dumps_dir: Path
+    write_config: ConfigFactory, dumps_dir: Path, name: str
 ) -> None:
     stories = [f"Story number {n} of the export\n\nWhat happened in story {n}, told in full.\n" for n in range(300)]
     records = [json.dumps({"url": f"https://example.test/{n}", "text": text}) for n, text in enumerate(stories)]
     records[10] = json.dumps({"url": "https://example.test/long", "text": "A long record. " * 400})
     records[150] = "{this is not json"
-    (dumps_dir / "export.jsonl").write_bytes(("\r\n".join(records[:200]) + "\n\n" + "\n".join(records[200:])).encode())
+    content = ("\r\n".join(records[:200]) + "\n\n" + "\n".join(records[200:])).encode()
+    (dumps_dir / name).write_bytes(gzip.compress(content) if name.endswith(".gz") else content)
     query = (
         "SELECT uri, content_hash FROM articles UNION ALL "
         "SELECT uri, reason_code || ': ' || reason FROM rejected_documents ORDER BY ALL"
     )
     loaded, batches = {}, {}
-    for chunk_bytes in (0, 3_000):
+    for chunk_bytes in (0, 1_000):
         shutil.rmtree(dumps_dir.parent / "data", ignore_errors=True)
         source = {"name": "dumps", "kind": "dumps", "location": str(dumps_dir), "options": {"chunk_bytes": chunk_bytes}}
         config = write_config([source], max_document_bytes=4_000)
@@ -423,16 +425,17 @@ def test_an_export_read_in_pieces_by_two_processes_loads_what_it_loads_read_whol
         assert outcome.counts.totals["documents_read"] == 300
         loaded[chunk_bytes] = _rows(config, query)
         batches[chunk_bytes] = len(list(StagingArea(load_settings(config).staging).run_dir("run-1").glob("batches/*")))
-    # Whole, the export is one item. In pieces of about 3,000 bytes, its 301 lines (one blank) are cut into a batch for
-    # each of the two processes, although a batch may hold 1,000 documents.
-    assert batches == {0: 1, 3_000: 2}
+    # Whole, the export is one item. In pieces of about 1,000 bytes (a gzipped one's inflated bytes, in eight pieces at
+    # most), its 301 lines (one blank) are cut into a batch for each of the two processes, though a batch may hold
+    # 1,000 documents.
+    assert batches == {0: 1, 1_000: 2}
     assert len(loaded[0]) == 300
-    assert loaded[3_000] == loaded[0]
+    assert loaded[1_000] == loaded[0]
     too_large = f"too_large: record is {len(records[10]):,} bytes, over the limit of 4,000 (max_document_bytes)"
-    assert ("export.jsonl#L11", too_large) in loaded[0]
+    assert (f"{name}#L11", too_large) in loaded[0]
     # Numbered as the whole file's lines: the blank line 201 is no record, and moves the last 100 one further.
-    assert ("export.jsonl#L151", "malformed") in {(uri, reason.split(":")[0]) for uri, reason in loaded[0]}
-    assert {uri for uri, _ in loaded[0]} >= {"export.jsonl#L200", "export.jsonl#L202", "export.jsonl#L301"}
+    assert (f"{name}#L151", "malformed") in {(uri, reason.split(":")[0]) for uri, reason in loaded[0]}
+    assert {uri for uri, _ in loaded[0]} >= {f"{name}#L200", f"{name}#L202", f"{name}#L301"}
 
 
 def test_a_run_gets_two_batches_a_process_so_a_process_done_early_takes_the_next(

@@ -202,3 +202,20 @@ def test_a_piece_of_an_export_changed_since_it_was_listed_is_refused(tmp_path: P
     path.write_bytes(b'{"n": 0}\n{"n": 1}\n{"n": 2}\n')  # a line written at its head moves every other one
     with pytest.raises(ReadError, match=r"changed after it was listed \(lines from 2\); the next run reads it again"):
         list(read_file_item(item, None, 100))
+
+
+def test_a_piece_of_a_gzipped_export_is_read_from_its_inflated_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "export.jsonl.gz"
+    path.write_bytes(gzip.compress(b'{"n": 1}\n{"n": 2}\n\n{"n": 4}\n{"n": 5}\n'))
+    records = list(read_file_item(_piece_item(path, 18, 37, 3), None, 100))
+    assert [(record.uri, record.content) for record in records if isinstance(record, RawDocument)] == [
+        ("export.jsonl.gz#L4", b'{"n": 4}'),
+        ("export.jsonl.gz#L5", b'{"n": 5}'),
+    ]
+
+
+def test_a_piece_of_a_truncated_gzipped_export_is_refused_as_corrupt(tmp_path: Path) -> None:
+    path = tmp_path / "export.jsonl.gz"
+    path.write_bytes(gzip.compress(b"".join(b'{"n": %d}\n' % n for n in range(2_000)))[:-200])
+    with pytest.raises(CorruptArchiveError, match="truncated or corrupt"):
+        list(read_file_item(_piece_item(path, 9_000, 30_000, 900), None, 100))  # to past its end

@@ -6,8 +6,9 @@ Options:
   which is what makes backfills read last week's folders and nothing else.
 - ``format`` (default ``auto``): ``text``, ``html``, ``jsonl`` or ``auto`` (by extension, then by content). A page
   saved as one file (MHTML) is read as the HTML it holds (``newsetl.read._mhtml``).
-- ``chunk_bytes`` (default 4 MiB): an uncompressed JSON Lines export bigger than this is offered in pieces of
-  about this size, which cleaning processes read in parallel (``newsetl.discover._exports``); 0 reads each whole.
+- ``chunk_bytes`` (default 4 MiB): a JSON Lines export whose file is bigger than this is offered in pieces of
+  about this size (a gzipped one in eight at most), which cleaning processes read in parallel
+  (``newsetl.discover._exports``); 0 reads each whole.
 
 A ZIP archive in the folder is its members, each an item of its own (``newsetl.read._zip``).
 """
@@ -18,6 +19,7 @@ import glob
 import logging
 import os
 import zipfile
+import zlib
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path, PurePath
@@ -95,9 +97,9 @@ def _pieces(source: str, uri: str, location: str, chunk_bytes: int) -> Iterator[
     try:
         stat = os.stat(location)
         if stat.st_size > chunk_bytes:
-            pieces = list(export_pieces(location, chunk_bytes))
-    except OSError as exc:
-        log.warning("source %s: %s cannot be cut into pieces (%s); read whole", source, uri, exc.strerror or exc)
+            pieces = export_pieces(location, chunk_bytes)
+    except (OSError, EOFError, zlib.error) as exc:  # a corrupt gzip stream too: reading says what is wrong with it
+        log.warning("source %s: %s cannot be cut into pieces (%s); read whole", source, uri, exc)
     if not pieces:
         yield SourceItem(source, uri, location)
     for piece in pieces:
@@ -105,9 +107,9 @@ def _pieces(source: str, uri: str, location: str, chunk_bytes: int) -> Iterator[
 
 
 def _is_export(source: SourceConfig, name: str) -> bool:
-    """Whether the file is read as an uncompressed JSON Lines export (a gzipped one cannot be entered midway)."""
+    """Whether the file is read as a JSON Lines export, gzipped or not."""
     chosen = source.options.get("format", "auto")
-    return not name.lower().endswith(".gz") and (chosen if chosen != "auto" else format_by_name(name)) == "jsonl"
+    return (chosen if chosen != "auto" else format_by_name(name)) == "jsonl"
 
 
 def _piece_size(source: SourceConfig) -> int:

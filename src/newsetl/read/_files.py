@@ -127,8 +127,9 @@ def read_lines(path: str, max_bytes: int) -> Iterator[tuple[int, bytes | int]]:
 
 
 def piece_lines(path: str, piece: dict[str, Any], max_bytes: int) -> Iterator[tuple[int, bytes | int]]:
-    """``read_lines`` for a piece of an uncompressed export (``newsetl.discover._exports``): its bytes only, numbered
-    as in the whole file; refused whole if the file is no longer the one it was cut from."""
+    """``read_lines`` for a piece of an export (``newsetl.discover._exports``): its bytes only (a gzipped export's
+    inflated bytes, inflating those before them), numbered as in the whole file; refused whole if the file is no
+    longer the one it was cut from."""
     start, end = piece["range"]
     try:
         descriptor = os.open(path, _READ_FLAGS)
@@ -140,8 +141,11 @@ def piece_lines(path: str, piece: dict[str, Any], max_bytes: int) -> Iterator[tu
                 f"{path} changed after it was listed (lines from {piece['first_line']:,}); the next run reads it again"
             )
         try:
-            raw.seek(start)
-            yield from numbered_lines(io.BufferedReader(_Window(raw, end - start)), max_bytes, piece["first_line"])
+            stream: io.RawIOBase | BufferedIOBase = gzip.GzipFile(fileobj=raw) if path.endswith(".gz") else raw
+            stream.seek(start)  # in a gzip stream, by inflating what comes before
+            yield from numbered_lines(io.BufferedReader(_Window(stream, end - start)), max_bytes, piece["first_line"])
+        except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
+            raise CorruptArchiveError(f"gzip data is truncated or corrupt: {exc}") from exc
         except OSError as exc:
             raise ReadError(f"cannot read {path}: {exc.strerror or exc}") from exc
 
@@ -149,7 +153,7 @@ def piece_lines(path: str, piece: dict[str, Any], max_bytes: int) -> Iterator[tu
 class _Window(io.RawIOBase):
     """The next ``size`` bytes of an open file, as a stream of their own."""
 
-    def __init__(self, raw: IO[bytes], size: int) -> None:
+    def __init__(self, raw: io.RawIOBase | BufferedIOBase, size: int) -> None:
         self._raw = raw
         self._left = size
 
@@ -160,7 +164,7 @@ class _Window(io.RawIOBase):
         wanted = min(len(buffer), self._left)
         if wanted <= 0:
             return 0
-        read = self._raw.readinto(memoryview(buffer)[:wanted])  # type: ignore[attr-defined]
+        read = self._raw.readinto(memoryview(buffer)[:wanted])
         self._left -= read or 0
         return read or 0
 
