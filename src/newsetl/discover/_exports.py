@@ -8,8 +8,9 @@ stays what reading the whole file gives) and how many lines it holds, which the 
 (``newsetl.pipeline.plan``).
 
 A gzipped export cannot be entered in the middle: reading a piece inflates everything before it and throws it away.
-It is cut into ``GZIP_PIECES`` pieces at most, by its inflated bytes. Inflating is some fifty times cheaper than
-cleaning what it gives, so the pieces cost a few per cent more work for every process's share of the cleaning.
+It is cut into ``GZIP_PIECES`` pieces at most, by its inflated bytes. Inflating is cheap beside cleaning what it gives
+(a 133 MB export: 0.6 s to inflate and count its lines, about 40 CPU seconds to clean), so the pieces cost a few
+per cent more work, and halve the cleaning's wall time on two cores (42.2 s against 23.1 s).
 """
 
 from __future__ import annotations
