@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from newsetl.checks import CheckResult
 from newsetl.config import Settings, SourceConfig
 from newsetl.errors import CheckFailedError
+from newsetl.machine import available_cores
 from newsetl.pipeline import (
     BatchResult,
     RunSpec,
@@ -28,7 +29,6 @@ from newsetl.pipeline import (
     plan_run,
 )
 from newsetl.pipeline.finish import CHECK_PARTS, load_parts, open_pipeline_warehouse, step_parts
-from newsetl.pipeline.plan import available_cores
 from newsetl.pipeline.stopwatch import Stopwatch, add_timings
 from newsetl.stage import StagingArea
 from newsetl.stage.seen import open_seen_reader

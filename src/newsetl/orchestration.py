@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from newsetl.config import Settings, SourceConfig, load_settings
 from newsetl.discover import Interval
 from newsetl.errors import ConfigError
+from newsetl.machine import available_cores
 from newsetl.pipeline import (
     RunSpec,
     begin_run,
@@ -31,7 +32,6 @@ from newsetl.pipeline import (
     preview_run,
     read_spec,
 )
-from newsetl.pipeline.plan import available_cores
 from newsetl.pipeline.spec import Mode
 from newsetl.warehouse import LoadCounts, open_warehouse
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import gzip
+import json
 from pathlib import Path
 
 import pytest
 
 from newsetl.config import SourceConfig
 from newsetl.discover import Interval, discover_dumps
-from newsetl.discover._exports import GZIP_PIECES, export_pieces
+from newsetl.discover._exports import export_pieces, gzip_pieces
 from newsetl.errors import ConfigError
 from newsetl.read._files import piece_lines, read_lines, stat_key
 
@@ -33,7 +34,7 @@ def test_pieces_read_back_the_whole_files_lines_with_their_numbers(
     path.write_bytes(gzip.compress(content) if name.endswith(".gz") else content)
     pieces = export_pieces(str(path), chunk_bytes)
     if name.endswith(".gz"):
-        assert len(pieces) <= GZIP_PIECES
+        assert len(pieces) <= gzip_pieces()
     identity = stat_key(path.stat())
     read = [list(piece_lines(str(path), piece.to_metadata(identity), 10_000)) for piece in pieces]
     assert [line for lines in read for line in lines] == list(read_lines(str(path), 10_000))
@@ -67,7 +68,9 @@ def exports(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_an_export_bigger_than_chunk_bytes_is_listed_as_pieces(exports: Path) -> None:
+def test_an_export_bigger_than_chunk_bytes_is_listed_as_pieces(exports: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Four cores, whatever this machine has (its cores cannot be changed for a test): a gzipped export in eight pieces.
+    monkeypatch.setattr("newsetl.discover._exports.available_cores", lambda: 4)
     listed = _items(exports, chunk_bytes=1_000)
     pieces = [metadata for uri, metadata in listed if uri == "big.jsonl"]
     # 5,480 bytes in pieces of at least 1,000: 19 lines of 52-54 bytes each, and the last five lines.
@@ -77,7 +80,7 @@ def test_an_export_bigger_than_chunk_bytes_is_listed_as_pieces(exports: Path) ->
     # joined into eight runs of 27 (513 lines).
     inflated = [metadata for uri, metadata in listed if uri == "big.jsonl.gz"]
     assert [piece["first_line"] for piece in inflated][:3] == [1, 514, 1027]
-    assert len(inflated) == GZIP_PIECES
+    assert len(inflated) == 8
     assert sum(int(piece["records"]) for piece in inflated) == 4_000  # type: ignore[call-overload]
     # A file named gzip that is not, the export smaller than a piece and the text dump stay whole.
     assert [(uri, metadata) for uri, metadata in listed if not uri.startswith("big.")] == [
@@ -105,3 +108,29 @@ def test_the_default_piece_is_four_mebibytes(exports: Path) -> None:
 def test_chunk_bytes_must_be_a_whole_number(exports: Path, value: object) -> None:
     with pytest.raises(ConfigError, match="chunk_bytes"):
         _items(exports, chunk_bytes=value)
+
+
+def test_pieces_are_kept_under_the_files_identity_and_cut_again_when_it_changes(
+    exports: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSETL_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr("newsetl.read._files.SETTLED_SECONDS", 0)  # files written by a test are seconds old
+    first = [metadata for _, metadata in _items(exports, chunk_bytes=1_000, glob="big.jsonl")]
+    [kept] = (tmp_path / "cache" / "export-pieces").glob("*.json")
+    # What is kept is what the next listing gives, without reading the export.
+    kept.write_text(json.dumps([[0, 5_480, 1, 100]]), encoding="utf-8")
+    assert [metadata["range"] for _, metadata in _items(exports, chunk_bytes=1_000, glob="big.jsonl")] == [[0, 5_480]]
+    with (exports / "big.jsonl").open("ab") as export:  # a new record: another identity, cut again
+        export.write(b'{"url": "https://example.test/new", "text": "Story new"}\n')
+    again = [metadata for _, metadata in _items(exports, chunk_bytes=1_000, glob="big.jsonl")]
+    assert [piece["first_line"] for piece in again] == [piece["first_line"] for piece in first]
+    assert sum(int(piece["records"]) for piece in again) == 101  # type: ignore[call-overload]
+    assert len(list((tmp_path / "cache" / "export-pieces").glob("*.json"))) == 2
+
+
+def test_a_file_changed_in_the_last_seconds_is_cut_afresh_and_not_kept(
+    exports: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSETL_CACHE_DIR", str(tmp_path / "cache"))
+    assert len([uri for uri, _ in _items(exports, chunk_bytes=1_000, glob="big.jsonl")]) == 6
+    assert not (tmp_path / "cache").exists()

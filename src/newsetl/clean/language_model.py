@@ -25,6 +25,8 @@ from typing import Any
 import numpy as np
 from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
+from newsetl.machine import cache_folder
+
 __all__ = ["cache_folder", "load_identifier"]
 
 log = logging.getLogger("newsetl.clean")
@@ -49,14 +51,6 @@ def load_identifier() -> LanguageIdentifier:
         log.warning("language model: %s is unreadable (%s), removed; loading py3langid's own file", copy, exc)
         copy.unlink(missing_ok=True)
         return LanguageIdentifier.from_model_file(shipped)
-
-
-def cache_folder() -> Path:
-    configured = os.environ.get("NEWSETL_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME")
-    return (Path(base) if base else Path.home() / ".cache") / "newsetl"
 
 
 def _copy_of(shipped: Path) -> Path:

@@ -7,7 +7,7 @@ Options:
 - ``format`` (default ``auto``): ``text``, ``html``, ``jsonl`` or ``auto`` (by extension, then by content). A page
   saved as one file (MHTML) is read as the HTML it holds (``newsetl.read._mhtml``).
 - ``chunk_bytes`` (default 4 MiB): a JSON Lines export whose file is bigger than this is offered in pieces of
-  about this size (a gzipped one in eight at most), which cleaning processes read in parallel
+  about this size (a gzipped one in two a core at most), which cleaning processes read in parallel
   (``newsetl.discover._exports``); 0 reads each whole.
 
 A ZIP archive in the folder is its members, each an item of its own (``newsetl.read._zip``).
@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePath
 
 from newsetl.config import SourceConfig
-from newsetl.discover._exports import CHUNK_BYTES, export_pieces
+from newsetl.discover._exports import CHUNK_BYTES, cut_export
 from newsetl.discover.interval import Interval
 from newsetl.errors import ConfigError
 from newsetl.read import format_by_name, stat_key
@@ -97,7 +97,7 @@ def _pieces(source: str, uri: str, location: str, chunk_bytes: int) -> Iterator[
     try:
         stat = os.stat(location)
         if stat.st_size > chunk_bytes:
-            pieces = export_pieces(location, chunk_bytes)
+            pieces = cut_export(location, stat, chunk_bytes)
     except (OSError, EOFError, zlib.error) as exc:  # a corrupt gzip stream too: reading says what is wrong with it
         log.warning("source %s: %s cannot be cut into pieces (%s); read whole", source, uri, exc)
     if not pieces:

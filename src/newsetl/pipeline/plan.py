@@ -121,11 +121,6 @@ def manifest_size(path: Path) -> int:
     return sum(_weigh(bytes(item)) for item in items) if b'"range"' in content else len(items)
 
 
-def available_cores() -> int:
-    """The cores this process may run on: how many cleaning processes (or batches) keep them busy."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
 def batch_size_for(total: int, batch_size: int, max_batches: int, *, min_batches: int = 1) -> int:
     """The documents a batch may hold: ``batch_size``, or less to make ``min_batches`` batches of at least
     ``MIN_SPREAD_BATCH``, grown just enough that ``total`` documents fit in ``max_batches`` batches."""
