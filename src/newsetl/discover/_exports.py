@@ -116,7 +116,7 @@ def _cut(stream: BufferedIOBase | IO[bytes], chunk_bytes: int) -> Iterator[Piece
 
 
 def _merged(pieces: list[Piece], most: int) -> list[Piece]:
-    """``pieces`` joined into ``most`` runs of consecutive ones, of about the same number of pieces each."""
+    """``pieces`` joined into at most ``most`` runs of consecutive ones, of about the same number of pieces each."""
     if len(pieces) <= most:
         return pieces
     each = -(-len(pieces) // most)
