@@ -67,8 +67,9 @@ def cut_export(path: str, stat: os.stat_result, chunk_bytes: int) -> list[Piece]
     identity = file_identity(stat)
     if identity is None:
         return export_pieces(path, chunk_bytes)
-    names = (os.path.realpath(path), identity, str(chunk_bytes), str(gzip_pieces()))
-    kept = cache_folder() / "export-pieces" / f"{hashlib.sha256(chr(0).join(names).encode()).hexdigest()[:32]}.json"
+    # Named by the file's path, then by what the pieces depend on: a file written again replaces its old entry.
+    place = _digest(os.path.realpath(path))
+    kept = cache_folder() / "export-pieces" / f"{place}-{_digest(identity, str(chunk_bytes), str(gzip_pieces()))}.json"
     try:
         return [Piece(*values) for values in json.loads(kept.read_bytes())]
     except (OSError, ValueError, TypeError):
@@ -76,12 +77,18 @@ def cut_export(path: str, stat: os.stat_result, chunk_bytes: int) -> list[Piece]
     pieces = export_pieces(path, chunk_bytes)
     try:
         kept.parent.mkdir(parents=True, exist_ok=True)
+        for stale in kept.parent.glob(f"{place}-*.json"):
+            stale.unlink(missing_ok=True)
         temporary = kept.with_name(f".{kept.name}.{os.getpid()}.tmp")
         temporary.write_text(json.dumps([[p.start, p.end, p.first_line, p.lines] for p in pieces]), encoding="utf-8")
         os.replace(temporary, kept)
     except OSError as exc:  # no cache folder to write in: the next run cuts again
         log.debug("pieces of %s not kept in %s: %s", path, kept.parent, exc)
     return pieces
+
+
+def _digest(*names: str) -> str:
+    return hashlib.sha256("\0".join(names).encode()).hexdigest()[:20]
 
 
 def export_pieces(path: str, chunk_bytes: int) -> list[Piece]:
