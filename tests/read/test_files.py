@@ -185,13 +185,15 @@ def _piece_item(path: Path, start: int, end: int, first_line: int) -> SourceItem
     return SourceItem(source="test", uri=path.name, location=str(path), metadata=metadata)
 
 
-def test_a_piece_of_an_export_is_its_lines_numbered_as_in_the_whole_file(tmp_path: Path) -> None:
-    path = tmp_path / "export.jsonl"
-    path.write_bytes(b'{"n": 1}\n{"n": 2}\n\n{"n": 4}\n{"n": 5}\n')
+@pytest.mark.parametrize("name", ["export.jsonl", "export.jsonl.gz"])  # a gzipped one: from its inflated bytes
+def test_a_piece_of_an_export_is_its_lines_numbered_as_in_the_whole_file(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    content = b'{"n": 1}\n{"n": 2}\n\n{"n": 4}\n{"n": 5}\n'
+    path.write_bytes(gzip.compress(content) if name.endswith(".gz") else content)
     records = list(read_file_item(_piece_item(path, 18, 37, 3), None, 100))
     assert [(record.uri, record.content) for record in records if isinstance(record, RawDocument)] == [
-        ("export.jsonl#L4", b'{"n": 4}'),
-        ("export.jsonl#L5", b'{"n": 5}'),
+        (f"{name}#L4", b'{"n": 4}'),
+        (f"{name}#L5", b'{"n": 5}'),
     ]
 
 
@@ -202,16 +204,6 @@ def test_a_piece_of_an_export_changed_since_it_was_listed_is_refused(tmp_path: P
     path.write_bytes(b'{"n": 0}\n{"n": 1}\n{"n": 2}\n')  # a line written at its head moves every other one
     with pytest.raises(ReadError, match=r"changed after it was listed \(lines from 2\); the next run reads it again"):
         list(read_file_item(item, None, 100))
-
-
-def test_a_piece_of_a_gzipped_export_is_read_from_its_inflated_bytes(tmp_path: Path) -> None:
-    path = tmp_path / "export.jsonl.gz"
-    path.write_bytes(gzip.compress(b'{"n": 1}\n{"n": 2}\n\n{"n": 4}\n{"n": 5}\n'))
-    records = list(read_file_item(_piece_item(path, 18, 37, 3), None, 100))
-    assert [(record.uri, record.content) for record in records if isinstance(record, RawDocument)] == [
-        ("export.jsonl.gz#L4", b'{"n": 4}'),
-        ("export.jsonl.gz#L5", b'{"n": 5}'),
-    ]
 
 
 def test_a_piece_of_a_truncated_gzipped_export_is_refused_as_corrupt(tmp_path: Path) -> None:
