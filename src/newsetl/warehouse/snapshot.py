@@ -7,37 +7,34 @@ file belongs to the pipeline alone, and analysts (``newsetl sql``, notebooks, BI
 
 1. after a run's checks, the writer, still holding the warehouse, records the publication and checkpoints
    (everything in the main file, nothing left in the write-ahead log);
-2. it copies the file to a temporary name beside the snapshot, opens the copy read-only to prove it is a
-   whole database, and marks it read-only;
+2. it brings the snapshot before the current one (``.<snapshot>.base``) up to date, writing only the pieces that
+   differ: a load changes a small part of the file (``newsetl.warehouse._copy``). Where that file is still open
+   somewhere, or there is none yet, it copies the whole file to a temporary name instead. It opens the new file
+   read-only to prove it is a whole database, and marks it read-only;
 3. ``os.replace`` swaps it in: one atomic rename. A session already open keeps reading the file it opened
    (the old state, whole); the next session opens the new one. No state in between is ever visible, and no
    reader can make the load wait or fail, because the writer never needs a lock on the snapshot.
-4. the old file, kept linked under ``.<snapshot>.<pid>.retired`` through the rename, is removed by a thread of
-   its own, so freeing its blocks does not hold up the writer (a process that ends early leaves it for the next
-   publication to remove).
+4. the file replaced, kept linked through the rename, becomes the next publication's base. A base that could not be
+   used goes under ``.<snapshot>.<pid>.retired`` and is removed by a thread of its own, so freeing its blocks does
+   not hold up the writer (a process that ends early leaves it for the next publication to remove).
 """
 
 from __future__ import annotations
 
 import atexit
-import ctypes
 import glob
 import logging
 import os
-import shutil
-import sys
 import threading
 import time
-from collections.abc import Callable
 from datetime import UTC, datetime
-from functools import cache
 from pathlib import Path
-from typing import cast
 
 import duckdb
 
 from newsetl.errors import WarehouseError
 from newsetl.warehouse._connect import attach, quoted
+from newsetl.warehouse._copy import clone_file, copy_file, write_changes
 from newsetl.warehouse.fts import load_fts
 
 log = logging.getLogger("newsetl.warehouse")
@@ -52,6 +49,57 @@ def publish_snapshot(
     connection: duckdb.DuckDBPyConnection, warehouse: Path, snapshot: Path, *, run_id: str | None = None
 ) -> Path:
     """Publish the warehouse ``connection`` holds (open on ``warehouse``) as the analysts' ``snapshot``."""
+    _record_and_checkpoint(connection, warehouse, snapshot, run_id)
+    snapshot.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale(snapshot)
+    base = snapshot.with_name(f".{snapshot.name}{BASE_SUFFIX}")
+    temporary = snapshot.with_name(f".{snapshot.name}.{os.getpid()}.tmp")
+    retired = snapshot.with_name(f".{snapshot.name}.{os.getpid()}{RETIRED_SUFFIX}")
+    following = snapshot.with_name(f".{snapshot.name}.{os.getpid()}{NEXT_SUFFIX}")
+    try:
+        started = time.perf_counter()
+        new, written, how = _new_state(warehouse, snapshot, base, temporary, retired)
+        seconds = time.perf_counter() - started
+        _prove_whole(connection, new)
+        new.chmod(0o444)  # a session opened read-write by mistake fails at once instead of writing to a copy
+        _keep_linked(snapshot, following)  # the rename then frees nothing: the old file is the next one's base
+        os.replace(new, snapshot)
+        if following.exists():
+            os.replace(following, base)
+        _fsync(snapshot.parent)
+    except BaseException:
+        following.unlink(missing_ok=True)  # a failed publication leaves the snapshot as it was
+        raise
+    finally:
+        temporary.unlink(missing_ok=True)
+        if retired.exists():
+            _remove_in_background(retired)
+    # A whole copy follows the warehouse's size, not the run's: an operator reads here what each publication costs.
+    log.info(
+        "published %s as %s (run %s): %.1f MB, %.1f MB of it written in %.2f s (%s)",
+        warehouse,
+        snapshot,
+        run_id,
+        snapshot.stat().st_size / 1e6,
+        written / 1e6,
+        seconds,
+        how,
+    )
+    return snapshot
+
+
+RETIRED_SUFFIX = ".retired"
+"""A file being removed, under ``.<snapshot>.<pid>.retired``: an older snapshot no publication will write over."""
+BASE_SUFFIX = ".base"
+"""The snapshot before the current one, under ``.<snapshot>.base``: the next publication writes the new state over it,
+the pieces that differ only, when nobody has it open any more."""
+NEXT_SUFFIX = ".next"
+"""The current snapshot's second name while a publication swaps it out: ``.<snapshot>.<pid>.next``, then the base."""
+
+
+def _record_and_checkpoint(
+    connection: duckdb.DuckDBPyConnection, warehouse: Path, snapshot: Path, run_id: str | None
+) -> None:
     connection.execute(
         "INSERT INTO publications SELECT ?, ?, (SELECT count(*) FROM articles), ?",
         [datetime.now(UTC), run_id, str(snapshot)],
@@ -62,42 +110,47 @@ def publish_snapshot(
         raise WarehouseError(
             f"{wal} still holds changes after a checkpoint; another transaction is open on {warehouse}"
         )
-    snapshot.parent.mkdir(parents=True, exist_ok=True)
-    for stale in snapshot.parent.glob(f".{glob.escape(snapshot.name)}.*{RETIRED_SUFFIX}"):
-        stale.unlink(missing_ok=True)  # left by a process that ended before it could remove it
-    temporary = snapshot.with_name(f".{snapshot.name}.{os.getpid()}.tmp")
-    retired = snapshot.with_name(f".{snapshot.name}.{os.getpid()}{RETIRED_SUFFIX}")
-    try:
-        started = time.perf_counter()
+
+
+def _remove_stale(snapshot: Path) -> None:
+    # Left by a process that ended before it could remove or rename them.
+    for suffix in (RETIRED_SUFFIX, NEXT_SUFFIX):
+        for stale in snapshot.parent.glob(f".{glob.escape(snapshot.name)}.*{suffix}"):
+            stale.unlink(missing_ok=True)
+
+
+def _new_state(warehouse: Path, snapshot: Path, base: Path, temporary: Path, retired: Path) -> tuple[Path, int, str]:
+    """Write the warehouse's state for the snapshot: the file it is in, the bytes written and how.
+
+    A clone costs nothing where the filesystem shares blocks. Else the base is brought up to date, and where there
+    is none that nobody reads, the whole file is copied.
+    """
+    if clone_file(warehouse, temporary):
+        written, how = 0, "a clone sharing the warehouse's blocks"
+    else:
+        written_over_base = _bring_up_to_date(warehouse, snapshot, base)
+        if written_over_base is not None:
+            return base, written_over_base, "over the snapshot before the last"
         copy_file(warehouse, temporary)
-        _fsync(temporary)
-        copied = time.perf_counter() - started
-        _prove_whole(connection, temporary)
-        temporary.chmod(0o444)  # a session opened read-write by mistake fails at once instead of writing to a copy
-        _keep_linked(snapshot, retired)  # the rename then frees nothing; the old file goes after, in the background
-        os.replace(temporary, snapshot)
-        _fsync(snapshot.parent)
-    except BaseException:
-        retired.unlink(missing_ok=True)  # a failed publication leaves nothing beside the snapshot
-        raise
-    finally:
-        temporary.unlink(missing_ok=True)
-    if retired.exists():
-        _remove_in_background(retired)
-    # The copy follows the warehouse's size, not the run's: an operator reads here what each publication costs.
-    log.info(
-        "published %s as %s (run %s): %.1f MB copied in %.2f s",
-        warehouse,
-        snapshot,
-        run_id,
-        snapshot.stat().st_size / 1e6,
-        copied,
-    )
-    return snapshot
+        written, how = warehouse.stat().st_size, "a whole copy"
+    _fsync(temporary)
+    if base.exists():  # not written: set aside, to be removed once the new snapshot is in place
+        os.replace(base, retired)
+    return temporary, written, how
 
 
-RETIRED_SUFFIX = ".retired"
-"""The previous snapshot's file, under ``.<snapshot>.<pid>.retired`` while it is being removed."""
+def _bring_up_to_date(warehouse: Path, snapshot: Path, base: Path) -> int | None:
+    """Write the warehouse over the base where they differ: the bytes written, ``None`` if there is no base to use.
+
+    A base still open somewhere (an analyst's session from two publications ago, a backup being copied) is not
+    written: its reader keeps the state it opened, whole, and the publication copies the whole file instead.
+    """
+    if not base.exists() or (snapshot.exists() and os.path.samefile(base, snapshot)):
+        return None
+    written = write_changes(warehouse, base)
+    if written is None:
+        log.info("%s is still open elsewhere: the snapshot is copied whole this time", base)
+    return written
 
 
 def _keep_linked(snapshot: Path, retired: Path) -> None:
@@ -132,64 +185,6 @@ def open_snapshot(snapshot: Path) -> duckdb.DuckDBPyConnection:
             "(`make run`, `newsetl ingest`), or now from the warehouse as it is with `newsetl publish`"
         )
     return attach(snapshot, SNAPSHOT_ALIAS, "READ_ONLY", then=load_fts)
-
-
-def copy_file(source: Path, target: Path) -> None:
-    """Copy ``source`` to ``target`` in the kernel (``copy_file_range``), else as ``shutil.copyfile`` does.
-
-    A filesystem that can share blocks (XFS, Btrfs) makes the copy a reflink; on ext4 it is still a copy, without
-    the round trip through user space: 876 MB with its fsync in 1.4-1.55 s against 1.8-2.7 s, alternated
-    (docs/benchmarks.md). The copy goes a few MiB at a time, and each piece is handed to the disk as soon as it
-    is copied, so that the ``fsync`` after it waits for the last pieces only (PostgreSQL copies its files so).
-    """
-    try:
-        with source.open("rb") as reader, target.open("wb") as writer:
-            size = os.fstat(reader.fileno()).st_size
-            done = 0
-            while done < size:
-                copied = os.copy_file_range(reader.fileno(), writer.fileno(), min(_PIECE, size - done))
-                if copied == 0:
-                    break
-                start_writeback(writer.fileno(), done, copied)
-                done += copied
-        if done == size:
-            return
-    except (AttributeError, OSError) as exc:  # not Linux, an old kernel, or two filesystems it will not bridge
-        log.debug("copy_file_range %s -> %s unavailable (%s); copying through user space", source, target, exc)
-    shutil.copyfile(source, target)
-
-
-_PIECE = 4 << 20
-"""Bytes a copy hands to the disk at a time: at 100 MB, copy and fsync took 61-82 ms whole and 42-57 ms in 4 MiB
-pieces (8 runs, alternated)."""
-
-
-def start_writeback(descriptor: int, offset: int, length: int) -> None:
-    """Ask the kernel to start writing a file's range to disk now, without waiting (Linux ``sync_file_range``).
-
-    Only a hint: durability still comes from ``fsync``. Where the call does not exist, nothing is done.
-    """
-    call = _sync_file_range()
-    if call is not None:
-        call(descriptor, offset, length, _SYNC_FILE_RANGE_WRITE)
-
-
-_SYNC_FILE_RANGE_WRITE = 2
-"""``SYNC_FILE_RANGE_WRITE`` (linux/fs.h): start writing dirty pages of the range, do not wait."""
-
-
-@cache
-def _sync_file_range() -> Callable[[int, int, int, int], int] | None:
-    # Not in the os module; glibc and musl export it on Linux.
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        call = ctypes.CDLL(None, use_errno=True).sync_file_range
-    except (AttributeError, OSError):
-        return None
-    call.argtypes = [ctypes.c_int, ctypes.c_int64, ctypes.c_int64, ctypes.c_uint]
-    call.restype = ctypes.c_int
-    return cast(Callable[[int, int, int, int], int], call)
 
 
 def _prove_whole(connection: duckdb.DuckDBPyConnection, path: Path) -> None:
