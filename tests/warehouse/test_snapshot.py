@@ -154,9 +154,10 @@ def test_the_replaced_snapshot_stays_as_the_next_base_and_stale_files_go(setting
     _ingest(settings, "run-1")
     first = settings.snapshot.stat().st_ino
     reader = duckdb.connect(str(settings.snapshot), read_only=True)  # an analyst on the first snapshot
-    # What a process killed while it removed a base, or before it renamed the replaced snapshot, would leave behind:
+    # What a process killed while it removed a base, renamed the replaced snapshot or copied, would leave behind:
     stale = [
-        settings.snapshot.with_name(f".{settings.snapshot.name}.999999{suffix}") for suffix in (RETIRED_SUFFIX, ".next")
+        settings.snapshot.with_name(f".{settings.snapshot.name}.999999{suffix}")
+        for suffix in (RETIRED_SUFFIX, ".next", ".tmp")
     ]
     for path in stale:
         path.write_bytes(b"an older snapshot")

@@ -84,8 +84,12 @@ def write_changes(source: Path, target: Path) -> int | None:
     still on an older snapshot must keep reading the bytes it opened. Whatever ``target`` held before, even a copy
     cut short, it ends as ``source``'s bytes: every piece is compared.
     """
-    target.chmod(0o644)  # an older snapshot is read-only, and only its owner writes it again
-    descriptor = os.open(target, os.O_RDWR)
+    try:
+        target.chmod(0o644)  # an older snapshot is read-only; its owner may write it again
+        descriptor = os.open(target, os.O_RDWR)
+    except PermissionError as exc:  # made by another user (the scheduler's, an operator's `newsetl publish`)
+        log.info("%s cannot be written by this user (%s): the snapshot is copied whole", target, exc)
+        return None
     try:
         if _open_elsewhere(descriptor):
             return None

@@ -53,7 +53,7 @@ def publish_snapshot(
     snapshot.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale(snapshot)
     base = snapshot.with_name(f".{snapshot.name}{BASE_SUFFIX}")
-    temporary = snapshot.with_name(f".{snapshot.name}.{os.getpid()}.tmp")
+    temporary = snapshot.with_name(f".{snapshot.name}.{os.getpid()}{TEMPORARY_SUFFIX}")
     retired = snapshot.with_name(f".{snapshot.name}.{os.getpid()}{RETIRED_SUFFIX}")
     following = snapshot.with_name(f".{snapshot.name}.{os.getpid()}{NEXT_SUFFIX}")
     try:
@@ -93,6 +93,8 @@ RETIRED_SUFFIX = ".retired"
 BASE_SUFFIX = ".base"
 """The snapshot before the current one, under ``.<snapshot>.base``: the next publication writes the new state over it,
 the pieces that differ only, when nobody has it open any more."""
+TEMPORARY_SUFFIX = ".tmp"
+"""A publication's new file while it is written, under ``.<snapshot>.<pid>.tmp``."""
 NEXT_SUFFIX = ".next"
 """The current snapshot's second name while a publication swaps it out: ``.<snapshot>.<pid>.next``, then the base."""
 
@@ -113,8 +115,9 @@ def _record_and_checkpoint(
 
 
 def _remove_stale(snapshot: Path) -> None:
-    # Left by a process that ended before it could remove or rename them.
-    for suffix in (RETIRED_SUFFIX, NEXT_SUFFIX):
+    # Left by a process that ended before it could remove or rename them: a killed copy leaves a file as big as the
+    # warehouse. None is another publication's: each holds the warehouse, which one process at a time can open.
+    for suffix in (RETIRED_SUFFIX, NEXT_SUFFIX, TEMPORARY_SUFFIX):
         for stale in snapshot.parent.glob(f".{glob.escape(snapshot.name)}.*{suffix}"):
             stale.unlink(missing_ok=True)
 
