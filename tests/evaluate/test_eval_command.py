@@ -23,7 +23,7 @@ def test_eval_prints_all_systems_and_writes_the_table(tmp_path: Path) -> None:
         check=True,
     )
     lines = [line for line in done.stdout.splitlines() if line.startswith("| ") and "---" not in line]
-    systems = [line.split("|")[1].strip() + "/" + line.split("|")[2].strip() for line in lines[1:7]]
+    systems = [line.split("|")[1].strip() + "/" + line.split("|")[2].strip() for line in lines[1:8]]
     assert systems == [
         "newsetl/html",
         "trafilatura 2.3.1/html",
@@ -31,6 +31,7 @@ def test_eval_prints_all_systems_and_writes_the_table(tmp_path: Path) -> None:
         "whole text/text",
         "newsetl/text cut at 76 columns",
         "newsetl/text without blank lines",
+        "newsetl/text without its <title> line",
     ]
     assert "on 6 pages" in done.stdout
     assert "same 6 pages, both with the page's URL" in done.stdout

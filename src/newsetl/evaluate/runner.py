@@ -107,11 +107,22 @@ def unspaced_text(page: Page) -> bytes:
     return b"\n".join(line for line in page.text().splitlines() if line.strip())
 
 
+UNTITLED_TEXT = "text without its <title> line"
+
+
+def untitled_text(page: Page) -> bytes:
+    """The page's text dump without its first line, the page's ``<title>``: what a person copies from the page
+    itself (the project's own sample dumps start so), where no ``<title>`` names the headline to look for."""
+    _title, _break, rest = page.text().partition(b"\n")
+    return rest.lstrip(b"\r\n")
+
+
 INPUTS: dict[str, Callable[[Page], bytes]] = {
     "html": Page.html,
     "text": Page.text,
     CUT_TEXT: cut_text,
     UNSPACED_TEXT: unspaced_text,
+    UNTITLED_TEXT: untitled_text,
 }
 """What a system reads of a page, by its ``input``."""
 
@@ -122,6 +133,7 @@ SYSTEMS = (
     System("whole text", "text", whole_text, baseline=True),
     System("newsetl", CUT_TEXT, newsetl_text, start=load_newsetl_models),
     System("newsetl", UNSPACED_TEXT, newsetl_text, start=load_newsetl_models),
+    System("newsetl", UNTITLED_TEXT, newsetl_text, start=load_newsetl_models),
 )
 
 
