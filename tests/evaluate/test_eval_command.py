@@ -31,7 +31,7 @@ def test_eval_prints_all_systems_and_writes_the_table(tmp_path: Path) -> None:
         "whole text/text",
         "newsetl/text cut at 76 columns",
         "newsetl/text without blank lines",
-        "newsetl/text without its <title> line",
+        "newsetl/text without its title line",
     ]
     assert "on 6 pages" in done.stdout
     assert "same 6 pages, both with the page's URL" in done.stdout

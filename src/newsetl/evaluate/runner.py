@@ -107,7 +107,7 @@ def unspaced_text(page: Page) -> bytes:
     return b"\n".join(line for line in page.text().splitlines() if line.strip())
 
 
-UNTITLED_TEXT = "text without its <title> line"
+UNTITLED_TEXT = "text without its title line"
 
 
 def untitled_text(page: Page) -> bytes:
