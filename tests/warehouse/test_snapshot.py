@@ -182,6 +182,7 @@ def test_a_publication_writes_over_the_base_unless_someone_still_reads_it(
     with caplog.at_level(logging.INFO, logger="newsetl.warehouse"):
         _ingest(settings, "run-2")
         _ingest(settings, "run-3")  # its base is run-1's snapshot, still open: a whole copy, the reader untouched
+        assert any("the snapshot before the last is still open" in record.getMessage() for record in caplog.records)
         assert reader.execute("SELECT count(*) FROM runs").fetchone() == (1,)
         reader.close()
         base_before = _base(settings).stat().st_ino  # run-2's snapshot, which nobody has open

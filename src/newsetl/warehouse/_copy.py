@@ -135,12 +135,15 @@ def _open_elsewhere(descriptor: int) -> bool:
     """
     lease = getattr(fcntl, "F_SETLEASE", None)
     if lease is None:
+        log.info("no write leases on this system: the snapshot is copied whole")
         return True
     try:
         fcntl.fcntl(descriptor, lease, fcntl.F_WRLCK)
     except OSError as exc:
-        if exc.errno not in (errno.EAGAIN, errno.EBUSY):
-            log.debug("no write lease here (%s): the snapshot is copied whole", exc)
+        if exc.errno in (errno.EAGAIN, errno.EBUSY):
+            log.info("the snapshot before the last is still open (a session, a copy): this one is copied whole")
+        else:
+            log.info("no write lease here (%s): the snapshot is copied whole", exc)
         return True
     fcntl.fcntl(descriptor, lease, fcntl.F_UNLCK)
     return False

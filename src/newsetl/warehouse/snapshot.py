@@ -125,8 +125,8 @@ def _remove_stale(snapshot: Path) -> None:
 def _new_state(warehouse: Path, snapshot: Path, base: Path, temporary: Path, retired: Path) -> tuple[Path, int, str]:
     """Write the warehouse's state for the snapshot: the file it is in, the bytes written and how.
 
-    A clone costs nothing where the filesystem shares blocks. Else the base is brought up to date, and where there
-    is none that nobody reads, the whole file is copied.
+    A clone costs nothing where the filesystem shares blocks. Else the base is brought up to date, and where no
+    base is free to write, the whole file is copied.
     """
     if clone_file(warehouse, temporary):
         written, how = 0, "a clone sharing the warehouse's blocks"
@@ -150,10 +150,7 @@ def _bring_up_to_date(warehouse: Path, snapshot: Path, base: Path) -> int | None
     """
     if not base.exists() or (snapshot.exists() and os.path.samefile(base, snapshot)):
         return None
-    written = write_changes(warehouse, base)
-    if written is None:
-        log.info("%s is still open elsewhere: the snapshot is copied whole this time", base)
-    return written
+    return write_changes(warehouse, base)  # it says why when it does not write
 
 
 def _keep_linked(snapshot: Path, retired: Path) -> None:
