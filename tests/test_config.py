@@ -42,6 +42,11 @@ def test_the_staging_retention_is_a_setting(tmp_path: Path) -> None:
     assert load_settings(_write(tmp_path, "keep_staged_days: 30\nsources: []\n")).keep_staged_days == 30
 
 
+def test_keeping_a_snapshot_base_is_a_setting(tmp_path: Path) -> None:
+    assert load_settings(_write(tmp_path, "sources: []\n")).snapshot_base is True
+    assert load_settings(_write(tmp_path, "snapshot_base: false\nsources: []\n")).snapshot_base is False
+
+
 def test_cleaning_patterns_are_compiled_and_namespaced(tmp_path: Path) -> None:
     path = _write(
         tmp_path,
@@ -90,6 +95,7 @@ def test_learning_settings_per_source(tmp_path: Path) -> None:
         ("min_batches: 0\nsources: []", "min_batches.*positive integer"),
         ("writer_memory: lots\nsources: []", "writer_memory.*amount of memory"),
         ("keep_staged_days: 0\nsources: []", "keep_staged_days.*positive integer"),
+        ("snapshot_base: sometimes\nsources: []", "snapshot_base.*true or false"),
         ("writer_memory: 512\nsources: []", "writer_memory.*amount of memory"),
         ("- just a list", "mapping at the top level"),
         ("sources: [{name: a", "not valid YAML"),

@@ -375,7 +375,7 @@ def _run_publish(args: argparse.Namespace) -> int:
     if not settings.warehouse.exists():
         raise NewsetlError(f"no warehouse at {settings.warehouse} yet: run `make run` or `newsetl ingest` first")
     with open_warehouse(settings.warehouse, memory_limit=settings.writer_memory, search=False) as connection:
-        publish_snapshot(connection, settings.warehouse, settings.snapshot)
+        publish_snapshot(connection, settings.warehouse, settings.snapshot, keep_base=settings.snapshot_base)
     print(f"published {settings.warehouse} as {settings.snapshot}")
     return 0
 

@@ -191,6 +191,10 @@ class Settings:
     snapshot_path: Path | None = None
     """``snapshot:`` in the file: the read-only copy of the warehouse that analysts query, republished after
     every load; default ``<warehouse name>.snapshot.duckdb`` beside the warehouse."""
+    snapshot_base: bool = True
+    """``snapshot_base:`` in the file: keep the snapshot before the last, and publish by writing over it the pieces
+    of the warehouse file that changed (``newsetl.warehouse.snapshot``). ``false`` copies the whole file every
+    time and keeps no such file: the choice for a fast disk with little memory to spare, or little space."""
 
     @property
     def snapshot(self) -> Path:
@@ -264,6 +268,7 @@ def parse_settings(document: dict[str, Any], file: Path) -> Settings:
         writer_memory=_memory(document, "writer_memory", DEFAULT_WRITER_MEMORY),
         keep_staged_days=_positive_int(document, "keep_staged_days", 7),
         snapshot_path=_path(document, "snapshot", base, "") if document.get("snapshot") else None,
+        snapshot_base=_flag(document, "snapshot_base", True),
     )
 
 

@@ -199,6 +199,31 @@ def test_a_publication_writes_over_the_base_unless_someone_still_reads_it(
         assert session.execute("SELECT count(*) FROM news.runs").fetchone() == (4,)
 
 
+def test_without_a_base_every_publication_copies_the_whole_file_and_keeps_no_older_one(
+    write_config: ConfigFactory, dumps_dir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (dumps_dir / "ferry-0.txt").write_text(STORY.format(n=0), encoding="utf-8")
+    source = {"name": "dumps", "kind": "dumps", "location": str(dumps_dir)}
+    settings = load_settings(write_config([source]))
+    _ingest(settings, "run-1")
+    _ingest(settings, "run-2")
+    assert _base(settings).exists()  # kept by default
+    settings = load_settings(write_config([source], snapshot_base=False))
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="newsetl.warehouse"):
+        _ingest(settings, "run-3")
+        _ingest(settings, "run-4")
+    assert [message.rsplit("(", 1)[1] for message in _published(caplog)] in (
+        ["a whole copy)"] * 2,
+        ["a clone sharing the warehouse's blocks)"] * 2,  # where the filesystem clones (XFS, Btrfs)
+    )
+    assert not _base(settings).exists()  # the one kept before is gone too
+    assert _retired(settings) == []
+    assert sorted(path.name for path in settings.snapshot.parent.glob(f".{settings.snapshot.name}*")) == []
+    with open_snapshot(settings.snapshot) as session:
+        assert session.execute("SELECT count(*) FROM news.runs").fetchone() == (4,)
+
+
 def _base(settings: Settings) -> Path:
     return settings.snapshot.with_name(f".{settings.snapshot.name}{BASE_SUFFIX}")
 

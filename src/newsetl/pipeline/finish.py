@@ -179,7 +179,9 @@ def check_run(
             status = "failed" if failed else "checked"
             connection.execute("UPDATE runs SET status = ? WHERE run_id = ?", [status, run_id])
         with timed("check.publish"):
-            publish_snapshot(connection, settings.warehouse, settings.snapshot, run_id=run_id)
+            publish_snapshot(
+                connection, settings.warehouse, settings.snapshot, run_id=run_id, keep_base=settings.snapshot_base
+            )
     for result in results:
         log.log(
             {"fail": logging.ERROR, "warn": logging.WARNING}.get(result.status, logging.INFO),

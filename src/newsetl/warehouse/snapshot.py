@@ -46,9 +46,18 @@ _PROOF = "newsetl_snapshot_proof"
 
 
 def publish_snapshot(
-    connection: duckdb.DuckDBPyConnection, warehouse: Path, snapshot: Path, *, run_id: str | None = None
+    connection: duckdb.DuckDBPyConnection,
+    warehouse: Path,
+    snapshot: Path,
+    *,
+    run_id: str | None = None,
+    keep_base: bool = True,
 ) -> Path:
-    """Publish the warehouse ``connection`` holds (open on ``warehouse``) as the analysts' ``snapshot``."""
+    """Publish the warehouse ``connection`` holds (open on ``warehouse``) as the analysts' ``snapshot``.
+
+    With ``keep_base`` (``snapshot_base:`` in the settings) the replaced snapshot is kept to be written over next
+    time; without, every publication copies the whole file and no older snapshot stays.
+    """
     _record_and_checkpoint(connection, warehouse, snapshot, run_id)
     snapshot.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale(snapshot)
@@ -56,15 +65,19 @@ def publish_snapshot(
     temporary = snapshot.with_name(f".{snapshot.name}.{os.getpid()}{TEMPORARY_SUFFIX}")
     retired = snapshot.with_name(f".{snapshot.name}.{os.getpid()}{RETIRED_SUFFIX}")
     following = snapshot.with_name(f".{snapshot.name}.{os.getpid()}{NEXT_SUFFIX}")
+    replaced = snapshot.with_name(f".{snapshot.name}.{os.getpid()}.replaced{RETIRED_SUFFIX}")
+    kept = following if keep_base else replaced
     try:
         started = time.perf_counter()
-        new, written, how = _new_state(warehouse, snapshot, base, temporary, retired)
+        new, written, how = _new_state(warehouse, snapshot, base if keep_base else None, temporary)
+        if base.exists() and new != base:  # not written over: set aside, removed once the new snapshot is in place
+            os.replace(base, retired)
         seconds = time.perf_counter() - started
         _prove_whole(connection, new)
         new.chmod(0o444)  # a session opened read-write by mistake fails at once instead of writing to a copy
-        _keep_linked(snapshot, following)  # the rename then frees nothing: the old file is the next one's base
+        _keep_linked(snapshot, kept)  # the rename then frees nothing: the old file is the next base, or goes after
         os.replace(new, snapshot)
-        if following.exists():
+        if keep_base and following.exists():
             os.replace(following, base)
         _fsync(snapshot.parent)
     except BaseException:
@@ -72,8 +85,9 @@ def publish_snapshot(
         raise
     finally:
         temporary.unlink(missing_ok=True)
-        if retired.exists():
-            _remove_in_background(retired)
+        for done in (retired, replaced):
+            if done.exists():
+                _remove_in_background(done)
     # A whole copy follows the warehouse's size, not the run's: an operator reads here what each publication costs.
     log.info(
         "published %s as %s (run %s): %.1f MB, %.1f MB of it written in %.2f s (%s)",
@@ -122,23 +136,21 @@ def _remove_stale(snapshot: Path) -> None:
             stale.unlink(missing_ok=True)
 
 
-def _new_state(warehouse: Path, snapshot: Path, base: Path, temporary: Path, retired: Path) -> tuple[Path, int, str]:
+def _new_state(warehouse: Path, snapshot: Path, base: Path | None, temporary: Path) -> tuple[Path, int, str]:
     """Write the warehouse's state for the snapshot: the file it is in, the bytes written and how.
 
-    A clone costs nothing where the filesystem shares blocks. Else the base is brought up to date, and where no
-    base is free to write, the whole file is copied.
+    A clone costs nothing where the filesystem shares blocks. Else the ``base``, if there is one to use, is brought
+    up to date, and where none is free to write, the whole file is copied.
     """
     if clone_file(warehouse, temporary):
         written, how = 0, "a clone sharing the warehouse's blocks"
     else:
-        written_over_base = _bring_up_to_date(warehouse, snapshot, base)
-        if written_over_base is not None:
+        written_over_base = None if base is None else _bring_up_to_date(warehouse, snapshot, base)
+        if base is not None and written_over_base is not None:
             return base, written_over_base, "over the snapshot before the last"
         copy_file(warehouse, temporary)
         written, how = warehouse.stat().st_size, "a whole copy"
     _fsync(temporary)
-    if base.exists():  # not written: set aside, to be removed once the new snapshot is in place
-        os.replace(base, retired)
     return temporary, written, how
 
 
