@@ -34,8 +34,8 @@ so a piece of 1 MiB holds four or five: on the benchmark's increment 32 MB were 
 def clone_file(source: Path, target: Path) -> bool:
     """Make ``target`` a clone of ``source`` that shares its blocks (a reflink), where the filesystem can.
 
-    XFS and Btrfs clone an 845 MB file in milliseconds, in no new space; ext4 and most others refuse, and then
-    ``target`` is left empty and the answer is ``False``.
+    XFS cloned the 845 MB benchmark warehouse in 0.1-0.2 ms, in no new space (Btrfs clones too); ext4 and most
+    others refuse, and then ``target`` is left empty and the answer is ``False``.
     """
     if not sys.platform.startswith("linux"):
         return False

@@ -8,8 +8,9 @@ file belongs to the pipeline alone, and analysts (``newsetl sql``, notebooks, BI
 1. after a run's checks, the writer, still holding the warehouse, records the publication and checkpoints
    (everything in the main file, nothing left in the write-ahead log);
 2. it brings the snapshot before the current one (``.<snapshot>.base``) up to date, writing only the pieces that
-   differ: a load changes a small part of the file (``newsetl.warehouse._copy``). Where that file is still open
-   somewhere, or there is none yet, it copies the whole file to a temporary name instead. It opens the new file
+   differ: a load changes a small part of the file (``newsetl.warehouse._copy``). Where the filesystem clones files
+   (XFS, Btrfs) it clones the warehouse instead; where the base is still open somewhere, there is none yet, or
+   ``snapshot_base: false`` keeps none, it copies the whole file to a temporary name. It opens the new file
    read-only to prove it is a whole database, and marks it read-only;
 3. ``os.replace`` swaps it in: one atomic rename. A session already open keeps reading the file it opened
    (the old state, whole); the next session opens the new one. No state in between is ever visible, and no
@@ -143,15 +144,13 @@ def _new_state(warehouse: Path, snapshot: Path, base: Path | None, temporary: Pa
     up to date, and where none is free to write, the whole file is copied.
     """
     if clone_file(warehouse, temporary):
-        written, how = 0, "a clone sharing the warehouse's blocks"
-    else:
-        written_over_base = None if base is None else _bring_up_to_date(warehouse, snapshot, base)
-        if base is not None and written_over_base is not None:
-            return base, written_over_base, "over the snapshot before the last"
-        copy_file(warehouse, temporary)
-        written, how = warehouse.stat().st_size, "a whole copy"
+        _fsync(temporary)
+        return temporary, 0, "a clone sharing the warehouse's blocks"
+    if base is not None and (written := _bring_up_to_date(warehouse, snapshot, base)) is not None:
+        return base, written, "over the snapshot before the last"
+    copy_file(warehouse, temporary)
     _fsync(temporary)
-    return temporary, written, how
+    return temporary, warehouse.stat().st_size, "a whole copy"
 
 
 def _bring_up_to_date(warehouse: Path, snapshot: Path, base: Path) -> int | None:
@@ -165,14 +164,14 @@ def _bring_up_to_date(warehouse: Path, snapshot: Path, base: Path) -> int | None
     return write_changes(warehouse, base)  # it says why when it does not write
 
 
-def _keep_linked(snapshot: Path, retired: Path) -> None:
-    """Link the current snapshot's file as ``retired`` too, where the filesystem has hard links."""
+def _keep_linked(snapshot: Path, second_name: Path) -> None:
+    """Link the current snapshot's file under ``second_name`` too, where the filesystem has hard links."""
     if not snapshot.exists():
         return
     try:
-        os.link(snapshot, retired)
+        os.link(snapshot, second_name)
     except OSError as exc:  # no hard links here (some network and FAT filesystems): the rename frees it in line
-        log.debug("cannot link %s as %s (%s); the rename will free it", snapshot, retired, exc)
+        log.debug("cannot link %s as %s (%s); the rename will free it", snapshot, second_name, exc)
 
 
 def _remove_in_background(path: Path) -> None:
