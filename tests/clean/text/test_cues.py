@@ -26,7 +26,16 @@ def cue(line: str) -> str | None:
 
 
 CATCHES = {
-    "ad-label": ["Advertisement", "- Anzeige -", "PUBLICITÉ", "Werbung", "Sponsored content", "Pubblicità"],
+    "ad-label": [
+        "Advertisement",
+        "- Anzeige -",
+        "PUBLICITÉ",
+        "Werbung",
+        "Sponsored content",
+        "Pubblicità",
+        "Reklama",
+        "РЕКЛАМА",
+    ],
     "ad-continue": [
         "Story continues below advertisement",
         "Weiterlesen nach der Anzeige",

@@ -324,6 +324,44 @@ def test_a_photo_credit_or_the_authors_name_under_the_headline_is_not_the_headli
         assert (extraction.title, extraction.body, extraction.authors) == (headline, [P1, P2, P3], authors)
 
 
+def test_a_page_copied_without_its_title_line_is_not_titled_by_its_first_menu_item() -> None:
+    # Copied from the browser: the dump opens with the menu ("Island News" run into "Politics"), whose first item the
+    # page shows again above the headline. Taken for the page's <title>, that repeat anchored the article and titled it.
+    headline = "Ferry operator cuts sailings to the outlying islands"
+    menu = "Island News\nPolitics\nSport\nWeather"
+    text = "\n\n".join([menu, "Island News", headline, P1, P2, P3, "Imprint"])
+    extraction = extract_text_dump(text)
+    assert (extraction.title, extraction.body) == (headline, [P1, P2, P3])
+
+
+def test_a_dump_without_blank_lines_still_opens_with_its_title_line() -> None:
+    # Copied with a newline between blocks only, no line is set apart: the first is the page's <title>, as before.
+    text = f"Ferry cuts\nHome\nSport\nWeather\nFerry cuts\n{P1}\n{P2}\nImprint\n"
+    extraction = extract_text_dump(text)
+    assert (extraction.title, extraction.body) == ("Ferry cuts", [P1, P2])
+    assert rules_by_text(extraction)["Ferry cuts"] == "page-title"
+
+
+def test_a_label_under_the_headline_is_not_the_headline() -> None:
+    # Two words between the headline and the article ("Zum Video", "minute read", the author's name): the nearest
+    # heading-like line, but the headline stands above it.
+    headline = "Ferry operator cuts sailings to the outlying islands"
+    for label in ("Zum Video", "minute read", "Sara Zinnecker"):
+        text = "\n\n".join(["The Courier", "News Sport Weather Contact", headline, label, P1, P2, P3])
+        extraction = extract_text_dump(text)
+        assert (extraction.title, extraction.body) == (headline, [P1, P2, P3])
+        assert rules_by_text(extraction)[label] == "before-title"
+
+
+def test_a_line_ending_in_a_colon_above_the_article_bounds_it_but_is_not_its_headline() -> None:
+    # It announces what follows ("Artikel empfehlen:", a list's heading): the headline above it, else the page's title.
+    for above, title in (([], "The Courier"), (["Ferry operator cuts sailings to the outlying islands"], None)):
+        text = "\n\n".join(["The Courier", "Home\nNews\nSport\nWeather", *above, "Artikel empfehlen:", P1, P2, P3])
+        extraction = extract_text_dump(text)
+        assert (extraction.title, extraction.body) == (title or above[0], [P1, P2, P3])
+        assert rules_by_text(extraction)["Artikel empfehlen:"] == "before-title"
+
+
 def test_a_dateline_just_above_the_headline_dates_the_article() -> None:
     text = "\n\n".join(
         ["The Courier", "News Sport Weather", "31.10.2023 14:08", "Ferry operator cuts sailings", P1, P2, P3]

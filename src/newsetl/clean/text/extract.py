@@ -45,7 +45,7 @@ from newsetl.clean.text.labels import (
     verdict,
 )
 from newsetl.clean.text.learned import learned_lines
-from newsetl.clean.text.region import Region, find_region, nonblank, shows_a_page, whole_region
+from newsetl.clean.text.region import Region, find_region, page_title_line, shows_a_page, title_line, whole_region
 from newsetl.clean.text.rules import GUARD, READING_TIME
 from newsetl.clean.text.stopwords import guess_language
 from newsetl.clean.text.unwrap import unwrapped
@@ -160,7 +160,7 @@ def _classify(
         return [found or verdict("removed", "no-article") for found in verdicts]
     label_region(features, verdicts, region)
     remove_author_boxes(features, verdicts, region)
-    if region.title is None:
+    if title_line(features, region) is None:
         _title_from_page(features, verdicts, region)
     label_outside(features, verdicts, region)
     # label_outside decided every line left.
@@ -188,9 +188,10 @@ def _source_verdicts(lines: Sequence[str], cleaning: CleaningConfig) -> dict[int
 
 def _title_from_page(features: LineFeatures, verdicts: list[LineVerdict | None], region: Region) -> None:
     """Without a headline next to the article, the page's own title line (its first line) names it."""
-    first = next(nonblank(features, range(region.start)), None)
+    first = page_title_line(features)
     if (
         first is not None
+        and first < region.start
         and verdicts[first] is None
         and features.cues[first] is None
         and features.words[first] >= _MIN_PAGE_TITLE_WORDS

@@ -22,7 +22,7 @@ from newsetl.clean.text.header import (
     looks_like_heading,
     meta_rule,
 )
-from newsetl.clean.text.region import Region, nonblank, surrounds
+from newsetl.clean.text.region import Region, nonblank, surrounds, title_line
 from newsetl.clean.text.rules import GUARD
 from newsetl.clean.text.stopwords import ALL_STOPWORDS
 
@@ -72,8 +72,9 @@ def verdict(label: LineLabel, rule: str) -> LineVerdict:
 
 def label_region(features: LineFeatures, verdicts: list[LineVerdict | None], region: Region) -> None:
     """Fill in the verdicts of the region's lines, its headline and its top (``None`` = not decided yet)."""
-    if region.title is not None and verdicts[region.title] is None:
-        verdicts[region.title] = TITLE
+    titled = title_line(features, region)
+    if titled is not None and verdicts[titled] is None:
+        verdicts[titled] = TITLE
     _mark_video_titles(features, verdicts, region)
     repeats = _near_repeats(features, region)
     for index in nonblank(features, range(region.start, region.end)):

@@ -645,7 +645,8 @@ SYMBOL_ROLES: dict[str, CueRole] = {"prev-next": "end", "breadcrumb": "furniture
 
 AD_WORDS = words(
     "advertisement advertisements advertising advertisment advert ads ad anzeige anzeigen werbung publicité "
-    "publicite publicités publicidad pubblicità pubblicita advertentie publicidade reklame annonce sponsored "
+    "publicite publicités publicidad pubblicità pubblicita advertentie publicidade reklame reklama reklamy reklam "
+    "mainos annons реклама hirdetés annonce sponsored "
     "gesponsert sponsorisé sponsorise promoted"
 )
 """A short line made of these words only ("- Anzeige -", "ADVERTISEMENT", "Sponsored") is an ad label."""
