@@ -47,8 +47,15 @@ def test_items_are_listed_per_source_and_cut_into_at_most_max_batches(two_source
     manifests = cut_batches(settings, "r")
     # 25 items, batch_size 2 would make 13 batches; max_batches 4 makes four of about the same size instead.
     assert [manifest_size(path) for path in manifests] == [6, 6, 7, 6]
-    uris = [item["uri"] for path in manifests for item in json.loads(path.read_text())["items"]]
-    assert uris == [f"{n:03d}.txt" for n in range(17)] + [f"{n:03d}.txt" for n in range(8)]
+    # Each batch holds a quarter of every source, in the source's order: the same mix in every batch.
+    batches = [json.loads(path.read_text())["items"] for path in manifests]
+    by_source = [
+        [[item["uri"] for item in items if item["source"] == name] for items in batches] for name in ("alpha", "beta")
+    ]
+    assert [len(uris) for uris in by_source[0]] == [4, 4, 5, 4]
+    assert [len(uris) for uris in by_source[1]] == [2, 2, 2, 2]
+    assert [uri for uris in by_source[0] for uri in uris] == [f"{n:03d}.txt" for n in range(17)]
+    assert [uri for uris in by_source[1] for uri in uris] == [f"{n:03d}.txt" for n in range(8)]
 
 
 def test_plan_run_is_the_three_steps_in_one(two_sources: Path) -> None:
@@ -82,6 +89,23 @@ def test_a_run_smaller_than_a_batch_still_gives_every_core_a_batch(write_config:
     manifests = plan_run(settings, _alpha("two"), min_batches=2)
     assert [manifest_size(path) for path in manifests] == [225, 225]
     assert [manifest_size(path) for path in plan_run(settings, _alpha("one"))] == [450]
+
+
+def test_a_small_run_of_two_sources_gives_every_batch_the_same_share_of_each(
+    write_config: ConfigFactory, tmp_path: Path
+) -> None:
+    # Cut source after source, one batch held all of the second source's documents: with one of them ten times as
+    # costly to clean (saved HTML pages beside text dumps), one core cleaned while the other waited.
+    for name, count in (("alpha", 450), ("beta", 50)):
+        (tmp_path / name).mkdir()
+        for number in range(count):
+            (tmp_path / name / f"{number:04d}.txt").write_text(f"Title {number}\n\nBody {number}.\n")
+    sources = [{"name": name, "kind": "dumps", "location": str(tmp_path / name)} for name in ("alpha", "beta")]
+    settings = load_settings(write_config(sources))
+    manifests = plan_run(settings, _spec("mixed"), min_batches=2)
+    batches = [json.loads(path.read_text())["items"] for path in manifests]
+    shares = [[sum(item["source"] == name for item in items) for name in ("alpha", "beta")] for items in batches]
+    assert shares == [[225, 25], [225, 25]]
 
 
 def _export(folder: Path, records: int) -> None:
