@@ -32,7 +32,8 @@ def _rule(rule_id: str, pattern: str, action: RuleAction = "drop") -> LineRule:
 
 _AD_WORDS = (
     r"advertisements?|advertising|advertisment|ads?|sponsored(?: content| links?)?|promoted(?: content)?|"
-    r"anzeigen?|werbung|publicit[ée]s?|publicidad|pubblicit[àa]|reklame|reklama|reklamy|reklam|advertentie|mainos|annons|реклама|hirdetés"
+    r"anzeigen?|werbung|publicit[ée]s?|publicidad|pubblicit[àa]|reklame|reklama|reklamy|reklam|advertentie|mainos|"
+    r"annons|реклама|hirdetés"
 )
 
 _SHARE_TARGETS = (
