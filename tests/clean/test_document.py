@@ -115,6 +115,29 @@ def test_a_dump_s_title_loses_the_name_of_the_site_its_url_is_on() -> None:
     assert extract_document(without_url, CleaningConfig())[0].title == "Rail strike ends after talks - The Courier"
 
 
+def test_a_dump_or_record_that_states_no_date_is_dated_by_its_url() -> None:
+    # As the HTML extractor reads a page's URL: "/2023/03/14/" is the day it was published, unless the text says.
+    from zoneinfo import ZoneInfo
+
+    from newsetl.clean.document import extract_document
+    from newsetl.config import CleaningConfig
+    from newsetl.records import RawDocument
+
+    def published(url: str, fmt: str = "text", stated: str | None = None, zone: str | None = None) -> str | None:
+        body = TEXT_DUMP.split("\n\n", 1)[1]
+        record = {"url": url, "title": "Rail strike ends", "text": body} | ({"published_at": stated} if stated else {})
+        content = json.dumps(record).encode() if fmt == "jsonl" else TEXT_DUMP.encode()
+        document = RawDocument(source="s", uri="a", format=fmt, content=content, url=url if fmt == "text" else None)
+        cleaning = CleaningConfig(zone=ZoneInfo(zone)) if zone else CleaningConfig()
+        return extract_document(document, cleaning)[0].published_at
+
+    dated = "https://thecourier.com/2023/03/14/rail-strike-ends"
+    assert published(dated) == published(dated, "jsonl") == "2023-03-14T00:00:00Z"
+    assert published(dated, zone="Europe/Berlin") == "2023-03-13T23:00:00Z"
+    assert published(dated, "jsonl", stated="2023-03-15T08:00:00Z") == "2023-03-15T08:00:00Z"
+    assert published("https://thecourier.com/news/rail-strike-ends") is None
+
+
 HYPHENATED_DUMP = (
     "Klima\u00adwandel: Stadt plant neue Deiche\n\n"
     + "Die Stadt will die Deiche am Fluss bis zum Jahr 2030 um einen Meter erhöhen, wegen des Klima\u00adwandels. " * 4
