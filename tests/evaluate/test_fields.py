@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsetl.clean.extraction import Extraction
 from newsetl.evaluate.devset import load_pages
-from newsetl.evaluate.fields import FieldAgreement, _count, compare_fields, format_fields
+from newsetl.evaluate.fields import FieldAgreement, _count, _count_untitled, compare_fields, format_fields
 from tests.conftest import CASES
 
 
@@ -15,6 +15,21 @@ def test_fields_of_the_slice_are_counted_page_by_page() -> None:
     assert 0 <= found.same_day <= min(found.dated_html, found.dated_text)
     assert found.languaged == 6
     assert "| title | " in format_fields(found)
+    untitled = found.titled_both_untitled + found.no_title_untitled
+    assert 0 <= found.same_title_untitled <= found.titled_both_untitled <= untitled <= 6
+    assert "| title, dump without its title line | " in format_fields(found)
+
+
+def test_a_dump_without_its_title_line_is_counted_apart() -> None:
+    found = FieldAgreement()
+    html = Extraction(body=["x"], title="Rail Strike Ends")
+    _count_untitled(found, html, Extraction(body=["x"], title="rail strike ends"))
+    _count_untitled(found, html, Extraction(body=["x"], title="Toggle navigation"))
+    _count_untitled(found, html, Extraction(body=["x"]))
+    _count_untitled(found, Extraction(body=["x"]), Extraction(body=["x"], title="Anything"))  # the page has none
+    assert (found.same_title_untitled, found.titled_both_untitled, found.no_title_untitled) == (1, 2, 1)
+    shown = "| title, dump without its title line | 1 equal of 2 titled both ways (no title: 1 more) |"
+    assert shown in format_fields(found)
 
 
 def test_agreement_is_case_blind_and_by_day() -> None:

@@ -18,6 +18,7 @@ from newsetl.clean.language import detect_language
 from newsetl.config import CleaningConfig
 from newsetl.errors import DocumentError
 from newsetl.evaluate.devset import Page
+from newsetl.evaluate.runner import untitled_text
 from newsetl.records import DocumentFormat, RawDocument
 
 
@@ -27,6 +28,11 @@ class FieldAgreement:
     titled_both: int = 0
     same_title: int = 0
     """Equal once case and whitespace are set aside."""
+    titled_both_untitled: int = 0
+    same_title_untitled: int = 0
+    """The same for the dump without its first line, the page's <title> (``runner.untitled_text``)."""
+    no_title_untitled: int = 0
+    """Dumps without their first line that got no title, of pages whose HTML has one."""
     dated_html: int = 0
     dated_text: int = 0
     same_day: int = 0
@@ -52,12 +58,29 @@ def compare_fields(pages: Sequence[Page]) -> FieldAgreement:
         html = _extract(page, "html", page.html())
         text = _extract(page, "text", page.text())
         _count(found, html, text, detect_language(" ".join(page.wanted)))
+        _count_untitled(found, html, _extract(page, "text", untitled_text(page)))
     return found
+
+
+def _count_untitled(found: FieldAgreement, html: Extraction | None, text: Extraction | None) -> None:
+    """How the title of a dump copied without the page's <title> line agrees with the HTML extractor's."""
+    if html is None or not html.title:
+        return
+    if text is None or not text.title:
+        found.no_title_untitled += 1
+        return
+    found.titled_both_untitled += 1
+    found.same_title_untitled += _folded(html.title) == _folded(text.title)
 
 
 def format_fields(found: FieldAgreement) -> str:
     rows = [
         ("title", f"{found.same_title} equal of {found.titled_both} titled both ways"),
+        (
+            "title, dump without its title line",
+            f"{found.same_title_untitled} equal of {found.titled_both_untitled} titled both ways "
+            f"(no title: {found.no_title_untitled} more)",
+        ),
         (
             "published_at",
             f"{found.same_day} on the same day of {found.dated_text} dated dumps ({found.dated_html} dated pages)",
