@@ -32,8 +32,9 @@ _TITLE_SPLIT = re.compile(r"\s+[|–—:»·/-]\s+|\s*::\s*|\s*\|\s*")
 _MAX_PAGE_TITLE = 300
 _MIN_TITLE_PART = 4
 _MIN_HEADLINE_PART_WORDS = 4
-_MIN_GLUED_HEADLINE = 3
-"""Words of the headline in a first line run into the next that is still the page's <title> ("Headline | Site")."""
+_MIN_HEADLINE_WORDS = 3
+"""Words a headline has at least: in a first line run into the next that is still the page's <title> ("Headline |
+Site"), and above a title line of one or two words (``_headline_over``)."""
 _MAX_ANCHORS = 6
 _ANCHOR_WINDOW = 16
 """The article starts within this many lines (blank ones included) below its headline."""
@@ -323,7 +324,7 @@ def page_title_line(features: LineFeatures) -> int | None:
     if first + 1 >= len(features) or features.kinds[first + 1] == "blank" or not _blank_separated(features):
         return first  # a dump copied without blank lines sets no line apart: its first line is taken as before
     parts = _TITLE_SPLIT.split(features.texts[first])
-    return first if len(parts) > 1 and max(len(part.split()) for part in parts) >= _MIN_GLUED_HEADLINE else None
+    return first if len(parts) > 1 and max(len(part.split()) for part in parts) >= _MIN_HEADLINE_WORDS else None
 
 
 def _norm(text: str) -> str:
@@ -418,13 +419,13 @@ def _headline_over(features: LineFeatures, start: int, title: int) -> int | None
     """A headline above a title line that is rather a kicker, a label or a name ("Zum Video", "minute read", "Sara
     Zinnecker": one or two words) or announces what follows it: the nearest heading-like line of three words or more
     further up, before anything else. The title line stays where the article's top ends."""
-    if features.words[title] >= _MIN_NAV_HEADING and not _announces(features, title):
+    if _names_article(features, title):
         return None
     return next((index for index in _headings_above(features, start) if _names_article(features, index)), None)
 
 
 def _names_article(features: LineFeatures, index: int) -> bool:
-    return features.words[index] >= _MIN_NAV_HEADING and not _announces(features, index)
+    return features.words[index] >= _MIN_HEADLINE_WORDS and not _announces(features, index)
 
 
 def _announces(features: LineFeatures, index: int) -> bool:
