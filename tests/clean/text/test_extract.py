@@ -334,6 +334,16 @@ def test_a_page_copied_without_its_title_line_is_not_titled_by_its_first_menu_it
     assert (extraction.title, extraction.body) == (headline, [P1, P2, P3])
 
 
+def test_an_address_above_the_article_does_not_title_it() -> None:
+    # The author's e-mail address stood right above the article, the nearest line that could head it.
+    page_title = "Ferry operator cuts sailings to the outlying islands"
+    text = "\n\n".join(
+        [f"{page_title} | The Courier", "News Sport Weather Contact", "jane.doe@courier.example", P1, P2]
+    )
+    extraction = extract_text_dump(text)
+    assert (extraction.title, extraction.body) == (page_title, [P1, P2])
+
+
 def test_a_dump_without_blank_lines_still_opens_with_its_title_line() -> None:
     # Copied with a newline between blocks only, no line is set apart: the first is the page's <title>, as before.
     text = f"Ferry cuts\nHome\nSport\nWeather\nFerry cuts\n{P1}\n{P2}\nImprint\n"

@@ -14,7 +14,9 @@ from newsetl.clean.text.header import (
     is_author_bio,
     is_bare_name,
     looks_like_heading,
+    looks_like_title,
     meta_rule,
+    names_nothing,
     strip_breadcrumb,
     strip_bullet,
     strip_site_name,
@@ -239,7 +241,51 @@ def test_where_a_line_dates_a_change(line: str, start: int | None) -> None:
         ("Merkel: »Wir schaffen das« – eine Bilanz", "Merkel: »Wir schaffen das« – eine Bilanz"),  # quotes, no steps
         ("Schwarz > Weiß: Kontraste im Design", "Schwarz > Weiß: Kontraste im Design"),  # one step is no trail
         ("Home > News > Sport", "Home > News > Sport"),  # nothing a headline after the trail
+        (
+            "home / Betrieb / IT / Cyber-Angriffe: 20 Prozent in die Sicherheit",
+            "Cyber-Angriffe: 20 Prozent in die Sicherheit",
+        ),
+        (
+            "Startseite / Erfinderinnen: Ann Kiessling und ihre Forschung",
+            "Erfinderinnen: Ann Kiessling und ihre Forschung",
+        ),
+        ("Covid / flu season / what next for schools", "Covid / flu season / what next for schools"),  # no home step
+        ("Home / Covid / flu", "Home / Covid / flu"),  # too little a headline after the trail
     ],
 )
 def test_a_breadcrumb_trail_before_the_headline_is_dropped(title: str, headline: str) -> None:
     assert strip_breadcrumb(title) == headline
+
+
+@pytest.mark.parametrize(
+    ("line", "names_nothing_"),
+    [
+        ("edilsonlarosam@gmail.com", True),
+        ("www.ekbo.de", True),
+        ("https://californiaglobe.com/wp-content/uploads/2020/08/ruling.mp3", True),
+        ("Die Hinterlassenschaften des Demoraves im September (Foto: a100stoppen.de)", True),
+        ("A garda watches over an empty-looking Cork city (Image: @GardaTraffic)", True),
+        ("Media caption Drone footage shows mass burials in New York", True),
+        ("[ 26. Februar 2020 ] Am Windows Server 2019 einen Datenträger bereitstellen", True),
+        ("Ferry operator cuts sailings to the outlying islands", False),
+        ("Bundestag debattiert über den Haushalt (live)", False),
+        ("Wahl 2024: Was die Parteien versprechen", False),
+        ("Mein-MMO.de testet das neue Rollenspiel", False),
+    ],
+)
+def test_an_address_a_caption_or_a_ticker_item_names_no_article(line: str, names_nothing_: bool) -> None:
+    assert names_nothing(line) is names_nothing_
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Ferry operator cuts sailings", True),
+        ("October 12, 2020", False),
+        ("Mittwoch, 8. Juli 2020", False),
+        ("whiskyverkostung.com", False),
+        ("• Ferry operator cuts sailings", False),
+    ],
+)
+def test_a_date_or_an_address_alone_is_no_page_title(line: str, title: bool) -> None:
+    assert looks_like_title(line) is title

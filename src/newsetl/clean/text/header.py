@@ -82,6 +82,16 @@ _MAX_DATELINE_WORDS = 5
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _DIGIT_RE = re.compile(r"\d")
 _MAX_TITLE = 300
+DATE_RULES = frozenset({"date", "date-meta"})
+"""The meta rules that find a date line (a dateline, a short meta line with a date)."""
+_NAMES_NOTHING_RE = re.compile(
+    r"^\S+@\S+\.\w{2,}$"  # an e-mail address
+    r"|^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?$"  # a web address
+    r"|\((?:fotos?|photos?|images?|bild|bilder|picture|credit|quelle)\s*:[^()]{1,60}\)$"  # a caption's credit
+    r"|^(?:media|image|video) caption\b|^bildunterschrift\b"
+    r"|^\[\s*[^\]]{0,30}\d{4}\s*\]",  # a ticker's dated item
+    re.IGNORECASE,
+)
 _HEADING_WORDS = (2, 25)
 _MAX_HEADING = 200
 _NAME_WORDS = (2, 4)
@@ -100,13 +110,21 @@ _AUTHOR_BIO_RE = re.compile(
 
 
 def looks_like_title(line: str) -> bool:
-    """A headline: one short line with letters, not a bullet, not a label ending in a colon."""
+    """A headline: one short line with letters, not a bullet, not a label ending in a colon, not a date alone, nor
+    a line that names nothing (``names_nothing``)."""
     text = line.strip()
     if not 3 <= len(text) <= _MAX_TITLE or text.endswith(":"):
         return False
     if text[0] in "•·▪●◦‣∙*–-|©":
         return False
-    return any(char.isalpha() for char in text)
+    return any(char.isalpha() for char in text) and not names_nothing(text) and meta_rule(text) not in DATE_RULES
+
+
+def names_nothing(text: str) -> bool:
+    """A line that stands where a headline would but cannot be one: an address ("jane@example.org",
+    "www.example.org"), a photo's caption ending in its credit ("… (Foto: Privat)", "Media caption …") or a news
+    ticker's item ("[ 26. Februar 2020 ] Another story")."""
+    return _NAMES_NOTHING_RE.search(text.strip()) is not None
 
 
 def looks_like_heading(text: str, words: int) -> bool:
@@ -279,9 +297,13 @@ def strip_bullet(line: str) -> str:
 
 _SITE_SUFFIX_RE = re.compile(r"\s+\|\s+[^|]{1,40}$")
 _TRAIL_STEP = r"[^>»›\n]{0,40}?\s*[>»›]\s+"
+# A trail from the home page may step with slashes too ("home / Betrieb / IT / Headline"): after its first word only,
+# since a headline's own slashes ("Covid / flu season") begin no trail.
+_HOME_STEP = r"(?:home|startseite|start|accueil|inicio|portada|strona g[łl][óo]wna)\s+[/>»›]\s+"
+_SLASH_STEP = r"[^/>»›\n]{1,40}?\s+[/>»›]\s+"
 _BREADCRUMB_RE = re.compile(
     r"(?:(?:you are here|sie sind hier|vous [êe]tes ici|usted est[áa] aqu[íi]|sei qui|je bent hier)\s*:\s*"
-    rf"(?:{_TRAIL_STEP})+|(?:{_TRAIL_STEP}){{2,}})",
+    rf"(?:{_TRAIL_STEP})+|(?:{_TRAIL_STEP}){{2,}}|{_HOME_STEP}(?:{_SLASH_STEP})*)",
     re.IGNORECASE,
 )
 _MIN_TITLE_AFTER_TRAIL = 8

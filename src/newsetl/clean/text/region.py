@@ -17,7 +17,7 @@ from itertools import accumulate
 from newsetl.clean.text.captions import find_credit
 from newsetl.clean.text.cues import ROLES
 from newsetl.clean.text.features import LineFeatures
-from newsetl.clean.text.header import BULLET_RE, is_bare_name, looks_like_heading, meta_rule
+from newsetl.clean.text.header import BULLET_RE, is_bare_name, looks_like_heading, meta_rule, names_nothing
 from newsetl.clean.text.phrases import RIGHTS_RESERVED
 
 _CLAIMS_RIGHTS = re.compile(RIGHTS_RESERVED, re.IGNORECASE)
@@ -410,7 +410,7 @@ def title_line(features: LineFeatures, region: Region) -> int | None:
     nothing."""
     if region.headline is not None:
         return region.headline
-    if region.title is None or _announces(features, region.title):
+    if region.title is None or _announces(features, region.title) or names_nothing(features.texts[region.title]):
         return None
     return region.title
 
