@@ -48,6 +48,24 @@ from newsetl.clean.text.captions import enlarge_caption, find_credit, is_figure_
             "",
             "DBT/Stella von Saldern (bearbeitet durch spdfraktion.de)",
         ),
+        (
+            "Praca w magazynie, zdjęcie ilustracyjne / Źródło: Pixabay",
+            "Praca w magazynie, zdjęcie ilustracyjne",
+            "Pixabay",
+        ),
+        ("Eva M. Welskop-Deffaa / Web / Quelle: DCV", "Eva M. Welskop-Deffaa / Web", "DCV"),
+        (
+            "Angus Barbieri, 27 lat, 206 kilogramów /domena publiczna",
+            "Angus Barbieri, 27 lat, 206 kilogramów",
+            "domena publiczna",
+        ),
+        (
+            "Das Firmengeflecht. Zum Vergrößern klicken. CC-BY-SA 2.0",
+            "Das Firmengeflecht. Zum Vergrößern klicken.",
+            "CC-BY-SA 2.0",
+        ),
+        ("Maler unbekannt – Public Domain", "Maler unbekannt", "Public Domain"),
+        ("Leena Simon, CC-BY 4.0", "Leena Simon", "CC-BY 4.0"),
     ],
 )
 def test_find_credit(line: str, caption: str, credit: str) -> None:
@@ -68,6 +86,10 @@ def test_find_credit(line: str, caption: str, credit: str) -> None:
         "Fot. na górze to zdjęcie z wakacji, które zrobiłam sama",
         "Adobe agrees to buy Shutterstock",
         "The agency's pictures went out through AP",
+        "Die Arbeitslosigkeit stieg deutlich, wie die neuen Zahlen zeigen (Quelle: Bundesagentur)",
+        "Die Zahlen stammen aus einer offenen Quelle: dem Statistischen Bundesamt",
+        "All of the photographs in the archive are now in the public domain",
+        "Meine Übersetzung ist, soweit nach deutschem Recht möglich, gemeinfrei.",
     ],
 )
 def test_prose_has_no_credit(line: str) -> None:

@@ -344,6 +344,18 @@ def test_an_address_above_the_article_does_not_title_it() -> None:
     assert (extraction.title, extraction.body) == (page_title, [P1, P2])
 
 
+def test_a_caption_credited_to_its_source_or_licence_is_a_caption() -> None:
+    # "/ Źródło: Pixabay" (source: Pixabay) or a Creative Commons licence ends a photo's caption, not a headline.
+    headline = "Ferry operator cuts sailings to the outlying islands"
+    for caption, credit in (
+        ("A ferry at dawn / Źródło: Pixabay", "Pixabay"),
+        ("A ferry at dawn, CC BY-SA 4.0", "CC BY-SA 4.0"),
+    ):
+        extraction = extract_text_dump("\n\n".join([headline, caption, P1, P2, P3]))
+        assert (extraction.title, extraction.body) == (headline, [P1, P2, P3])
+        assert extraction.captions == [{"text": "A ferry at dawn", "credit": credit}]
+
+
 def test_a_dump_without_blank_lines_still_opens_with_its_title_line() -> None:
     # Copied with a newline between blocks only, no line is set apart: the first is the page's <title>, as before.
     text = f"Ferry cuts\nHome\nSport\nWeather\nFerry cuts\n{P1}\n{P2}\nImprint\n"

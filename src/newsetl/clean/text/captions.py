@@ -19,6 +19,12 @@ _AGENCY = (
     r"Belga|APA|Xinhua|Bloomberg|Colourbox|Fotolia|Adobe ?Stock|PAP|Agencja Gazeta|East News|WENN|Alamy|SIPA|"
     r"ZUMA(?: Press| Wire)?|NurPhoto)(?:\.com)?"
 )
+_SOURCE_KEY = r"(?:quelle|source|fuente|fonte|bron|[źz]r[óo]d[łl]o)"
+# Creative Commons licences, and the public domain after a separator (a sentence may end in "public domain").
+_LICENCE = (
+    r"(?:cc[ -]by(?:[ -](?:sa|nd|nc)){0,2}(?:[ -]\d\.\d)?|cc0(?: \d\.\d)?"
+    r"|(?:(?<=[/|–—-])|(?<=[/|–—-]\s))(?:public domain|domena publiczna|dominio p[úu]blico|domaine public))"
+)
 # "... Photo: AP", "(Bild: Reuters)", "... © Jane Doe", "... Photo by Jane Doe", "... / Getty Images"
 _CREDIT_TAIL_RE = re.compile(
     r"(?:^|(?<=[\s.,;:|–—(-]))\(?\s*(?:" + _CREDIT_KEY + r"\s*(?:credits?|by|von|:)\s*:?\s*|©\s*)"
@@ -28,7 +34,11 @@ _CREDIT_TAIL_RE = re.compile(
     + _AGENCY
     + r"(?:\s*/\s*[\w .-]{1,40})?)\)?$"
     # An agency whose name is never a sentence's last words needs no separator: "Dee Dee Myers Getty Images".
-    r"|(?:^|(?<=\s))(?P<named>(?-i:Getty Images|GETTY IMAGES|AP Photo|picture alliance|imago images))$",
+    r"|(?:^|(?<=\s))(?P<named>(?-i:Getty Images|GETTY IMAGES|AP Photo|picture alliance|imago images))$"
+    # A source after a separator: "… zdjęcie ilustracyjne / Źródło: Pixabay" (alone on a line: _SOURCE_ONLY_RE).
+    r"|(?<=\s)[/|]\s*" + _SOURCE_KEY + r"\s*:\s*(?P<source>[^()/|]{1,60})$"
+    # A licence is a picture's: "… Foto: Jorge Mejía (CC BY 2.0)", "… 206 kilogramów /domena publiczna".
+    r"|(?:^|(?<=[\s/(,]))(?P<licence>" + _LICENCE + r")\)?\.?$",
     re.IGNORECASE,
 )
 # "(AP Photo/Evan Vucci)", "(EFE/Juan Pérez)", or after the caption's last sentence "REUTERS/Henry Nicholls": the
@@ -54,6 +64,8 @@ _POLISH_FOT_RE = re.compile(r"(?:^|(?<=[.!?)]\s))\(?fot\.\s+(?P<credit>(?-i:[A-Z
 _CREDIT_MARKS = words(
     "foto photo bild image immagine pic credit crédit illustration grafik graphic abb aufnahme screenshot fot."
 )
+_SOURCE_MARKS = ("quelle", "source", "fuente", "fonte", "bron", "źródło", "zrodlo")
+_LICENCE_MARKS = ("cc by", "cc-by", "cc0", "public domain", "domena publiczna", "dominio p", "domaine public")
 _AGENCY_LAST = frozenset(
     words(
         "ap afp dpa efe reuters epa images istock istockphoto shutterstock imago alliance pixabay unsplash keystone "
@@ -104,15 +116,16 @@ def find_credit(text: str) -> tuple[str, str] | None:
     if _may_hold_credit(low):
         match = _CREDIT_TAIL_RE.search(tail)
         if match is not None:
-            credit = (match.group("credit") or match.group("agency") or match.group("named") or "").strip()
+            named = ("credit", "agency", "named", "source", "licence")
+            credit = next(filter(None, map(match.group, named)), "").strip()
             if not credit or len(credit.split()) > _MAX_CREDIT_WORDS:
                 return None
-            return text[: len(text) - len(tail) + match.start()].rstrip(" |–—-/(").strip(), credit
+            return text[: len(text) - len(tail) + match.start()].rstrip(" ,|–—-/(").strip(), credit
     if "/" in tail:
         found = _AGENCY_FIRST_RE.search(tail)
         if found is not None:
             credit = found.group("agency") or found.group("bare")
-            return text[: len(text) - len(tail) + found.start()].rstrip(" |–—-/(").strip(), credit
+            return text[: len(text) - len(tail) + found.start()].rstrip(" ,|–—-/(").strip(), credit
     return _credit_line(text)
 
 
@@ -150,7 +163,9 @@ def _may_hold_credit(low: str) -> bool:
     """Cheap tests on the line's tail, lower-cased, before the credit regex: every credit it finds has a "©", a key
     word with ":"/"by"/"von" ("Foto: dpa", "Photo by Jane Doe"), or an agency as the last word ("… / Getty
     Images", "… EFE")."""
-    if "©" in low or "(c)" in low:
+    if "©" in low or "(c)" in low or any(mark in low for mark in _LICENCE_MARKS):
+        return True
+    if ":" in low and any(key in low for key in _SOURCE_MARKS):
         return True
     if (":" in low or " by " in low or " von " in low) and any(mark in low for mark in _CREDIT_MARKS):
         return True
