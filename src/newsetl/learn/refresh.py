@@ -50,8 +50,8 @@ _PROSE_CHARS, _PROSE_WORDS = 80, 8
 
 _DOCUMENTS = """
 CREATE OR REPLACE TEMP TABLE learn_documents AS
-SELECT source, article_id, title, read_at FROM (
-    SELECT a.source, a.article_id, a.title, r.read_at, p.window_size,
+SELECT source, article_id, title, read_at, article_row FROM (
+    SELECT a.source, a.article_id, a.title, r.read_at, a.rowid AS article_row, p.window_size,
            row_number() OVER (PARTITION BY a.source ORDER BY r.read_at DESC, a.article_id) AS recency
     FROM articles a
     JOIN learn_parameters p ON p.source = a.source
@@ -62,8 +62,38 @@ WHERE recency <= window_size
 """
 
 
+# Where the window's rows lie in ``articles`` and ``removed_line_lists``: the most recent documents were written last,
+# so their rows are near the end of each table. Bounded by rowid, a scan reads only the row groups between, where
+# a join on article_id read the body and the removed lines of every stored article to keep the window's. Counting
+# the 100,000-dump warehouse after 1,000 new dumps: 0.30-0.34 s, now 0.18-0.20 s (the same 74 lines), of which
+# the window itself is 0.08 s. The bounds take in every row of the window whatever their order, so the count is the
+# same; at worst they span the whole table, as the join did.
+_ROW_BOUNDS = """
+SELECT (SELECT min(article_row) FROM learn_documents), (SELECT max(article_row) FROM learn_documents),
+       min(rowid), max(rowid)
+FROM removed_line_lists WHERE article_id IN (SELECT article_id FROM learn_documents)
+"""
+
+
+def _window_rows(connection: duckdb.DuckDBPyConnection) -> tuple[int, int, int, int]:
+    """The least and greatest rowid of the window's rows in ``articles`` and in ``removed_line_lists`` (0, -1: none)."""
+    row = connection.execute(_ROW_BOUNDS).fetchone() or (None,) * 4
+    first_article, last_article, first_lines, last_lines = (-1 if value is None else int(value) for value in row)
+    return max(first_article, 0), last_article, max(first_lines, 0), last_lines
+
+
+def _candidates(bounds: tuple[int, int, int, int]) -> str:
+    first_article, last_article, first_lines, last_lines = bounds
+    # Written into the SQL, not bound as parameters: DuckDB prunes row groups by a constant's range.
+    return (
+        _candidates_template()
+        .replace("{lines_rows}", f"l.rowid BETWEEN {first_lines} AND {last_lines}")
+        .replace("{article_rows}", f"a.rowid BETWEEN {first_article} AND {last_article}")
+    )
+
+
 @cache
-def _candidates() -> str:
+def _candidates_template() -> str:
     positional = ", ".join(f"'{rule}'" for rule in sorted(POSITIONAL_RULES))
     return f"""
 CREATE OR REPLACE TEMP TABLE learn_candidates AS
@@ -71,11 +101,13 @@ WITH lines AS (
     SELECT article_id, {_trimmed("removed.text")} AS line FROM (
         SELECT l.article_id, unnest(l.lines) AS removed
         FROM removed_line_lists l JOIN learn_documents d ON d.article_id = l.article_id
+        WHERE {{lines_rows}}
     ) WHERE (removed.rule IN ({positional}) OR removed.rule LIKE 'learned:%') AND length(removed.text) <= {_MAX_CHARS}
     UNION
     SELECT article_id, {_trimmed("paragraph")} AS line FROM (
         SELECT d.article_id, unnest(string_split(a.body, chr(10) || chr(10))) AS paragraph
         FROM learn_documents d JOIN articles a ON a.article_id = d.article_id
+        WHERE {{article_rows}}
     ) WHERE length(paragraph) <= {_MAX_CHARS}
 )
 SELECT d.source, l.line, count(*) AS documents, min(d.read_at) AS first_seen_at, max(d.read_at) AS last_seen_at
@@ -123,7 +155,7 @@ def refresh_learned(
         _parameters(connection, sources)
         connection.execute("DELETE FROM learned_lines WHERE source IN (SELECT source FROM learn_sources)")
         connection.execute(_DOCUMENTS)
-        connection.execute(_candidates())
+        connection.execute(_candidates(_window_rows(connection)))
         connection.execute(_REPLACE)
         connection.execute("DELETE FROM learn_counts WHERE source IN (SELECT source FROM learn_sources)")
         connection.executemany(
