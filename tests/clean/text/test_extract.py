@@ -356,6 +356,13 @@ def test_a_caption_credited_to_its_source_or_licence_is_a_caption() -> None:
         assert extraction.captions == [{"text": "A ferry at dawn", "credit": credit}]
 
 
+def test_the_name_beside_the_date_under_the_headline_is_the_author() -> None:
+    headline = "Ferry operator cuts sailings to the outlying islands"
+    extraction = extract_text_dump("\n\n".join([headline, "30. Oktober 2019 | Markus Euskirchen", P1, P2, P3]))
+    assert (extraction.authors, extraction.published_at) == (["Markus Euskirchen"], "2019-10-30T00:00:00Z")
+    assert extraction.body == [P1, P2, P3]
+
+
 def test_a_dump_without_blank_lines_still_opens_with_its_title_line() -> None:
     # Copied with a newline between blocks only, no line is set apart: the first is the page's <title>, as before.
     text = f"Ferry cuts\nHome\nSport\nWeather\nFerry cuts\n{P1}\n{P2}\nImprint\n"

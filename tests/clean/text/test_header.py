@@ -16,6 +16,7 @@ from newsetl.clean.text.header import (
     looks_like_heading,
     looks_like_title,
     meta_rule,
+    name_beside_date,
     names_nothing,
     strip_breadcrumb,
     strip_bullet,
@@ -289,3 +290,22 @@ def test_an_address_a_caption_or_a_ticker_item_names_no_article(line: str, names
 )
 def test_a_date_or_an_address_alone_is_no_page_title(line: str, title: bool) -> None:
     assert looks_like_title(line) is title
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("30. Oktober 2019 | Markus Euskirchen", ["Markus Euskirchen"]),
+        ("11.12.2019 - Amelie Loevenich", ["Amelie Loevenich"]),
+        ("04.02.2022 | 13:10 Uhr | Uta Helkenberg", ["Uta Helkenberg"]),
+        ("Marie Merlet | lundi 9 décembre 2019 à 09h08", ["Marie Merlet"]),
+        ("28. Juni 2019 · Christoph von Ritter", ["Christoph von Ritter"]),
+        ("12.03.2024 | Politik", None),  # one word: a section
+        ("Aktualisiert am 12.03.2024 | 3 Kommentare", None),
+        ("Juni 2018 | Social Media | 36 Kommentare", None),  # a category, beside no date
+        ("3. März 2024 | Anna Schmidt | Lena Weber", None),  # two names: which one wrote it is not said
+        ("Bettina Kugler 19.10.2019", None),  # no separator: a kicker may stand there as well
+    ],
+)
+def test_a_name_beside_a_dateline_s_date_is_its_author(line: str, authors: list[str] | None) -> None:
+    assert name_beside_date(line) == authors

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from newsetl.clean.authors import is_placeholder
 from newsetl.clean.text.features import LineFeatures
-from newsetl.clean.text.header import author_bio_name, find_byline_in, is_bare_name
+from newsetl.clean.text.header import author_bio_name, find_byline_in, is_bare_name, name_beside_date
 from newsetl.clean.text.labels import BODY, LineVerdict, verdict
 from newsetl.clean.text.region import Region, nonblank
 
@@ -40,7 +40,7 @@ def authors_in(line: str) -> list[str] | None:
     """The authors a byline names, or the bare name a byline line holds ("Thomas Hanke" above the dateline); not
     a label ("Übersetzer: Sonja Häußler"), a list ("Magazin, News"), a credit ("Fotos/Illustration: …") or a
     newsroom ("Redacción EC")."""
-    found = find_byline_in(line)
+    found = find_byline_in(line) or name_beside_date(line)
     if found is not None or not is_bare_name(line):
         return found
     name = line.strip()

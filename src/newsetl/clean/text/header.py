@@ -82,6 +82,10 @@ _MAX_DATELINE_WORDS = 5
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _DIGIT_RE = re.compile(r"\d")
 _MAX_TITLE = 300
+_META_PARTS_RE = re.compile(r"\s+[|·•—–-]\s+")
+_NAME_WORD_RE = re.compile(rf"[{_UPPER}][\w'’.-]*")
+_PARTICLES = frozenset(_PARTICLE.split("|"))
+_MONTH_RE = re.compile(MONTH)
 DATE_RULES = frozenset({"date", "date-meta"})
 """The meta rules that find a date line (a dateline, a short meta line with a date)."""
 _NAMES_NOTHING_RE = re.compile(
@@ -262,6 +266,29 @@ def meta_rule(text: str) -> str | None:
     if find_dateline(text) is not None:
         return "date"
     return "date-meta" if dated_meta(text) is not None else None
+
+
+def name_beside_date(line: str) -> list[str] | None:
+    """The author a dateline names beside its date: "30. Oktober 2019 | Markus Euskirchen", "04.02.2022 | 13:10 Uhr
+    | Uta Helkenberg". The name is the one part between separators (a bar, a dot, a dash) that reads as a person's
+    name, next to the part with the date or time. Without a separator a kicker may stand before the date as a name
+    does ("Original Research 7 April 2020"): no name is taken there."""
+    parts = _META_PARTS_RE.split(line.strip())
+    dated = [search_date(part) is not None or _CLOCK_RE.search(part) is not None for part in parts]
+    names = [place for place, part in enumerate(parts) if _is_person(part)]
+    if len(names) != 1 or not any(dated[max(names[0] - 1, 0) : names[0] + 2]):
+        return None  # two names: which one wrote it is not said; a name far from the date may be a category
+    return [parts[names[0]]]
+
+
+def _is_person(text: str) -> bool:
+    """Two to four capitalised words (and name particles: "von", "de"), none a stop word or a month."""
+    words = [word for word in text.split() if word not in _PARTICLES]
+    return (
+        _NAME_WORDS[0] <= len(words) <= _NAME_WORDS[1]
+        and all(_NAME_WORD_RE.fullmatch(word) for word in words)
+        and not any(word.lower().rstrip(".") in ALL_STOPWORDS or _MONTH_RE.fullmatch(word) for word in words)
+    )
 
 
 def is_bare_name(text: str) -> bool:
