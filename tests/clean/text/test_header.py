@@ -284,6 +284,8 @@ def test_an_address_a_caption_or_a_ticker_item_names_no_article(line: str, names
         ("Ferry operator cuts sailings", True),
         ("October 12, 2020", False),
         ("Mittwoch, 8. Juli 2020", False),
+        ("Abmelden 19.10.2019", False),
+        ("Story of 2024-06-14", True),  # a headline may hold a date
         ("whiskyverkostung.com", False),
         ("• Ferry operator cuts sailings", False),
     ],

@@ -82,6 +82,8 @@ _MAX_DATELINE_WORDS = 5
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _DIGIT_RE = re.compile(r"\d")
 _MAX_TITLE = 300
+_HEADLINE_BESIDE_DATE = 2
+"""Words beside a date that make a line more than a date: "Story of 2024-06-14"."""
 _META_PARTS_RE = re.compile(r"\s+[|·•—–-]\s+")
 _NAME_WORD_RE = re.compile(rf"[{_UPPER}][\w'’.-]*")
 _PARTICLES = frozenset(_PARTICLE.split("|"))
@@ -121,7 +123,17 @@ def looks_like_title(line: str) -> bool:
         return False
     if text[0] in "•·▪●◦‣∙*–-|©":
         return False
-    return any(char.isalpha() for char in text) and not names_nothing(text) and meta_rule(text) not in DATE_RULES
+    return any(char.isalpha() for char in text) and not names_nothing(text) and not _date_alone(text)
+
+
+def _date_alone(text: str) -> bool:
+    """A date and at most one word beside it ("October 12, 2020", "Mittwoch, 8. Juli 2020", "Abmelden 19.10.2019");
+    a headline may hold a date ("Story of 2024-06-14")."""
+    found = search_date(text)
+    if found is None:
+        return False
+    match = found[1]
+    return len(_WORD_RE.findall(f"{text[: match.start()]} {text[match.end() :]}")) < _HEADLINE_BESIDE_DATE
 
 
 def names_nothing(text: str) -> bool:
