@@ -96,6 +96,12 @@ CATCHES = {
     ],
     "comments": [
         "Kommentare (12)",
+        "Komentarze (9)",
+        "Dodaj komentarz",
+        "odpowiedz",
+        "Комментарии",
+        "12 komentarzy",
+        "Kommentarer (4)",
         "Para comentar debes registrarte y completar los datos generales.",
         "Vos réactions (11)",
         "Leave a Reply",
@@ -278,6 +284,9 @@ CATCHES = {
     "rating": ["Bewerten", "4,5 von 5 Sternen", "Like", "Likes (12)"],
     "share-cta": [
         "Gefällt dir der Artikel? Dann teile ihn!",
+        "Udostępnij na Facebooku",
+        "Sdílet na Facebooku",
+        "Compartilhar no Facebook",
         "Partagez cet article avec vos amis",
         "Teile diesen Beitrag auf Social Media.",
     ],
@@ -370,6 +379,8 @@ CATCHES = {
 
 PROSE = [
     "Der neue Browser von Mozilla lädt Seiten schneller.",
+    "Nie wiem, co mu odpowiedzieć, powiedziała minister.",
+    "Komentarze polityków były podzielone po wtorkowym głosowaniu w Sejmie.",
     "Update: Der Browser ist wieder verfügbar.",
     "Die Stadtwerke erhöhen zum 1. Juli die Preise für Fernwärme um durchschnittlich 18 Prozent.",
     "Share prices rose on Monday after the company reported record profits.",

@@ -193,6 +193,15 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:click here to cancel reply|hier klicken, um das antworten abzubrechen|cancel reply|"
             r"antwort(?:en)? abbrechen|annuler la r[ée]ponse|cancelar (?:la )?respuesta|annulla (?:la )?risposta)\b",
             r"(?:das )?kommentieren ist|comments are closed|kommentare sind geschlossen",
+            # The thread's heading and its form in more languages: Polish, Czech, Swedish/Danish/Norwegian, Finnish,
+            # Hungarian, Russian, Portuguese, Dutch.
+            r"(?:komentarze|komentáře|kommentarer|kommentit|hozzászólások|комментарии|coment[áa]rios|opmerkingen)"
+            r"\s*(?:\(\d+\)|:)?\s*$",
+            r"\d+\s+(?:komentarz[ey]?|komentářů|komentáře|kommentarer|kommenttia|hozzászólás|комментари(?:й|я|ев)|"
+            r"coment[áa]rios)\s*$",
+            r"(?:dodaj|napisz|wyślij) komentarz|skomentuj\b|(?:přidat|napsat) komentář|(?:lägg till|skriv) (?:en )?"
+            r"kommentar|kirjoita kommentti|(?:добавить|оставить) комментарий|deixe (?:um|o seu|seu) coment[áa]rio|"
+            r"adicionar coment[áa]rio",
             r"(?:you must be|du musst|sie m[üu]ssen) (?:logged in|eingeloggt|angemeldet)",
             r"(?:sie m[üu]ssen sich|du musst dich) (?:anmelden|einloggen)\b",
             r"(?:verraten|schreiben|sagen|erz[äa]hlen) (?:sie|du) (?:uns |mir )?(?:gerne? )?in den kommentaren",
@@ -202,7 +211,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"commentaires|comentario|comentarios|commento|commenti|reactie|reacties)\b",
             # "Anna, 9 Apr 2020 / 08:34 Antworten", "… am 21. Jan. 2015, 21:58 [ antworten ]": a comment's header
             # ends with its reply link.
-            r"\b(?:antworten|reply|r[ée]pondre|responder|rispondi|beantwoorden)\s*[↓↵\])]?$",
+            r"\b(?:antworten|reply|r[ée]pondre|responder|rispondi|beantwoorden|odpowiedz|odpovědět|svara|vastaa|"
+            r"ответить)\s*[↓↵\])]?$",
         ),
     ),
     # Before "related": a link to one other story inside an article ("Lea más: <headline>") interrupts it, where the
@@ -516,7 +526,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         ),
         anywhere=(
             r"\b(?:share|sharen|teilen|teile|partager|partagez|partage|compartir|comparte|compartilhe|condividi|delen|"
-            r"deel|empfiehl|weiterempfehlen|recommend this|tweet|tweeten)\b",
+            r"deel|empfiehl|weiterempfehlen|recommend this|tweet|tweeten|udostępnij|sdílet|sdílejte|compartilhar|"
+            r"megosztás|поделиться)\b",
         ),
     ),
     # "Follow us on Twitter", "Síguenos en Telegram, Instagram …": the site's social accounts, in its header as often
