@@ -231,6 +231,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"vorschau auf (?:den|die) n[äa]chste",
             r"(?:weitere |mehr )?(?:infos?|informationen) (?:unter|auf|bei)\s+(?:www\.|https?://)\S+\s*\.?$",
             r"(?:czytaj (?:te[żz]|tak[żz]e|r[óo]wnie[żz]|wi[ęe]cej)|zobacz (?:te[żz]|tak[żz]e))\s*:?(?:\s+\S.*)?$",
+            r"(?:przeczytaj (?:te[żz]|tak[żz]e|r[óo]wnie[żz])|[čc]t[ěe]te (?:tak[ée]|d[áa]l)|l[äa]s (?:ocks[åa]|mer)|"
+            r"lue my[öo]s|читайте (?:также|еще|ещё))\s*:?(?:\s+\S.*)?$",
             # A teaser's link with the headline it leads to: "Weiterlesen … Lebenszeichen von Bavaria", "Weiterlesen »
             # Wohncontainer – …", "Mehr lesen: …".
             r"(?:weiterlesen|mehr lesen|lire la suite|leer m[áa]s|continue reading|lees meer|czytaj dalej)\s*"
@@ -258,6 +260,9 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:das|dies|diese (?:artikel|beitr[äa]ge|themen)) k[öo]nnten? (?:sie|dich|euch) (?:auch |ebenfalls )?"
             r"interessieren|das k[öo]nnte (?:dir|ihnen|euch) (?:auch )?gefallen",
             r"latest on\s*:?$",
+            r"(?:powi[ąa]zane(?: artyku[łl]y| tematy)?|polecamy|najcz[ęe][śs]ciej czytane|najnowsze|"
+            r"souvisej[íi]c[íi] [čc]l[áa]nky|nejčten[ěe]j[šs][íi]|relaterade artiklar|mest l[äa]sta|"
+            r"aiheeseen liittyv[äa]t|luetuimmat|похожие (?:статьи|новости)|самое читаемое)\s*:?$",
             r"(?:auch|ebenfalls) (?:interessant|lesenswert)\b",
             r"[äa]hnliche (?:artikel|beitr[äa]ge|themen|produkte)\b",
             r"verwandte (?:artikel|beitr[äa]ge|themen|links)\b",
@@ -462,7 +467,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         "end",
         starts=(
             r"(?:tags?|schlagw[öo]rter|schlagworte|stichw[öo]rter|stichworte|themen|kategorien?|categories|category|"
-            r"mots-cl[ée]s|[ée]tiquettes|etiquetas|argomenti|trefwoorden|rubrik|rubriken|markiert mit)\s*:",
+            r"mots-cl[ée]s|[ée]tiquettes|etiquetas|argomenti|trefwoorden|rubrik|rubriken|markiert mit|tagi|tematy|"
+            r"[šs]t[íi]tky|taggar|avainsanat|теги|метки)\s*:",
             r"themen (?:in|zu|aus) (?:diesem|dieser) (?:artikel|beitrag|meldung)\b|markiert mit\s*$",
             r"(?:kategorien|categories)\s*$",
         ),
@@ -592,7 +598,10 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         "einloggen|mein konto|my account|konto|passwort vergessen|forgot password|forgot your password|"
         "se connecter|connexion|mon compte|iniciar sesión|iniciar sesion|accedi|inloggen|warenkorb|cart|"
         "basket|panier|jetzt registrieren|kostenlos registrieren|konto erstellen|create account|"
-        "sie sind nicht eingeloggt|sie sind aktuell nicht eingeloggt|sie sind nicht angemeldet|you are not logged in",
+        "sie sind nicht eingeloggt|sie sind aktuell nicht eingeloggt|sie sind nicht angemeldet|you are not logged in|"
+        "zaloguj|zaloguj się|wyloguj|zarejestruj się|moje konto|přihlásit|přihlásit se|odhlásit|registrace|"
+        "logga in|logga ut|mitt konto|kirjaudu|kirjaudu sisään|kirjaudu ulos|войти|выйти|регистрация|"
+        "entrar|sair|minha conta|cadastre-se",
         starts=(
             r"(?:hier |jetzt )?(?:kostenlos )?(?:anmelden|registrieren|einloggen)\s*[»›>]?$",
             r"leave this field empty if you'?re human\b",
@@ -610,7 +619,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         "search",
         "furniture",
         lines="search|suche|suchen|rechercher|recherche|buscar|cerca|zoeken|pesquisar|go|los|suchbegriff|"
-        "suche starten|search for|suchen nach|suche nach",
+        "suche starten|search for|suchen nach|suche nach|szukaj|wyszukaj|hledat|vyhledat|sök|haku|hae|поиск|"
+        "найти|procurar|buscar en el sitio",
     ),
     PhraseFamily(
         "menu-word",
@@ -641,7 +651,10 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         "cookie einstellungen|barrierefreiheit|accessibility|about|about us|über uns|"
         "qui sommes-nous|jobs|karriere|careers|presse|press|faq|hilfe|help|rss|newsletter|mediadaten|"
         "werben|advertise|kontaktformular|haftungsausschluss|rechtliche hinweise|nutzungsbasierte "
-        "onlinewerbung|privacy settings|datenschutzeinstellungen|privatsphäre-einstellungen",
+        "onlinewerbung|privacy settings|datenschutzeinstellungen|privatsphäre-einstellungen|regulamin|"
+        "polityka prywatności|ustawienia prywatności|kontakt z nami|o nas|ochrana osobních údajů|"
+        "zásady ochrany osobních údajů|o nás|integritetspolicy|om oss|tietosuojaseloste|tietosuoja|yhteystiedot|"
+        "политика конфиденциальности|контакты|о нас|política de privacidade|fale conosco|quem somos",
     ),
 )
 """In priority order: when a line matches phrases of several families, the first family names it."""
