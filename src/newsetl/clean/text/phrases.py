@@ -633,10 +633,20 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         "mehr erfahren|learn more|en savoir plus|jetzt lesen|zum artikel|zum beitrag|artikel lesen|"
         "vollständigen artikel lesen|ganzen artikel lesen|continue reading|read the full article|"
         "read full article|read full story|zur startseite|hier weiterlesen|zurück zur übersicht|zurück zur startseite|"
-        "ausgabe kaufen|buch bestellen|heft bestellen|jetzt bestellen|jetzt kaufen|zum shop|bild anzeigen|"
+        "hauptmenü|ausgabe kaufen|buch bestellen|heft bestellen|jetzt bestellen|jetzt kaufen|zum shop|bild anzeigen|"
         "bild vergrößern|click to enlarge|enlarge image",
         starts=(
             r"zur[üu]ck zu[mr] (?:lexikon|glossar|blog|archiv|newsroom|news|magazin|ratgeber)\b",
+            # A menu button's label for screen readers, copied with the page: "Toggle navigation" (Bootstrap's),
+            # "Menu Toggle", "Primary Menu" (WordPress themes'), "Navigation umschalten", "Ouvrir le menu".
+            r"(?:toggle|open|close|show|hide|expand|collapse) (?:the )?(?:main )?(?:navigation|menu|search|sidebar)"
+            r"\s*$",
+            r"(?:menu|navigation|nav|search|sidebar) toggle\s*$",
+            r"(?:main|primary|secondary|mobile|top|header|footer|site) (?:menu|navigation)\s*$",
+            r"(?:navigation|men[üu]|menu|suche|hauptmen[üu]) "
+            r"(?:umschalten|[öo]ffnen|schlie[ßs]en|ein-?/ausblenden)\s*$",
+            r"(?:(?:ouvrir|fermer) (?:le )?menu|(?:abrir|cerrar) (?:el )?men[úu]|(?:otw[óo]rz|zamknij) menu|"
+            r"(?:apri|chiudi) (?:il )?menu)\s*$",
             # A teaser's link with the story's reading time: "weiterlesen 5 Minuten".
             r"(?:weiterlesen|read more|continue reading|lire la suite|leer m[áa]s|mehr lesen)\W*\d{1,3}\s*"
             r"(?:min\.?|minuten|minutes|mins?)\s*$",
