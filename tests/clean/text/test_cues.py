@@ -276,7 +276,7 @@ CATCHES = {
         "Kategorien",
     ],
     "prev-next": ["« Vorheriger Beitrag", "Next post →", "Article précédent"],
-    "skip-link": ["Skip to content", "Zum Inhalt springen", "Aller au contenu"],
+    "skip-link": ["Skip to content", "Zum Inhalt springen", "Aller au contenu", "skip to main"],
     "copyright": [
         "© 2016 Beispiel GmbH",
         "Alle Rechte vorbehalten.",
@@ -305,6 +305,7 @@ CATCHES = {
         "Share Facebook Twitter Google+ ReddIt WhatsApp Pinterest Email Linkedin Tumblr Telegram StumbleUpon Print",
     ],
     "js-warning": [
+        "Looks like you’re using a browser we don’t support.",
         "Please enable JavaScript to view this page",
         "Dein Browser ist leider veraltet.",
         "Your browser is out of date.",
@@ -334,8 +335,9 @@ CATCHES = {
         "Bereits Abonnent? Einloggen",
         "If you're seeing this message but you're already a subscriber, you can log in for immediate access.",
     ],
-    "search": ["Suche", "Search", "Rechercher", "Szukaj", "Hledat", "Sök", "Поиск"],
+    "search": ["Suche", "Search", "Rechercher", "Szukaj", "Hledat", "Sök", "Поиск", "Suche Erweiterte Suche"],
     "menu-word": [
+        "Zurück zur Bereichsnavigation",
         "Toggle navigation",
         "Menu Toggle",
         "Primary Menu",

@@ -262,6 +262,8 @@ def test_a_breadcrumb_trail_before_the_headline_is_dropped(title: str, headline:
     ("line", "names_nothing_"),
     [
         ("edilsonlarosam@gmail.com", True),
+        ("0800 723 454 6", True),
+        ("1 / 2", True),
         ("www.ekbo.de", True),
         ("https://californiaglobe.com/wp-content/uploads/2020/08/ruling.mp3", True),
         ("Die Hinterlassenschaften des Demoraves im September (Foto: a100stoppen.de)", True),

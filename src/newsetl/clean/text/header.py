@@ -137,10 +137,11 @@ def _date_alone(text: str) -> bool:
 
 
 def names_nothing(text: str) -> bool:
-    """A line that stands where a headline would but cannot be one: an address ("jane@example.org",
-    "www.example.org"), a photo's caption ending in its credit ("… (Foto: Privat)", "Media caption …") or a news
-    ticker's item ("[ 26. Februar 2020 ] Another story")."""
-    return _NAMES_NOTHING_RE.search(text.strip()) is not None
+    """A line that stands where a headline would but cannot be one: no letters at all (a phone number, a gallery's
+    "1 / 2"), an address ("jane@example.org", "www.example.org"), a photo's caption ending in its credit ("… (Foto:
+    Privat)", "Media caption …") or a news ticker's item ("[ 26. Februar 2020 ] Another story")."""
+    stripped = text.strip()
+    return not any(char.isalpha() for char in stripped) or _NAMES_NOTHING_RE.search(stripped) is not None
 
 
 def looks_like_heading(text: str, words: int) -> bool:

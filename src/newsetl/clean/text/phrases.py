@@ -493,6 +493,7 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:skip|jump|springe?|direkt|zum|zur) (?:to |zum |zur )?(?:main |the )?(?:content|inhalt|navigation|"
             r"hauptinhalt|hauptnavigation|men[üu]|footer|suche)\b",
             r"navigation [üu]berspringen|aller au contenu|saltar al contenido|vai al contenuto",
+            r"(?:skip|jump) to main\s*$",
         ),
     ),
     PhraseFamily(
@@ -572,6 +573,9 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"\b(?:browser|webbrowser|navigateur|navegador)\b(?: \w+){0,4} (?:veraltet|outdated|out of date|"
             r"obsol[eè]te|not supported|no longer supported|unsupported|nicht (?:mehr )?unterst[üu]tzt|desactualizado|"
             r"no es compatible|n'est plus (?:à jour|support[ée]|compatible))",
+            # "Looks like you're using a browser we don't support."
+            r"\busing an? (?:\w+ )?(?:web)?browser (?:that )?(?:we|this site) "
+            r"(?:don['’]?t|do not|doesn['’]?t|does not) support",
             r"\b(?:aktualisiere|aktualisieren|update|upgrade|actualiza|actualice|mettez) (?:bitte )?(?:deinen|ihren|"
             r"your|tu|su|votre|à jour votre) (?:web)?(?:browser|navigateur|navegador)\b",
             r"\b(?:neueren|modernen|aktuelleren|newer|modern) (?:web)?browser\b.{0,60}\b(?:herunter|laden|install|"
@@ -619,7 +623,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         "search",
         "furniture",
         lines="search|suche|suchen|rechercher|recherche|buscar|cerca|zoeken|pesquisar|go|los|suchbegriff|"
-        "suche starten|search for|suchen nach|suche nach|szukaj|wyszukaj|hledat|vyhledat|sök|haku|hae|поиск|"
+        "suche starten|search for|suchen nach|suche nach|erweiterte suche|"
+        "suche erweiterte suche|advanced search|szukaj|wyszukaj|hledat|vyhledat|sök|haku|hae|поиск|"
         "найти|procurar|buscar en el sitio",
     ),
     PhraseFamily(
@@ -636,7 +641,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         "hauptmenü|ausgabe kaufen|buch bestellen|heft bestellen|jetzt bestellen|jetzt kaufen|zum shop|bild anzeigen|"
         "bild vergrößern|click to enlarge|enlarge image",
         starts=(
-            r"zur[üu]ck zu[mr] (?:lexikon|glossar|blog|archiv|newsroom|news|magazin|ratgeber)\b",
+            r"zur[üu]ck zu[mr] (?:lexikon|glossar|blog|archiv|newsroom|news|magazin|ratgeber|bereichsnavigation|"
+            r"navigation|hauptnavigation)\b",
             # A menu button's label for screen readers, copied with the page: "Toggle navigation" (Bootstrap's),
             # "Menu Toggle", "Primary Menu" (WordPress themes'), "Navigation umschalten", "Ouvrir le menu".
             r"(?:toggle|open|close|show|hide|expand|collapse) (?:the )?(?:main )?(?:navigation|menu|search|sidebar)"
