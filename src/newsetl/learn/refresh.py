@@ -66,7 +66,7 @@ WHERE recency <= window_size
 # so their rows are near the end of each table. Bounded by rowid, a scan reads only the row groups between, where
 # a join on article_id read the body and the removed lines of every stored article to keep the window's. Counting
 # the 100,000-dump warehouse after 1,000 new dumps: 0.30-0.34 s, now 0.18-0.20 s (the same 74 lines), of which
-# the window itself is 0.08 s. The bounds take in every row of the window whatever their order, so the count is the
+# the window itself is 0.07-0.10 s. The bounds take in every row of the window whatever their order, so the count is the
 # same; at worst they span the whole table, as the join did.
 _ROW_BOUNDS = """
 SELECT (SELECT min(article_row) FROM learn_documents), (SELECT max(article_row) FROM learn_documents),

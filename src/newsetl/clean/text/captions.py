@@ -64,6 +64,8 @@ _POLISH_FOT_RE = re.compile(r"(?:^|(?<=[.!?)]\s))\(?fot\.\s+(?P<credit>(?-i:[A-Z
 _CREDIT_MARKS = words(
     "foto photo bild image immagine pic credit crédit illustration grafik graphic abb aufnahme screenshot fot."
 )
+# The regex's groups that may hold the credit, one per form of credit.
+_CREDIT_GROUPS = ("credit", "agency", "named", "source", "licence")
 _SOURCE_MARKS = ("quelle", "source", "fuente", "fonte", "bron", "źródło", "zrodlo")
 _LICENCE_MARKS = ("cc by", "cc-by", "cc0", "public domain", "domena publiczna", "dominio p", "domaine public")
 _AGENCY_LAST = frozenset(
@@ -116,8 +118,7 @@ def find_credit(text: str) -> tuple[str, str] | None:
     if _may_hold_credit(low):
         match = _CREDIT_TAIL_RE.search(tail)
         if match is not None:
-            named = ("credit", "agency", "named", "source", "licence")
-            credit = next(filter(None, map(match.group, named)), "").strip()
+            credit = next(filter(None, map(match.group, _CREDIT_GROUPS)), "").strip()
             if not credit or len(credit.split()) > _MAX_CREDIT_WORDS:
                 return None
             return text[: len(text) - len(tail) + match.start()].rstrip(" ,|–—-/(").strip(), credit

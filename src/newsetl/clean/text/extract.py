@@ -26,7 +26,6 @@ from newsetl.clean.text.captions import FIGURE_WORDS, find_credit, is_figure_cap
 from newsetl.clean.text.cues import line_cue
 from newsetl.clean.text.features import LineFeatures, line_features
 from newsetl.clean.text.header import (
-    DATE_RULES,
     find_line_date,
     find_update,
     looks_like_title,
@@ -37,6 +36,7 @@ from newsetl.clean.text.header import (
 )
 from newsetl.clean.text.labels import (
     BLANK,
+    DATE_RULES,
     TITLE,
     LineLabel,
     LineVerdict,

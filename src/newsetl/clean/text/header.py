@@ -88,8 +88,6 @@ _META_PARTS_RE = re.compile(r"\s+[|·•—–-]\s+")
 _NAME_WORD_RE = re.compile(rf"[{_UPPER}][\w'’.-]*")
 _PARTICLES = frozenset(_PARTICLE.split("|"))
 _MONTH_RE = re.compile(MONTH)
-DATE_RULES = frozenset({"date", "date-meta"})
-"""The meta rules that find a date line (a dateline, a short meta line with a date)."""
 _NAMES_NOTHING_RE = re.compile(
     r"^\S+@\S+\.\w{2,}$"  # an e-mail address
     r"|^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?$"  # a web address
@@ -116,14 +114,14 @@ _AUTHOR_BIO_RE = re.compile(
 
 
 def looks_like_title(line: str) -> bool:
-    """A headline: one short line with letters, not a bullet, not a label ending in a colon, not a date alone, nor
-    a line that names nothing (``names_nothing``)."""
+    """A headline: one short line, not a bullet, not a label ending in a colon, not a date alone, nor a line that
+    names nothing (``names_nothing``: one without letters, an address, a caption, a ticker's item)."""
     text = line.strip()
     if not 3 <= len(text) <= _MAX_TITLE or text.endswith(":"):
         return False
     if text[0] in "•·▪●◦‣∙*–-|©":
         return False
-    return any(char.isalpha() for char in text) and not names_nothing(text) and not _date_alone(text)
+    return not names_nothing(text) and not _date_alone(text)
 
 
 def _date_alone(text: str) -> bool:

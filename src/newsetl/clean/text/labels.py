@@ -16,7 +16,6 @@ from newsetl.clean.text.cues import ROLES
 from newsetl.clean.text.features import LineFeatures
 from newsetl.clean.text.header import (
     BULLET_RE,
-    DATE_RULES,
     byline_date,
     is_author_bio,
     is_bare_name,
@@ -59,6 +58,8 @@ _MIN_TAIL_HEADLINES = 3
 _TOP_WINDOW = 8
 _DATE_ABOVE = 6
 """Lines above the headline searched for a dateline."""
+DATE_RULES = frozenset({"date", "date-meta"})
+"""The meta rules that find a date line (a dateline, a short meta line with a date)."""
 
 
 def verdict(label: LineLabel, rule: str) -> LineVerdict:

@@ -407,7 +407,7 @@ def _heading_above(features: LineFeatures, start: int) -> int | None:
 def title_line(features: LineFeatures, region: Region) -> int | None:
     """The line that titles the article: the headline over its title line, else the title line, unless that
     announces what follows it ("Artikel empfehlen:", a list's heading), which bounds the article's top but titles
-    nothing."""
+    nothing, or names nothing itself (an address, a credited caption: ``names_nothing``)."""
     if region.headline is not None:
         return region.headline
     if region.title is None or _announces(features, region.title) or names_nothing(features.texts[region.title]):
