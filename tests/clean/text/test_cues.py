@@ -95,6 +95,7 @@ CATCHES = {
         "Cookie-Hinweis",
     ],
     "comments": [
+        "Reageer op dit artikel",
         "Kommentare (12)",
         "Komentarze (9)",
         "Dodaj komentarz",
@@ -123,6 +124,7 @@ CATCHES = {
         "Verraten Sie gerne in den Kommentaren: Was bedeutet der Preis für Sie?",
     ],
     "related": [
+        "I più letti",
         "Powiązane artykuły",
         "Najczęściej czytane",
         "Související články",
@@ -256,6 +258,7 @@ CATCHES = {
         "Sofern nicht anders ausgewiesen, stehen Inhalte dieser Website unter CC-BY",
     ],
     "newsletter": [
+        "Abonneren op de nieuwsbrief",
         "Subscribe to our newsletter",
         "Jetzt den Newsletter abonnieren",
         "Abonnez-vous à notre newsletter",
@@ -358,6 +361,10 @@ CATCHES = {
         "Bild anzeigen",
     ],
     "footer-link": [
+        "Privacybeleid",
+        "Informativa sulla privacy",
+        "Politique de confidentialité",
+        "Política de privacidad",
         "Regulamin",
         "Polityka prywatności",
         "Integritetspolicy",
@@ -409,6 +416,7 @@ PROSE = [
     "Komentarze polityków były podzielone po wtorkowym głosowaniu w Sejmie.",
     "Polecamy wszystkim tę książkę, bo jest świetna.",
     "Close the door behind you.",
+    "Ze reageerde niet op vragen van de krant.",
     "Main menu items were cut by the restaurant last year.",
     "Najnowsze dane pokazują wzrost bezrobocia w regionie.",
     "Update: Der Browser ist wieder verfügbar.",

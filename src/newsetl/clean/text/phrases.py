@@ -193,6 +193,7 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:click here to cancel reply|hier klicken, um das antworten abzubrechen|cancel reply|"
             r"antwort(?:en)? abbrechen|annuler la r[ée]ponse|cancelar (?:la )?respuesta|annulla (?:la )?risposta)\b",
             r"(?:das )?kommentieren ist|comments are closed|kommentare sind geschlossen",
+            r"reageer(?: op (?:dit|het) (?:artikel|bericht))?\s*$",
             # The thread's heading and its form in more languages: Polish, Czech, Swedish/Danish/Norwegian, Finnish,
             # Hungarian, Russian, Portuguese, Dutch.
             r"(?:komentarze|komentáře|kommentarer|kommentit|hozzászólások|комментарии|coment[áa]rios|opmerkingen)"
@@ -288,7 +289,7 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:últimas|ultimas|otras|más|mas) (?:noticias|notas|le[íi]das)\b",
             r"(?:lo )?m[áa]s (?:le[íi]do|visto)s?\b",
             r"(?:segu[íi]|sigue|seguir) leyendo\b",
-            r"(?:ultime|altre) notizie\b|(?:le )?pi[ùu] (?:lette|letti)\b",
+            r"(?:ultime|altre) notizie\b|(?:(?:le|i) )?pi[ùu] (?:lette|letti)\b",
             r"(?:derni[èe]res|autres) (?:actualit[ée]s|infos|nouvelles)\b|les plus lus\b",
             r"(?:últimas|ultimas|outras|mais) (?:not[íi]cias|lidas)\b|leia (?:tamb[ée]m|mais)\b",
             r"(?:laatste|meer) nieuws\b|meest gelezen\b",
@@ -412,6 +413,7 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:du willst|willst du|sie wollen|wollen sie) (?:nichts|keine \w+) mehr verpassen",
             r"zapraszamy (?:te[żz] |r[óo]wnie[żz] )?do (?:subskrypcji|zapisania)",
             r"zapisz si[ęe] (?:na|do) (?:nasz )?newsletter",
+            r"(?:abonneren op|schrijf je in voor|meld je aan voor) (?:de |onze )?nieuwsbrief\b",
             r"nichts mehr verpassen\b",
         ),
         anywhere=(
@@ -668,6 +670,9 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         "qui sommes-nous|jobs|karriere|careers|presse|press|faq|hilfe|help|rss|newsletter|mediadaten|"
         "werben|advertise|kontaktformular|haftungsausschluss|rechtliche hinweise|nutzungsbasierte "
         "onlinewerbung|privacy settings|datenschutzeinstellungen|privatsphäre-einstellungen|regulamin|"
+        "privacybeleid|privacyverklaring|cookiebeleid|algemene voorwaarden|informativa sulla privacy|"
+        "termini e condizioni|politique de confidentialité|conditions générales d'utilisation|"
+        "política de privacidad|aviso de privacidad|términos y condiciones|"
         "polityka prywatności|ustawienia prywatności|kontakt z nami|o nas|ochrana osobních údajů|"
         "zásady ochrany osobních údajů|o nás|integritetspolicy|om oss|tietosuojaseloste|tietosuoja|yhteystiedot|"
         "политика конфиденциальности|контакты|о нас|política de privacidade|fale conosco|quem somos",
