@@ -127,6 +127,38 @@ def test_an_export_is_numbered_as_its_whole_content_splits(tmp_path: Path, name:
     assert list(read_lines(str(tmp_path / name), 1_000)) == expected
 
 
+def test_an_export_with_old_mac_line_breaks_over_the_cap_gives_every_record(tmp_path: Path) -> None:
+    # No "\n" anywhere: the whole file looked like one line over the cap, and its four records came out as one
+    # refused record. A lone "\r" ends a line on every path, as the export's pieces count them.
+    path = tmp_path / "export.jsonl"
+    path.write_bytes(b'{"a": 1}\r{"b": 2}\r' + b"z" * 30 + b'\r{"c": 3}\r')
+    documents = list(read_file_item(_item(path), None, 10))
+    assert [(d.uri, d.content) for d in documents if isinstance(d, RawDocument)] == [
+        ("export.jsonl#L1", b'{"a": 1}'),
+        ("export.jsonl#L2", b'{"b": 2}'),
+        ("export.jsonl#L4", b'{"c": 3}'),
+    ]
+    assert [(d.uri, d.reason_code) for d in documents if isinstance(d, RefusedRecord)] == [
+        ("export.jsonl#L3", "too_large")
+    ]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"a\rbb\rccc\r",
+        b"x" * 11 + b"\r" + b"y" * 3 + b"\r\n" + b"z" * 70_000 + b"\rend",
+        b"w" * 11 + b"\r\n\r\n" + b"v" * 12 + b"\r",
+        b"u" * 65_535 + b"\r\n" + b"t" * 5,  # a "\r\n" that a read of 64 KiB cuts in two
+        b"s" * 12 + b"\n\r" + b"r" * 2,
+    ],
+)
+def test_lines_past_the_cap_are_numbered_as_splitlines_numbers_them(tmp_path: Path, content: bytes) -> None:
+    (tmp_path / "export.jsonl").write_bytes(content)
+    expected = [(n, line if len(line) <= 10 else len(line)) for n, line in enumerate(content.splitlines(), start=1)]
+    assert list(read_lines(str(tmp_path / "export.jsonl"), 10)) == expected
+
+
 def test_a_truncated_export_gives_its_records_then_the_damage(tmp_path: Path) -> None:
     path = tmp_path / "export.jsonl.gz"
     path.write_bytes(gzip.compress(b"".join(b'{"n": %d}\n' % n for n in range(5_000)))[:-40])

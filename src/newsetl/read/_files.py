@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import re
 import time
 import zlib
 from collections.abc import Iterator
@@ -20,6 +21,7 @@ from newsetl.errors import (
 )
 
 _CHUNK = 1 << 16
+_LINE_BREAK = re.compile(rb"\r\n?|\n")
 # Non-blocking so that a named pipe among dump files reads as empty instead of waiting for a writer.
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
 
@@ -173,25 +175,42 @@ def numbered_lines(
     stream: BufferedIOBase | IO[bytes], max_bytes: int, first: int = 1
 ) -> Iterator[tuple[int, bytes | int]]:
     """``read_lines`` on an open stream (a file, its gzip, an archive's member), its first line numbered ``first``."""
-    number = first - 1
+    return enumerate(_lines(stream, max_bytes), start=first)
+
+
+def _lines(stream: BufferedIOBase | IO[bytes], max_bytes: int) -> Iterator[bytes | int]:
+    """The stream's lines as ``bytes.splitlines`` splits them ("\n", "\r\n", a lone "\r"), one over ``max_bytes`` as
+    its size in bytes."""
     while piece := stream.readline(max_bytes + 2):  # room for a line at the cap and its "\r\n"
         if len(piece) > max_bytes and not piece.endswith(b"\n"):
-            number += 1
-            rest = _read_past_line(stream)
-            # A "\r" the cap cut from its "\n" (or the file's last) is the line's break, not its content.
-            yield number, len(piece) + rest - (rest == 0 and piece.endswith(b"\r"))
+            yield from _past_the_cap(piece, stream, max_bytes)
             continue
         # readline ends a line at "\n" only; a lone "\r" ends one too, as in the whole file's splitlines().
         for line in piece.splitlines():
-            number += 1
-            yield number, line if len(line) <= max_bytes else len(line)
+            yield line if len(line) <= max_bytes else len(line)
 
 
-def _read_past_line(stream: BufferedIOBase | IO[bytes]) -> int:
-    """Bytes of the current line read past, a chunk at a time, up to its line break (not counted)."""
-    skipped = 0
-    while piece := stream.readline(_CHUNK):
-        if piece.endswith(b"\n"):
-            return skipped + len(piece.rstrip(b"\r\n"))
-        skipped += len(piece)
-    return skipped
+def _past_the_cap(piece: bytes, stream: BufferedIOBase | IO[bytes], max_bytes: int) -> Iterator[bytes | int]:
+    """The lines from ``piece`` (a line's first bytes, longer than the cap and without a "\n") to the next "\n".
+
+    They are read a chunk at a time, a line over the cap never held whole. A lone "\r" ends a line here as well: a
+    file with the old Mac line breaks has no "\n" at all, and was read as one line over the cap (an export of
+    thousands of records came out as one refused record).
+    """
+    kept, size, chunk = b"", 0, piece
+    while chunk:
+        start = 0
+        for found in _LINE_BREAK.finditer(chunk):
+            part = chunk[start : found.start()]
+            yield kept + part if size + len(part) <= max_bytes else size + len(part)
+            kept, size, start = b"", 0, found.end()
+        size += len(chunk) - start
+        kept = kept + chunk[start:] if size <= max_bytes else b""
+        if chunk.endswith(b"\n"):
+            return  # readline stops at a "\n": the stream is at a line's start again
+        cut_at_cr = chunk.endswith(b"\r")
+        chunk = stream.readline(_CHUNK)
+        if cut_at_cr and chunk == b"\n":
+            return  # the "\n" of a "\r\n" the chunk's end cut in two: that "\r" already ended the line
+    if size:
+        yield kept if size <= max_bytes else size
