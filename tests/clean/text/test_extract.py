@@ -363,6 +363,21 @@ def test_the_name_beside_the_date_under_the_headline_is_the_author() -> None:
     assert extraction.body == [P1, P2, P3]
 
 
+def test_a_dateline_under_the_article_dates_it_when_nothing_above_does() -> None:
+    # A blog prints "Veröffentlicht am …" under the post. A bare date there may be another story's or an event's, and a
+    # comment thread's dates are its comments'.
+    headline = "Ferry operator cuts sailings to the outlying islands"
+    cases = (
+        (["Veröffentlicht am: 6. August 2009"], "2009-08-06T00:00:00Z"),
+        (["Erscheinungsdatum: 07.02.2022"], "2022-02-07T00:00:00Z"),
+        (["22. Juni 2022"], None),
+        (["Kommentare (3)", "Published: 03 December 2019"], None),
+    )
+    for below, published in cases:
+        extraction = extract_text_dump("\n\n".join(["News Sport Weather Contact", headline, P1, P2, P3, *below]))
+        assert (extraction.body, extraction.published_at) == ([P1, P2, P3], published)
+
+
 def test_a_dump_without_blank_lines_still_opens_with_its_title_line() -> None:
     # Copied with a newline between blocks only, no line is set apart: the first is the page's <title>, as before.
     text = f"Ferry cuts\nHome\nSport\nWeather\nFerry cuts\n{P1}\n{P2}\nImprint\n"

@@ -58,7 +58,7 @@ _META_RE = re.compile(
     r"(?:^|[|•·–—]\s*)(?:last |zuletzt )?(?:updated|update|published|posted|written|created|modified|"
     r"veröffentlicht|aktualisiert|erschienen|erstellt|geschrieben|publiziert|stand|datum|date|publié|mis à jour|"
     r"publicado|actualizado|atualizado|postado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|geplaatst|"
-    r"opublikowano|zaktualizowano|aktualizacja|data publikacji|"
+    r"opublikowano|zaktualizowano|aktualizacja|data publikacji|erscheinungsdatum|ver[öo]ffentlichungsdatum|"
     r"by|von|par|por|door|autor(?:in)?|author|auteur)\b|"
     r"\b(?:min(?:ute)?s?\.? read|lesezeit|lesedauer|min\.? lesen|de lecture|de lectura|di lettura|leestijd)\b",
     re.IGNORECASE,

@@ -7,6 +7,7 @@ the rule that explains why it is not article text (its cue, a menu run, or simpl
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
@@ -17,6 +18,7 @@ from newsetl.clean.text.features import LineFeatures
 from newsetl.clean.text.header import (
     BULLET_RE,
     byline_date,
+    dated_meta,
     is_author_bio,
     is_bare_name,
     looks_like_heading,
@@ -56,8 +58,8 @@ _LATE_BOUNDARY = 0.8
 _MIN_TAIL_HEADLINES = 3
 """Headline-like lines in a row below the last sentence that make a list of other stories."""
 _TOP_WINDOW = 8
-_DATE_ABOVE = 6
-"""Lines above the headline searched for a dateline."""
+_DATE_AROUND = 6
+"""Lines above the headline, or below the article's last paragraph, searched for a dateline."""
 DATE_RULES = frozenset({"date", "date-meta"})
 """The meta rules that find a date line (a dateline, a short meta line with a date)."""
 
@@ -88,7 +90,7 @@ def label_region(features: LineFeatures, verdicts: list[LineVerdict | None], reg
     _trim_short_tail(features, verdicts, region)
     _trim_headline_tail(features, verdicts, region)
     _label_top(features, verdicts, region)
-    _date_above(features, verdicts, region)
+    _date_around(features, verdicts, region)
 
 
 def label_outside(features: LineFeatures, verdicts: list[LineVerdict | None], region: Region) -> None:
@@ -309,27 +311,43 @@ def _bio_under_its_name(features: LineFeatures, index: int) -> bool:
     return any(_name_then_bio(features, name, index) for name in above)
 
 
-def _date_above(features: LineFeatures, verdicts: list[LineVerdict | None], region: Region) -> None:
+def _date_around(features: LineFeatures, verdicts: list[LineVerdict | None], region: Region) -> None:
     """Without a dateline at the article's top, one just above its headline dates it ("31.10.2023 14:08" over
-    the headline, in a menu's last line or a kicker's): the nearest within a few lines, before any block that
-    surrounds articles. A byline with a date ("By Jane Doe 10. Februar 2019 in Allgemein") is one too."""
+    the headline, in a menu's last line or a kicker's), else one just below its last paragraph (a blog's
+    "Veröffentlicht am: 6. August 2009" under the post): the nearest within a few lines, before any block that
+    surrounds articles, and below the article before a comment thread, whose every comment has a date. A byline
+    with a date ("By Jane Doe 10. Februar 2019 in Allgemein") is one too."""
     if any(_dates(features, verdicts, index) for index in range(region.start, region.end)):
         return
     top = region.start if region.title is None else min(region.title, region.start)
     first = next(nonblank(features, range(len(features))), 0)
     # Down to the line after the page's first, its <title>, which names the article when no headline does.
-    for seen, index in enumerate(nonblank(features, range(top - 1, first, -1))):
-        if seen >= _DATE_ABOVE or surrounds(features.cues[index]):
-            return
+    if _date_in(features, verdicts, nonblank(features, range(top - 1, first, -1))):
+        return
+    last = max((index for index in range(region.start, region.end) if verdicts[index] is BODY), default=None)
+    if last is not None:
+        _date_in(features, verdicts, nonblank(features, range(last + 1, len(features))), below=True)
+
+
+def _date_in(
+    features: LineFeatures, verdicts: list[LineVerdict | None], lines: Iterator[int], *, below: bool = False
+) -> bool:
+    """Label the first date or dated byline among the first ``_DATE_AROUND`` of ``lines``; whether one was found."""
+    for seen, index in enumerate(lines):
+        cue = features.cues[index]
+        if seen >= _DATE_AROUND or surrounds(cue) or (below and cue == "comments"):
+            return False
         if verdicts[index] is not None:
             continue
         rule = meta_rule(features.texts[index])
-        if rule in DATE_RULES:
+        # Below the article a bare date may be another story's or an event's: a meta word must say it is the post's.
+        if rule in DATE_RULES and (not below or dated_meta(features.texts[index]) is not None):
             verdicts[index] = verdict("date", rule)
-            return
+            return True
         if rule == "byline" and byline_date(features.texts[index]) is not None:
             verdicts[index] = verdict("byline", rule)
-            return
+            return True
+    return False
 
 
 def _dates(features: LineFeatures, verdicts: list[LineVerdict | None], index: int) -> bool:
