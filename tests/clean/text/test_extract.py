@@ -378,6 +378,14 @@ def test_a_dateline_under_the_article_dates_it_when_nothing_above_does() -> None
         assert (extraction.body, extraction.published_at) == ([P1, P2, P3], published)
 
 
+def test_a_trail_run_into_the_headline_is_cut_as_the_page_title_names_it() -> None:
+    # The breadcrumb's steps copied without their separators, in front of the headline.
+    headline = "Ferry operator cuts sailings to the outlying islands"
+    for trail in ("Start News", "Startseite Kultur"):
+        text = "\n\n".join([headline, "News Sport Weather Contact", f"{trail} {headline}", P1, P2, P3])
+        assert extract_text_dump(text).title == headline
+
+
 def test_a_dump_without_blank_lines_still_opens_with_its_title_line() -> None:
     # Copied with a newline between blocks only, no line is set apart: the first is the page's <title>, as before.
     text = f"Ferry cuts\nHome\nSport\nWeather\nFerry cuts\n{P1}\n{P2}\nImprint\n"

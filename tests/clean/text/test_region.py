@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsetl.clean.text.features import line_features
-from newsetl.clean.text.region import Region, find_region
+from newsetl.clean.text.region import Region, find_region, without_run_in
 
 P1 = (
     "Die Stadtwerke erhöhen zum 1. Juli die Preise für Fernwärme um durchschnittlich 18 Prozent, teilte das "
@@ -150,3 +152,24 @@ def test_a_dump_without_blank_lines_has_no_block_to_finish() -> None:
     lines = ["Fernwärme wird teurer | Nordkurier", *MENU, "Fernwärme wird teurer", P1, P2, P3, *teasers, *FOOTER]
     _region, body = region_of(lines)
     assert body == [P1, P2, P3]
+
+
+@pytest.mark.parametrize(
+    ("title", "page_title", "headline"),
+    [
+        # A trail or a kicker run into the headline, which the page's <title> names alone.
+        ("Start Chronik Österreich Österreich erneut im Spitzenfeld", "Österreich erneut im Spitzenfeld", None),
+        ("Startseite Kultur Tickets für die Winterausstellung", "Tickets für die Winterausstellung | Schloss", None),
+        ("| Nachhaltigkeit im Onlineshop", "Nachhaltigkeit im Onlineshop - Shop - Hilfe", None),
+        # A headline in two parts is one headline; a site's name is no headline; nothing to cut.
+        ("Segundo viaje: Presidente Boric inicia gira", "Presidente Boric inicia gira | El Mostrador", "title"),
+        ("Korsetts – Shops, Designer, online kaufen", "Korsetts – Shops, Designer, online kaufen", "title"),
+        ("Die Redaktion der Zeitung empfiehlt", "Zeitung", "title"),
+        ("Ferry operator cuts sailings", None, "title"),
+    ],
+)
+def test_a_trail_or_kicker_run_into_the_headline_is_cut_where_the_page_title_names_it_alone(
+    title: str, page_title: str | None, headline: str | None
+) -> None:
+    expected = title if headline == "title" else (page_title or "").split(" | ")[0].split(" - ")[0]
+    assert without_run_in(title, page_title) == expected

@@ -45,7 +45,15 @@ from newsetl.clean.text.labels import (
     verdict,
 )
 from newsetl.clean.text.learned import learned_lines
-from newsetl.clean.text.region import Region, find_region, page_title_line, shows_a_page, title_line, whole_region
+from newsetl.clean.text.region import (
+    Region,
+    find_region,
+    page_title_line,
+    shows_a_page,
+    title_line,
+    whole_region,
+    without_run_in,
+)
 from newsetl.clean.text.rules import GUARD, READING_TIME
 from newsetl.clean.text.stopwords import guess_language
 from newsetl.clean.text.unwrap import unwrapped
@@ -221,8 +229,10 @@ def _assemble(
         by_label.setdefault(label, []).append(lines[index].strip())
     bylines, datelines = by_label.get("byline", []), by_label.get("date", [])
     published_at, updated_at = _dates(datelines + bylines, cleaning)
+    page_title = next((item["text"].strip() for item in removed if item["rule"] == "page-title"), None)
+    headline = strip_site_name(strip_breadcrumb(next(iter(by_label.get("title", [])), None)))
     return Extraction(
-        title=strip_site_name(strip_breadcrumb(next(iter(by_label.get("title", [])), None))),
+        title=without_run_in(headline, page_title),
         summary="\n".join(strip_bullet(line) for line in by_label.get("summary", [])) or None,
         body=by_label.get("body", []),
         authors=next(filter(None, map(authors_in, bylines + datelines)), []),

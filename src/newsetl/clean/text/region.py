@@ -327,6 +327,21 @@ def page_title_line(features: LineFeatures) -> int | None:
     return first if len(parts) > 1 and max(len(part.split()) for part in parts) >= _MIN_HEADLINE_WORDS else None
 
 
+def without_run_in(title: str | None, page_title: str | None) -> str | None:
+    """The headline without what the page runs into it ahead, a kicker or a trail ("Immobilienkrise Rene Benko-Firma
+    Signa in Sorge – …", "Start Chronik Österreich Österreich erneut im Spitzenfeld …"), when the page's ``<title>``
+    line names the headline alone (with or without the site's name beside it)."""
+    if not title or not page_title:
+        return title
+    # The page's title, and what stands before each of its separators ("Headline | Site", "Headline - Section - Site").
+    candidates = [page_title, *(page_title[: found.start()] for found in _TITLE_SPLIT.finditer(page_title))]
+    for candidate in sorted(candidates, key=len, reverse=True):
+        if len(candidate.split()) >= _MIN_HEADLINE_WORDS and title.endswith(f" {candidate}"):
+            # "Segundo viaje oficial: Presidente Boric inicia gira …" is a headline in two parts, not a run-in.
+            return title if title[: -len(candidate)].rstrip().endswith(":") else candidate
+    return title
+
+
 def _norm(text: str) -> str:
     return " ".join(text.lower().translate(_TYPOGRAPHY).split())
 
