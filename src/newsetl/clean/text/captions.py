@@ -34,9 +34,13 @@ _CREDIT_TAIL_RE = re.compile(
     + _AGENCY
     + r"(?:\s*/\s*[\w .-]{1,40})?)\)?$"
     # An agency whose name is never a sentence's last words needs no separator: "Dee Dee Myers Getty Images".
-    r"|(?:^|(?<=\s))(?P<named>(?-i:Getty Images|GETTY IMAGES|AP Photo|picture alliance|imago images))$"
+    r"|(?:^|(?<=\s))(?P<named>(?-i:Getty Images|GETTY IMAGES|AP Photo|picture alliance|imago images))$",
+    re.IGNORECASE,
+)
+# Tried apart, on the few lines that name a source or a licence, so that every other line pays for none of it.
+_SOURCE_OR_LICENCE_RE = re.compile(
     # A source after a separator: "… zdjęcie ilustracyjne / Źródło: Pixabay" (alone on a line: _SOURCE_ONLY_RE).
-    r"|(?<=\s)[/|]\s*" + _SOURCE_KEY + r"\s*:\s*(?P<source>[^()/|]{1,60})$"
+    r"(?<=\s)[/|]\s*" + _SOURCE_KEY + r"\s*:\s*(?P<source>[^()/|]{1,60})$"
     # A licence is a picture's: "… Foto: Jorge Mejía (CC BY 2.0)", "… 206 kilogramów /domena publiczna".
     r"|(?:^|(?<=[\s/(,]))(?P<licence>" + _LICENCE + r")\)?\.?$",
     re.IGNORECASE,
@@ -64,10 +68,9 @@ _POLISH_FOT_RE = re.compile(r"(?:^|(?<=[.!?)]\s))\(?fot\.\s+(?P<credit>(?-i:[A-Z
 _CREDIT_MARKS = words(
     "foto photo bild image immagine pic credit crédit illustration grafik graphic abb aufnahme screenshot fot."
 )
-# The regex's groups that may hold the credit, one per form of credit.
-_CREDIT_GROUPS = ("credit", "agency", "named", "source", "licence")
-_SOURCE_MARKS = ("quelle", "source", "fuente", "fonte", "bron", "źródło", "zrodlo")
-_LICENCE_MARKS = ("cc by", "cc-by", "cc0", "public domain", "domena publiczna", "dominio p", "domaine public")
+# Cheap tests before _SOURCE_OR_LICENCE_RE: a licence, or a source's key word.
+_LICENCE_MARKS = re.compile(r"cc[ -]by|cc0|public domain|domena publiczna|dominio p|domaine public")
+_SOURCE_MARKS = re.compile(r"quelle|source|fuente|fonte|bron|źródło|zrodlo")
 _AGENCY_LAST = frozenset(
     words(
         "ap afp dpa efe reuters epa images istock istockphoto shutterstock imago alliance pixabay unsplash keystone "
@@ -115,13 +118,14 @@ def find_credit(text: str) -> tuple[str, str] | None:
         polish = _POLISH_FOT_RE.search(tail)
         if polish is not None:
             return text[: len(text) - len(tail) + polish.start()].strip(), polish.group("credit").strip()
-    if _may_hold_credit(low):
-        match = _CREDIT_TAIL_RE.search(tail)
-        if match is not None:
-            credit = next(filter(None, map(match.group, _CREDIT_GROUPS)), "").strip()
-            if not credit or len(credit.split()) > _MAX_CREDIT_WORDS:
-                return None
-            return text[: len(text) - len(tail) + match.start()].rstrip(" ,|–—-/(").strip(), credit
+    match = _CREDIT_TAIL_RE.search(tail) if _may_hold_credit(low) else None
+    if match is None and _may_name_source_or_licence(low):
+        match = _SOURCE_OR_LICENCE_RE.search(tail)
+    if match is not None:
+        credit = next(filter(None, match.groupdict().values()), "").strip()
+        if not credit or len(credit.split()) > _MAX_CREDIT_WORDS:
+            return None
+        return text[: len(text) - len(tail) + match.start()].rstrip(" ,|–—-/(").strip(), credit
     if "/" in tail:
         found = _AGENCY_FIRST_RE.search(tail)
         if found is not None:
@@ -160,13 +164,18 @@ def split_caption(line: str) -> Caption:
     return Caption(text=found[0], credit=found[1])
 
 
+def _may_name_source_or_licence(low: str) -> bool:
+    """Cheap tests before ``_SOURCE_OR_LICENCE_RE``, substring tests first: nearly every line fails them."""
+    if ("cc" in low or "dom" in low or "public" in low) and _LICENCE_MARKS.search(low):
+        return True
+    return ("/" in low or "|" in low) and ":" in low and _SOURCE_MARKS.search(low) is not None
+
+
 def _may_hold_credit(low: str) -> bool:
     """Cheap tests on the line's tail, lower-cased, before the credit regex: every credit it finds has a "©", a key
     word with ":"/"by"/"von" ("Foto: dpa", "Photo by Jane Doe"), or an agency as the last word ("… / Getty
     Images", "… EFE")."""
-    if "©" in low or "(c)" in low or any(mark in low for mark in _LICENCE_MARKS):
-        return True
-    if ":" in low and any(key in low for key in _SOURCE_MARKS):
+    if "©" in low or "(c)" in low:
         return True
     if (":" in low or " by " in low or " von " in low) and any(mark in low for mark in _CREDIT_MARKS):
         return True
