@@ -328,9 +328,10 @@ def page_title_line(features: LineFeatures) -> int | None:
 
 
 def without_run_in(title: str | None, page_title: str | None) -> str | None:
-    """The headline without what the page runs into it ahead, a kicker or a trail ("Immobilienkrise Rene Benko-Firma
-    Signa in Sorge – …", "Start Chronik Österreich Österreich erneut im Spitzenfeld …"), when the page's ``<title>``
-    line names the headline alone (with or without the site's name beside it)."""
+    """The headline without what the page runs into it ahead, a trail's steps or a kicker copied without their
+    separators ("Start Chronik Österreich Österreich erneut im Spitzenfeld …", "Startseite Kultur Drei Haselnüsse
+    für Aschenbrödel: …"), when the page's ``<title>`` line names the headline alone (with or without the site's
+    name after it)."""
     if not title or not page_title:
         return title
     # The page's title, and what stands before each of its separators ("Headline | Site", "Headline - Section - Site").
