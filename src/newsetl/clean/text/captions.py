@@ -21,9 +21,10 @@ _AGENCY = (
 )
 _SOURCE_KEY = r"(?:quelle|source|fuente|fonte|bron|[źz]r[óo]d[łl]o)"
 # Creative Commons licences, and the public domain after a separator (a sentence may end in "public domain").
+_PUBLIC_DOMAIN = r"(?:public domain|domena publiczna|dominio p[úu]blico|domaine public)"
 _LICENCE = (
     r"(?:cc[ -]by(?:[ -](?:sa|nd|nc)){0,2}(?:[ -]\d\.\d)?|cc0(?: \d\.\d)?"
-    r"|(?:(?<=[/|–—-])|(?<=[/|–—-]\s))(?:public domain|domena publiczna|dominio p[úu]blico|domaine public))"
+    rf"|(?:(?<=[/|–—-])|(?<=[/|–—-]\s)){_PUBLIC_DOMAIN})"
 )
 # "... Photo: AP", "(Bild: Reuters)", "... © Jane Doe", "... Photo by Jane Doe", "... / Getty Images"
 _CREDIT_TAIL_RE = re.compile(
@@ -68,9 +69,9 @@ _POLISH_FOT_RE = re.compile(r"(?:^|(?<=[.!?)]\s))\(?fot\.\s+(?P<credit>(?-i:[A-Z
 _CREDIT_MARKS = words(
     "foto photo bild image immagine pic credit crédit illustration grafik graphic abb aufnahme screenshot fot."
 )
-# Cheap tests before _SOURCE_OR_LICENCE_RE: a licence, or a source's key word.
-_LICENCE_MARKS = re.compile(r"cc[ -]by|cc0|public domain|domena publiczna|dominio p|domaine public")
-_SOURCE_MARKS = re.compile(r"quelle|source|fuente|fonte|bron|źródło|zrodlo")
+# Cheap tests before _SOURCE_OR_LICENCE_RE, on the lower-cased line: a licence anywhere, or a source's key word.
+_LICENCE_MARKS = re.compile(rf"cc[ -]by|cc0|{_PUBLIC_DOMAIN}")
+_SOURCE_MARKS = re.compile(_SOURCE_KEY)
 _AGENCY_LAST = frozenset(
     words(
         "ap afp dpa efe reuters epa images istock istockphoto shutterstock imago alliance pixabay unsplash keystone "
