@@ -145,6 +145,15 @@ def test_a_kicker_run_into_its_headline_still_repeats_the_page_title() -> None:
     assert find_region(line_features(short, "de", {})).title != len(MENU) + 1
 
 
+def test_the_headline_not_the_sites_name_above_it_anchors_the_same_run() -> None:
+    # Both repeat a part of the <title> and both stand over the article's run: the name is the logo's, the headline
+    # titles the article instead of opening its body.
+    lines = ["Fernwärme wird teurer - Nordkurier", "Nordkurier", *MENU, "Fernwärme wird teurer", P1, P2, P3, *FOOTER]
+    region, body = region_of(lines)
+    assert region.title == len(MENU) + 2
+    assert body == [P1, P2, P3]
+
+
 def test_a_dump_without_blank_lines_has_no_block_to_finish() -> None:
     # Copied with a newline between blocks and no blank line anywhere, the page's rest would be one block under
     # the article: the headlines of other stories below it are not taken for its list.

@@ -218,10 +218,9 @@ def _locate(features: LineFeatures, scores: Sequence[float]) -> tuple[int, int, 
     anchors = _title_repeats(features)
     if anchors:
         runs = _RunIndex(scores)
-        chosen = max(
-            ((*runs.best_from(anchor + 1, _window_end(features, anchor)), anchor) for anchor in anchors),
-            key=lambda found: found[2],
-        )
+        found_runs = [(*runs.best_from(anchor + 1, _window_end(features, anchor)), anchor) for anchor in anchors]
+        # Of anchors over the same run (a site's name in the menu, then the headline), the headline places it.
+        chosen = max(found_runs, key=lambda found: (found[2], not _names_section(features, found[3])))
         strong = chosen[2] >= _ANCHOR_RATIO * best or _ends_between(features, chosen[1], start)
         if chosen[1] > chosen[0] and strong:
             # A section's or site's name from the <title> places the article as well as its headline does, but it
