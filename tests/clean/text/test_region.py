@@ -154,6 +154,24 @@ def test_the_headline_not_the_sites_name_above_it_anchors_the_same_run() -> None
     assert body == [P1, P2, P3]
 
 
+def test_the_headline_not_a_blogs_longer_name_above_it_anchors_the_same_run() -> None:
+    # Four words are no section's name, but the name is the <title>'s shorter part.
+    lines = ["Fernwärme wird teurer als gedacht | Das Blog von Anna", "", "Das Blog von Anna", ""]
+    lines += ["Fernwärme wird teurer als gedacht", "", P1, "", P2, "", P3, "", *FOOTER]
+    region, body = region_of(lines)
+    assert region.title == 4
+    assert body == [P1, P2, P3]
+
+
+def test_of_two_copies_of_the_headline_the_one_over_the_article_anchors_it() -> None:
+    # A trail's last step repeats the headline; a section's label stands between it and the headline itself.
+    headline = "Hafen Göteborg: Umschlag auf Rekordniveau"
+    lines = [f"{headline} | Hafenblatt", *MENU, headline, "Unternehmen & Märkte", headline, P1, P2, P3, *FOOTER]
+    region, body = region_of(lines)
+    assert region.title == len(MENU) + 3
+    assert body == [P1, P2, P3]
+
+
 def test_a_dump_without_blank_lines_has_no_block_to_finish() -> None:
     # Copied with a newline between blocks and no blank line anywhere, the page's rest would be one block under
     # the article: the headlines of other stories below it are not taken for its list.

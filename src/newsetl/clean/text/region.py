@@ -219,8 +219,7 @@ def _locate(features: LineFeatures, scores: Sequence[float]) -> tuple[int, int, 
     if anchors:
         runs = _RunIndex(scores)
         found_runs = [(*runs.best_from(anchor + 1, _window_end(features, anchor)), anchor) for anchor in anchors]
-        # Of anchors over the same run (a site's name in the menu, then the headline), the headline places it.
-        chosen = max(found_runs, key=lambda found: (found[2], not _names_section(features, found[3])))
+        chosen = max(found_runs, key=lambda found: (found[2], *_as_headline(features, found[3])))
         strong = chosen[2] >= _ANCHOR_RATIO * best or _ends_between(features, chosen[1], start)
         if chosen[1] > chosen[0] and strong:
             # A section's or site's name from the <title> places the article as well as its headline does, but it
@@ -241,6 +240,13 @@ def _before_an_end(
         return start, end
     above_start, above_end, above = _densest_run(scores[:ending])
     return (above_start, above_end) if above >= _ABOVE_AN_END_RATIO * best else (start, end)
+
+
+def _as_headline(features: LineFeatures, anchor: int) -> tuple[bool, int, int]:
+    """How an anchor ranks among those over the same run: the site's name in a menu or logo and a breadcrumb's last
+    step stand above the headline over the article, and a name is a shorter part of the <title> than a headline.
+    So a section's name ranks last, then a longer line first, then the one nearer the article."""
+    return not _names_section(features, anchor), features.chars[anchor], anchor
 
 
 def _names_section(features: LineFeatures, anchor: int) -> bool:
