@@ -304,6 +304,12 @@ def test_a_date_or_an_address_alone_is_no_page_title(line: str, title: bool) -> 
         ("04.02.2022 | 13:10 Uhr | Uta Helkenberg", ["Uta Helkenberg"]),
         ("Marie Merlet | lundi 9 décembre 2019 à 09h08", ["Marie Merlet"]),
         ("28. Juni 2019 · Christoph von Ritter", ["Christoph von Ritter"]),
+        ("Christian Kahle, 03.11.2023 15:32 Uhr", ["Christian Kahle"]),  # a comma after the name
+        ("Marco Kratzenberg, 01. Dez. 2017, 12:01 Uhr 3 min Lesezeit", ["Marco Kratzenberg"]),
+        ("Gunter Frank / 22.04.2020 / 06:15 / Foto: Achgut.com", ["Gunter Frank"]),  # slashes between spaces
+        ("Julia Steinhoff / Oktober 25 2023", ["Julia Steinhoff"]),
+        ("Berlin, 3. März 2024", None),  # a place: one word
+        ("Anna Schmidt, Lena Weber, 3. März 2024", None),
         ("12.03.2024 | Politik", None),  # one word: a section
         ("Aktualisiert am 12.03.2024 | 3 Kommentare", None),
         ("Juni 2018 | Social Media | 36 Kommentare", None),  # a category, beside no date

@@ -84,7 +84,7 @@ _DIGIT_RE = re.compile(r"\d")
 _MAX_TITLE = 300
 _HEADLINE_BESIDE_DATE = 2
 """Words beside a date that make a line more than a date: "Story of 2024-06-14"."""
-_META_PARTS_RE = re.compile(r"\s+[|·•—–-]\s+")
+_META_PARTS_RE = re.compile(r"\s+[|·•—–/-]\s+|,\s+")
 _NAME_WORD_RE = re.compile(rf"[{_UPPER}][\w'’.-]*")
 _PARTICLES = frozenset(_PARTICLE.split("|"))
 _MONTH_RE = re.compile(MONTH)
@@ -281,9 +281,10 @@ def meta_rule(text: str) -> str | None:
 
 def name_beside_date(line: str) -> list[str] | None:
     """The author a dateline names beside its date: "30. Oktober 2019 | Markus Euskirchen", "04.02.2022 | 13:10 Uhr
-    | Uta Helkenberg". The name is the one part between separators (a bar, a dot, a dash) that reads as a person's
-    name, next to the part with the date or time. Without a separator a kicker may stand before the date as a name
-    does ("Original Research 7 April 2020"): no name is taken there."""
+    | Uta Helkenberg", "Christian Kahle, 03.11.2023 15:32 Uhr". The name is the one part between separators (a bar,
+    a dot, a dash or a slash between spaces, a comma) that reads as a person's name, next to the part with the date or
+    time. Without a separator a kicker may stand before the date as a name does ("Original Research 7 April 2020"):
+    no name is taken there."""
     parts = _META_PARTS_RE.split(line.strip())
     dated = [search_date(part) is not None or _CLOCK_RE.search(part) is not None for part in parts]
     names = [place for place, part in enumerate(parts) if _is_person(part)]
