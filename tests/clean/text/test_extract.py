@@ -87,6 +87,16 @@ def test_header_bullets_byline_and_dateline() -> None:
     assert extraction.language == "en"
 
 
+def test_a_byline_split_over_lines_names_the_author_and_leaves_the_body() -> None:
+    # A theme's spans: "By", the name and a dash each on a line of their own, then the date.
+    head = "Ferry operator cuts sailings | The Courier\n\nFerry operator cuts sailings\n\n"
+    text = f"{head}By\n\nJames Whittaker\n\n-\n\nMay 4, 2022\n\n{P1}\n\n{P2}\n"
+    extraction = extract_text_dump(text)
+    assert extraction.authors == ["James Whittaker"]
+    assert extraction.published_at == "2022-05-04T00:00:00Z"
+    assert extraction.body == [P1, P2]
+
+
 def test_the_repeated_headline_wins_over_the_page_title() -> None:
     text = f"Ferry operator cuts sailings | The Courier\nHome\nSport\nFerry operator cuts sailings\n{P1}\n{P2}\n"
     extraction = extract_text_dump(text)

@@ -18,6 +18,7 @@ from newsetl.clean.text.header import (
     meta_rule,
     name_beside_date,
     names_nothing,
+    split_byline,
     strip_breadcrumb,
     strip_bullet,
     strip_site_name,
@@ -294,6 +295,21 @@ def test_an_address_a_caption_or_a_ticker_item_names_no_article(line: str, names
 )
 def test_a_date_or_an_address_alone_is_no_page_title(line: str, title: bool) -> None:
     assert looks_like_title(line) is title
+
+
+@pytest.mark.parametrize(
+    ("lead", "name", "authors"),
+    [
+        ("By", "James Whittaker", ["James Whittaker"]),
+        ("Von", "Patrick Czerny", ["Patrick Czerny"]),
+        ("Ein Beitrag von:", "Alexandra Ilina", ["Alexandra Ilina"]),
+        ("By", "the harbour master, who said the ferry was late", None),  # a sentence, not a name
+        ("By Jane Doe", "James Whittaker", None),  # the lead names its author itself
+        ("Mehr von", "Anna Schmidt", None),  # no byline's lead
+    ],
+)
+def test_a_byline_s_lead_over_a_name_is_a_byline(lead: str, name: str, authors: list[str] | None) -> None:
+    assert split_byline(lead, name) == authors
 
 
 @pytest.mark.parametrize(

@@ -50,6 +50,7 @@ _TRAILING_BYLINE_RE = re.compile(rf"\s(?i:von|by|par|por|door)\s+(?P<names>{_NAM
 _TRAILING_HANDLE_RE = re.compile(rf"\s(?i:von|by|par|por|door)\s+(?P<handle>[\w.@-]{{3,40}}){_TRAILING_LINK}")
 _CLOCK_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _MAX_BYLINE = 120
+_MAX_BYLINE_LEAD = 30
 _MAX_DATELINE = 120
 _MAX_META = 160
 # A meta word that opens a short line or one of its parts ("Updated 3 May 2024", "Freitag | Veröffentlicht am
@@ -156,6 +157,15 @@ def find_byline(line: str) -> list[str] | None:
     """The authors named in a byline such as "By Jane Doe and John Roe", else ``None``."""
     match = _byline(line)
     return None if match is None else _names(match.group("names"))
+
+
+def split_byline(lead: str, name: str) -> list[str] | None:
+    """The authors of a byline whose lead stands on a line of its own above the name ("By" / "James Whittaker",
+    "Ein Beitrag von:" / "Alexandra Ilina"): a theme puts the two in spans of their own, and a dump shows each on a
+    line. The name line must be a bare name: "By" over a sentence is not a byline."""
+    if len(lead) > _MAX_BYLINE_LEAD or not is_bare_name(name) or find_byline(lead) is not None:
+        return None
+    return find_byline(f"{lead.strip()} {name.strip()}") or None
 
 
 def byline_date(line: str, zone: tzinfo | None = None, *, month_first: bool = False) -> str | None:

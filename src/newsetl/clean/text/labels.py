@@ -23,6 +23,7 @@ from newsetl.clean.text.header import (
     is_bare_name,
     looks_like_heading,
     meta_rule,
+    split_byline,
 )
 from newsetl.clean.text.region import Region, nonblank, surrounds, title_line
 from newsetl.clean.text.rules import GUARD
@@ -58,6 +59,7 @@ _LATE_BOUNDARY = 0.8
 _MIN_TAIL_HEADLINES = 3
 """Headline-like lines in a row below the last sentence that make a list of other stories."""
 _TOP_WINDOW = 8
+_LONE_SEPARATORS = frozenset("-–—|·•")
 _DATE_AROUND = 6
 """Lines above the headline, or below the article's last paragraph, searched for a dateline."""
 DATE_RULES = frozenset({"date", "date-meta"})
@@ -285,6 +287,7 @@ def _label_top(features: LineFeatures, verdicts: list[LineVerdict | None], regio
             rule = meta_rule(features.texts[index])
             if rule is not None:
                 verdicts[index] = verdict("byline" if rule == "byline" else "date", rule)
+    _split_bylines(features, verdicts, top)
     for index, below in pairwise(top):
         # The author's bare name above the dateline ("Thomas Hanke" / "27.04.2020 - 18:50 Uhr").
         dated = (found := verdicts[below]) is not None and found.label == "date"
@@ -300,6 +303,18 @@ def _label_top(features: LineFeatures, verdicts: list[LineVerdict | None], regio
                 verdicts[index] = verdict("summary", "summary-bullet")
             else:
                 seen_body = True
+
+
+def _split_bylines(features: LineFeatures, verdicts: list[LineVerdict | None], top: list[int]) -> None:
+    """A byline's lead over the name ("By" / "James Whittaker"), and a lone dash after them ("-" / "May 4, 2022"):
+    the byline's parts, each on a line of its own."""
+    for place, (lead, name) in enumerate(pairwise(top)):
+        texts = features.texts
+        if verdicts[lead] is BODY and verdicts[name] is BODY and split_byline(texts[lead], texts[name]):
+            verdicts[lead] = verdicts[name] = verdict("byline", "byline")
+            after = top[place + 2] if place + 2 < len(top) else None
+            if after is not None and verdicts[after] is BODY and texts[after] in _LONE_SEPARATORS:
+                verdicts[after] = verdict("removed", "byline")
 
 
 def _bio_under_its_name(features: LineFeatures, index: int) -> bool:
