@@ -233,8 +233,8 @@ CATCHES = {
         "Get the latest issue delivered to your door",
         "Subscribe to our print edition",
     ],
+    "social-embed": ["A post shared by Jane (@jane)", "View this post on Instagram"],
     "embed": [
-        "A post shared by Jane (@jane)",
         "Externer Inhalt",
         "Load more",
         '<iframe width="476" height="267" src="https://news.example.test/video/embed/?pid=1" frameborder="0"></iframe>',

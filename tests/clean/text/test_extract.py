@@ -97,6 +97,14 @@ def test_a_byline_split_over_lines_names_the_author_and_leaves_the_body() -> Non
     assert extraction.body == [P1, P2]
 
 
+def test_a_social_post_embedded_between_paragraphs_does_not_end_the_article() -> None:
+    embed = "View this post on Instagram\n\nA post shared by Ferry Fans (@ferryfans) on Jun 16, 2019 at 7:30am PDT"
+    text = f"Ferry operator cuts sailings\n\n{P1}\n\n{P2}\n\n{embed}\n\n{P3}\n\nImpressum\nDatenschutz\nKontakt\n"
+    extraction = extract_text_dump(text)
+    assert extraction.body == [P1, P2, P3]
+    assert rules_by_text(extraction)["View this post on Instagram"] == "social-embed"
+
+
 def test_the_repeated_headline_wins_over_the_page_title() -> None:
     text = f"Ferry operator cuts sailings | The Courier\nHome\nSport\nFerry operator cuts sailings\n{P1}\n{P2}\n"
     extraction = extract_text_dump(text)

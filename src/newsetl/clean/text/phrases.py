@@ -347,12 +347,17 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         ),
     ),
     PhraseFamily(
+        # A social post embedded between paragraphs: the article goes on below it.
+        "social-embed",
+        "inline",
+        starts=(r"(?:a post shared by|view this post on|ein beitrag geteilt von)",),
+    ),
+    PhraseFamily(
         "embed",
         "furniture",
         lines="embed more videos|embed code",
         starts=(
             _MARKUP,
-            r"(?:a post shared by|view this post on|ein beitrag geteilt von)",
             _CLICK + r" (?:sie )?(?:auf |on )?(?:den |the )?.{0,30}(?:button|schaltfl[äa]che|hier|here).{0,80}"
             r"(?:laden|load|anzuzeigen|show|inhalt|content)",
             r"(?:externer inhalt|external content|embedded content)",
