@@ -89,6 +89,17 @@ def test_a_box_holding_most_of_the_page_stays() -> None:
     assert text_of(tree) == "Short page text only."
 
 
+def test_an_article_hidden_in_parts_stays() -> None:
+    # A slideshow shows one section at a time: each part alone is small, together they are most of the page.
+    sections = "".join(
+        f'<div class="slide" style="display: none"><p>Slide {n}: {ARTICLE[3:200]}</p></div>' for n in "123"
+    )
+    tree = parse_html(f'<html><body><h1>Ten costumes</h1><div class="slide">Slide 0</div>{sections}</body></html>')
+    assert tree is not None
+    prune_furniture(tree, ())
+    assert all(f"Slide {n}:" in text_of(tree) for n in "123")
+
+
 def test_text_after_a_removed_box_stays() -> None:
     tree = parse_html('<html><body><p>Before <span class="advert">AD</span> after.</p></body></html>')
     assert tree is not None

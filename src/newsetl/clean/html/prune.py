@@ -146,7 +146,13 @@ def prune_furniture(tree: HtmlElement, sites: Sites) -> None:
     _keep_article_wrappers(root)
     etree.strip_elements(tree, *DELETED_TAGS, with_tail=False)
     page_chars = len(root.text_content()) or 1
-    boxes = [*_boxes(tree), *_hidden(tree), *_FIGCAPTIONS(tree), *read_also_blocks(tree, sites), *_month_grids(tree)]
+    boxes = [
+        *_boxes(tree),
+        *_hidden(tree, page_chars),
+        *_FIGCAPTIONS(tree),
+        *read_also_blocks(tree, sites),
+        *_month_grids(tree),
+    ]
     for element in boxes:
         if element.getparent() is None or element.tag in ("body", "html", "main"):
             continue
@@ -212,8 +218,15 @@ def _may_name_furniture(value: str) -> bool:
     return not _TRIGGERS.isdisjoint(words(value))
 
 
-def _hidden(tree: HtmlElement) -> list[HtmlElement]:
-    return [element for element in _HIDDEN(tree) if is_hidden(element)]
+def _hidden(tree: HtmlElement, page_chars: int) -> list[HtmlElement]:
+    """Elements hidden from every reader, unless together they hold a layout wrapper's share of the page's text: a
+    page that hides that much shows its article in parts, one at a time (a slideshow's sections, tabs). Devset: one
+    page changes, its gallery's 30 hidden sections now read (HTML F 0.9568 -> 0.9572)."""
+    hidden = [element for element in _HIDDEN(tree) if is_hidden(element)]
+    outermost = [element for element in hidden if not any(is_hidden(above) for above in element.iterancestors())]
+    if sum(len(element.text_content()) for element in outermost) >= MAX_SHARE_OF_PAGE * page_chars:
+        return []
+    return hidden
 
 
 def is_hidden(element: HtmlElement) -> bool:
