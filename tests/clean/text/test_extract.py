@@ -97,6 +97,15 @@ def test_a_byline_split_over_lines_names_the_author_and_leaves_the_body() -> Non
     assert extraction.body == [P1, P2]
 
 
+def test_a_byline_above_the_headline_names_the_author_of_an_article_without_one() -> None:
+    def authors(byline: str) -> list[str]:
+        head = f"Ferry operator cuts sailings | The Courier\n\nHome\nNews\nSport\n{byline}\n\n"
+        return extract_text_dump(f"{head}Ferry operator cuts sailings\n\n{P1}\n\n{P2}\n").authors
+
+    assert authors("By Jane Leung") == ["Jane Leung"]
+    assert authors("Jane Leung") == []  # a bare name above the article may be anyone's
+
+
 def test_a_social_post_embedded_between_paragraphs_does_not_end_the_article() -> None:
     embed = "View this post on Instagram\n\nA post shared by Ferry Fans (@ferryfans) on Jun 16, 2019 at 7:30am PDT"
     text = f"Ferry operator cuts sailings\n\n{P1}\n\n{P2}\n\n{embed}\n\n{P3}\n\nImpressum\nDatenschutz\nKontakt\n"

@@ -19,6 +19,7 @@ from newsetl.clean.text.header import (
     BULLET_RE,
     byline_date,
     dated_meta,
+    find_byline,
     is_author_bio,
     is_bare_name,
     looks_like_heading,
@@ -61,6 +62,8 @@ _MIN_TAIL_HEADLINES = 3
 _TOP_WINDOW = 8
 _LONE_SEPARATORS = frozenset("-–—|·•")
 _DATE_AROUND = 6
+_BYLINE_ABOVE = 15
+"""Lines above the headline searched for a byline when the article has none."""
 """Lines above the headline, or below the article's last paragraph, searched for a dateline."""
 DATE_RULES = frozenset({"date", "date-meta"})
 """The meta rules that find a date line (a dateline, a short meta line with a date)."""
@@ -93,6 +96,7 @@ def label_region(features: LineFeatures, verdicts: list[LineVerdict | None], reg
     _trim_headline_tail(features, verdicts, region)
     _label_top(features, verdicts, region)
     _date_around(features, verdicts, region)
+    _byline_above(features, verdicts, region)
 
 
 def label_outside(features: LineFeatures, verdicts: list[LineVerdict | None], region: Region) -> None:
@@ -342,6 +346,21 @@ def _date_around(features: LineFeatures, verdicts: list[LineVerdict | None], reg
     last = max((index for index in range(region.start, region.end) if verdicts[index] is BODY), default=None)
     if last is not None:
         _date_in(features, verdicts, nonblank(features, range(last + 1, len(features))), below=True)
+
+
+def _byline_above(features: LineFeatures, verdicts: list[LineVerdict | None], region: Region) -> None:
+    """Without a byline in the article, one a few lines above its headline names its authors ("By Celia Parbey",
+    "von Birgit Posselt" in the block over the headline, which reads as a menu). Only a byline's lead with names
+    counts there: a bare name above the article may be anyone's."""
+    if any(found is not None and found.label == "byline" for found in verdicts):
+        return
+    top = region.start if region.title is None else min(region.title, region.start)
+    for seen, index in enumerate(nonblank(features, range(top - 1, -1, -1))):
+        if seen >= _BYLINE_ABOVE:
+            return
+        if verdicts[index] is None and find_byline(features.texts[index]):
+            verdicts[index] = verdict("byline", "byline")
+            return
 
 
 def _date_in(
