@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsetl.clean.authors import as_written, is_placeholder, split_names
+from newsetl.clean.authors import as_written, is_placeholder, split_names, without_role
 
 
 @pytest.mark.parametrize(
@@ -48,15 +48,34 @@ def test_split_names(text: str, names: list[str]) -> None:
         ("Multimedia Redaktion", True),
         ("TVT-Redaktion", True),
         ("Redacción EC", True),
+        ("Senior Editor", True),  # a role a byline lists after the name: "By JANE DOE, Senior Editor"
+        ("Stardew Valley Wiki", True),  # a wiki's "From Stardew Valley Wiki"
+        ("Wikipedia", True),
         # News agencies and people are authors as the publisher names them.
         ("dpa", False),
         ("Reuters", False),
         ("Anna Redaktionsleiterin", False),
         ("Stafford Smith", False),
+        ("Anna Writer", False),
     ],
 )
 def test_placeholders(name: str, placeholder: bool) -> None:
     assert is_placeholder(name) is placeholder
+
+
+@pytest.mark.parametrize(
+    ("name", "person"),
+    [
+        ("Evan Halper Staff Writer", "Evan Halper"),
+        ("Richard Adams Education editor", "Richard Adams"),
+        ("Jane Doe Correspondent", "Jane Doe"),
+        ("Letters To The Editor", "Letters To The Editor"),  # a column's name: no name before the role
+        ("Anna Editor", "Anna Editor"),  # one word left: no name without it
+        ("Jane Doe", "Jane Doe"),
+    ],
+)
+def test_a_role_after_a_name_is_not_part_of_it(name: str, person: str) -> None:
+    assert without_role(name) == person
 
 
 @pytest.mark.parametrize(

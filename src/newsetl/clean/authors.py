@@ -62,8 +62,27 @@ _PLACEHOLDERS = frozenset(
 )
 # A word that makes any name a newsroom's, not a person's: "Redaktion MSM", "Multimedia Redaktion", "Redacción EC".
 _NEWSROOM_WORDS = frozenset(
-    {"redaktion", "rédaction", "redacción", "redação", "redazione", "redactie", "newsroom", "newsdesk"}
+    {
+        "redaktion",
+        "rédaction",
+        "redacción",
+        "redação",
+        "redazione",
+        "redactie",
+        "newsroom",
+        "newsdesk",
+        "wiki",
+        "wikipedia",
+    }
 )
+# A newsroom role, alone where a byline lists it as a name ("By JANE DOE, Senior Editor") or after the name ("By Evan
+# Halper Staff Writer", "Richard Adams Education editor"), not after words that end no name ("Letters to the Editor").
+_ROLE = (
+    r"(?:(?:senior|staff|chief|contributing|deputy|associate|managing|political|education|business|sports?|science"
+    r"|health|foreign|news)\s+)?(?:writer|editor|reporter|correspondent|columnist|contributor)"
+)
+_ROLE_ALONE = re.compile(_ROLE, re.IGNORECASE)
+_ROLE_AFTER_NAME = re.compile(rf"(?<!\bthe)(?<!\bto)(?<!\bof)\s+{_ROLE}$", re.IGNORECASE)
 _WORD_SPLIT = re.compile(r"[\s-]+")
 _NAME_PARTICLES = frozenset(
     {"von", "van", "de", "der", "den", "da", "di", "du", "la", "le", "del", "della", "dos", "ter"}
@@ -77,7 +96,17 @@ _ARTICLE = re.compile(r"^(?:the|die|der|la|le|el|l['’])\s*", re.IGNORECASE)
 def is_placeholder(name: str) -> bool:
     """ "Redaktion", "The Editors", "Staff", "Redaktion MSM": a name that stands for no person."""
     folded = name.strip(" .:").casefold()
-    return _ARTICLE.sub("", folded) in _PLACEHOLDERS or not _NEWSROOM_WORDS.isdisjoint(_WORD_SPLIT.split(folded))
+    return (
+        _ARTICLE.sub("", folded) in _PLACEHOLDERS
+        or not _NEWSROOM_WORDS.isdisjoint(_WORD_SPLIT.split(folded))
+        or _ROLE_ALONE.fullmatch(folded) is not None
+    )
+
+
+def without_role(name: str) -> str:
+    """ "Evan Halper Staff Writer" -> "Evan Halper": the name without the newsroom role a byline puts after it."""
+    found = _ROLE_AFTER_NAME.search(name)
+    return name[: found.start()] if found and len(name[: found.start()].split()) >= 2 else name
 
 
 def split_names(text: str) -> list[str]:

@@ -34,6 +34,9 @@ from newsetl.clean.text.header import (
         ("Door Jan de Vries", ["Jan de Vries"]),
         ("Por María García y Juan Pérez", ["María García", "Juan Pérez"]),
         ("Von der Leyen said on Monday that talks would continue", None),
+        ("By Evan Halper Staff Writer", ["Evan Halper"]),  # the role after the name
+        ("By JANE DOE, Senior Editor", ["JANE DOE"]),
+        ("From Wikipedia, the free encyclopedia", []),  # a wiki names no author
         ("Von Hans-Peter Müller und Jean-Luc Picard", ["Hans-Peter Müller", "Jean-Luc Picard"]),
         ("von Anja Schmoll-Trautmann am 14. Mai 2014, 15:40 Uhr", ["Anja Schmoll-Trautmann"]),
         ("By John Doe on 12 June 2020", ["John Doe"]),

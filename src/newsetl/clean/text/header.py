@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import tzinfo
 
-from newsetl.clean.authors import AUTHOR_SPLIT, is_placeholder
+from newsetl.clean.authors import AUTHOR_SPLIT, is_placeholder, without_role
 from newsetl.clean.dates import MONTH, iso_utc, search_date
 from newsetl.clean.text.stopwords import ALL_STOPWORDS
 
@@ -192,7 +192,7 @@ def _byline(line: str) -> re.Match[str] | None:
 
 def _names(found: str) -> list[str] | None:
     """The names, ``None`` for none; ``[]`` for a byline that names no person ("By Staff Writer")."""
-    names = [name.strip(" .") for name in AUTHOR_SPLIT.split(found)]
+    names = [without_role(name.strip(" .")) for name in AUTHOR_SPLIT.split(found)]
     names = [name for name in names if name and name[0].isupper()]
     return [name for name in names if not is_placeholder(name)] if names else None
 
