@@ -106,6 +106,15 @@ def test_a_byline_above_the_headline_names_the_author_of_an_article_without_one(
     assert authors("Jane Leung") == []  # a bare name above the article may be anyone's
 
 
+def test_a_byline_below_the_last_paragraph_names_the_author_of_an_article_without_one() -> None:
+    def authors(below: str) -> list[str]:
+        text = f"Ferry operator cuts sailings\n\n{P1}\n\n{P2}\n\n{below}\n\nImpressum\nDatenschutz\nKontakt\n"
+        return extract_text_dump(text).authors
+
+    assert authors("Text: Jane Leung") == ["Jane Leung"]
+    assert authors("Related stories\n\nBy Tom Wright") == []  # another story's byline
+
+
 def test_a_social_post_embedded_between_paragraphs_does_not_end_the_article() -> None:
     embed = "View this post on Instagram\n\nA post shared by Ferry Fans (@ferryfans) on Jun 16, 2019 at 7:30am PDT"
     text = f"Ferry operator cuts sailings\n\n{P1}\n\n{P2}\n\n{embed}\n\n{P3}\n\nImpressum\nDatenschutz\nKontakt\n"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import islice, pairwise
 from typing import Literal
 
 from newsetl.clean.text.captions import ENLARGE_WORDS, FIGURE_WORDS, enlarge_caption, find_credit, is_figure_caption
@@ -62,8 +62,8 @@ _MIN_TAIL_HEADLINES = 3
 _TOP_WINDOW = 8
 _LONE_SEPARATORS = frozenset("-–—|·•")
 _DATE_AROUND = 6
-_BYLINE_ABOVE = 15
-"""Lines above the headline searched for a byline when the article has none."""
+_BYLINE_ABOVE, _BYLINE_BELOW = 15, 3
+"""Lines above the headline, and below the article's last paragraph, searched for a byline when it has none."""
 """Lines above the headline, or below the article's last paragraph, searched for a dateline."""
 DATE_RULES = frozenset({"date", "date-meta"})
 """The meta rules that find a date line (a dateline, a short meta line with a date)."""
@@ -96,7 +96,7 @@ def label_region(features: LineFeatures, verdicts: list[LineVerdict | None], reg
     _trim_headline_tail(features, verdicts, region)
     _label_top(features, verdicts, region)
     _date_around(features, verdicts, region)
-    _byline_above(features, verdicts, region)
+    _byline_around(features, verdicts, region)
 
 
 def label_outside(features: LineFeatures, verdicts: list[LineVerdict | None], region: Region) -> None:
@@ -348,19 +348,34 @@ def _date_around(features: LineFeatures, verdicts: list[LineVerdict | None], reg
         _date_in(features, verdicts, nonblank(features, range(last + 1, len(features))), below=True)
 
 
-def _byline_above(features: LineFeatures, verdicts: list[LineVerdict | None], region: Region) -> None:
+def _byline_around(features: LineFeatures, verdicts: list[LineVerdict | None], region: Region) -> None:
     """Without a byline in the article, one a few lines above its headline names its authors ("By Celia Parbey",
-    "von Birgit Posselt" in the block over the headline, which reads as a menu). Only a byline's lead with names
-    counts there: a bare name above the article may be anyone's."""
+    "von Birgit Posselt" in the block over the headline, which reads as a menu), else one just below its last
+    paragraph ("Text: Ursula Eggers", "Posted by Ned Deily at 5:11 AM"), but not past a block that surrounds articles
+    (comments, related stories). Only a byline's lead with names counts there: a bare name beside the article may be
+    anyone's."""
     if any(found is not None and found.label == "byline" for found in verdicts):
         return
     top = region.start if region.title is None else min(region.title, region.start)
-    for seen, index in enumerate(nonblank(features, range(top - 1, -1, -1))):
-        if seen >= _BYLINE_ABOVE:
-            return
-        if verdicts[index] is None and find_byline(features.texts[index]):
+    if _byline_in(features, verdicts, islice(nonblank(features, range(top - 1, -1, -1)), _BYLINE_ABOVE)):
+        return
+    last = max((index for index in range(region.start, region.end) if verdicts[index] is BODY), default=None)
+    if last is not None:
+        below = islice(nonblank(features, range(last + 1, len(features))), _BYLINE_BELOW)
+        _byline_in(features, verdicts, below, below=True)
+
+
+def _byline_in(
+    features: LineFeatures, verdicts: list[LineVerdict | None], lines: Iterator[int], *, below: bool = False
+) -> bool:
+    for index in lines:
+        if below and surrounds(features.cues[index]):
+            return False  # a comment's or another story's author
+        found = verdicts[index]
+        if (found is None or found.label == "removed") and find_byline(features.texts[index]):
             verdicts[index] = verdict("byline", "byline")
-            return
+            return True
+    return False
 
 
 def _date_in(
