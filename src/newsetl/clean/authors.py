@@ -77,9 +77,10 @@ _NEWSROOM_WORDS = frozenset(
 )
 # A newsroom role, alone where a byline lists it as a name ("By JANE DOE, Senior Editor") or after the name ("By Evan
 # Halper Staff Writer", "Richard Adams Education editor"), not after words that end no name ("Letters to the Editor").
+_ROLE_WORDS = ("writer", "editor", "reporter", "correspondent", "columnist", "contributor")
 _ROLE = (
     r"(?:(?:senior|staff|chief|contributing|deputy|associate|managing|political|education|business|sports?|science"
-    r"|health|foreign|news)\s+)?(?:writer|editor|reporter|correspondent|columnist|contributor)"
+    r"|health|foreign|news)\s+)?(?:" + "|".join(_ROLE_WORDS) + ")"
 )
 _ROLE_ALONE = re.compile(_ROLE, re.IGNORECASE)
 _ROLE_AFTER_NAME = re.compile(rf"(?<!\bthe)(?<!\bto)(?<!\bof)\s+{_ROLE}$", re.IGNORECASE)
@@ -99,13 +100,14 @@ def is_placeholder(name: str) -> bool:
     return (
         _ARTICLE.sub("", folded) in _PLACEHOLDERS
         or not _NEWSROOM_WORDS.isdisjoint(_WORD_SPLIT.split(folded))
-        or _ROLE_ALONE.fullmatch(folded) is not None
+        # Most names end in no role word: one test in C before the regex.
+        or (folded.endswith(_ROLE_WORDS) and _ROLE_ALONE.fullmatch(folded) is not None)
     )
 
 
 def without_role(name: str) -> str:
     """ "Evan Halper Staff Writer" -> "Evan Halper": the name without the newsroom role a byline puts after it."""
-    found = _ROLE_AFTER_NAME.search(name)
+    found = _ROLE_AFTER_NAME.search(name) if name.lower().endswith(_ROLE_WORDS) else None
     return name[: found.start()] if found and len(name[: found.start()].split()) >= 2 else name
 
 

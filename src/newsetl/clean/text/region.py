@@ -219,12 +219,13 @@ def _locate(features: LineFeatures, scores: Sequence[float]) -> tuple[int, int, 
     if anchors:
         runs = _RunIndex(scores)
         found_runs = [(*runs.best_from(anchor + 1, _window_end(features, anchor)), anchor) for anchor in anchors]
-        chosen = max(found_runs, key=lambda found: (found[2], *_as_headline(features, found[3])))
+        sections = _section_names(features)
+        chosen = max(found_runs, key=lambda found: (found[2], *_as_headline(features, found[3], sections)))
         strong = chosen[2] >= _ANCHOR_RATIO * best or _ends_between(features, chosen[1], start)
         if chosen[1] > chosen[0] and strong:
             # A section's or site's name from the <title> places the article as well as its headline does, but it
             # is not the headline: the article's first line may be.
-            title = None if _names_section(features, chosen[3]) else chosen[3]
+            title = None if _norm(features.texts[chosen[3]]) in sections else chosen[3]
             return chosen[0], chosen[1], title, _first_line(features)
     start, end = _before_an_end(features, scores, start, end, best)
     return start, end, _heading_above(features, start), None
@@ -242,16 +243,17 @@ def _before_an_end(
     return (above_start, above_end) if above >= _ABOVE_AN_END_RATIO * best else (start, end)
 
 
-def _as_headline(features: LineFeatures, anchor: int) -> tuple[bool, int, int]:
+def _as_headline(features: LineFeatures, anchor: int, sections: set[str]) -> tuple[bool, int, int]:
     """How an anchor ranks among those over the same run: the site's name in a menu or logo and a breadcrumb's last
     step stand above the headline over the article, and a name is a shorter part of the <title> than a headline.
     So a section's name ranks last, then a longer line first, then the one nearer the article."""
-    return not _names_section(features, anchor), features.chars[anchor], anchor
+    return _norm(features.texts[anchor]) not in sections, features.chars[anchor], anchor
 
 
-def _names_section(features: LineFeatures, anchor: int) -> bool:
+def _section_names(features: LineFeatures) -> set[str]:
+    """The <title>'s parts that name a section or the site (``_minor_parts``), normalised."""
     first = page_title_line(features)
-    return first is not None and _norm(features.texts[anchor]) in _minor_parts(_norm(features.texts[first]))
+    return _minor_parts(_norm(features.texts[first])) if first is not None else set()
 
 
 def _window_end(features: LineFeatures, anchor: int) -> int:
