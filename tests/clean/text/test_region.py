@@ -163,6 +163,16 @@ def test_the_headline_not_a_blogs_longer_name_above_it_anchors_the_same_run() ->
     assert body == [P1, P2, P3]
 
 
+def test_a_headline_that_opens_the_run_below_the_blogs_name_titles_it() -> None:
+    # A question scores as prose: the run below the blog's name starts with the headline and outscores its own run.
+    headline = "Warum steigen die Preise für Fernwärme schon wieder so stark?"
+    lines = [f"{headline} – Das Blog von Anna", "", *MENU, "", "Das Blog von Anna", "", headline, ""]
+    lines += ["Freitag, 15. März 2024", "", P1, "", P2, "", P3, "", *FOOTER]
+    region, body = region_of(lines)
+    assert lines[region.title or 0] == headline
+    assert body[-3:] == [P1, P2, P3]
+
+
 def test_of_two_copies_of_the_headline_the_one_over_the_article_anchors_it() -> None:
     # A trail's last step repeats the headline; a section's label stands between it and the headline itself.
     headline = "Hafen Göteborg: Umschlag auf Rekordniveau"

@@ -221,6 +221,7 @@ def _locate(features: LineFeatures, scores: Sequence[float]) -> tuple[int, int, 
         found_runs = [(*runs.best_from(anchor + 1, _window_end(features, anchor)), anchor) for anchor in anchors]
         sections = _section_names(features)
         chosen = max(found_runs, key=lambda found: (found[2], *_as_headline(features, found[3], sections)))
+        chosen = _headline_opening(features, chosen, found_runs)
         strong = chosen[2] >= _ANCHOR_RATIO * best or _ends_between(features, chosen[1], start)
         if chosen[1] > chosen[0] and strong:
             # A section's or site's name from the <title> places the article as well as its headline does, but it
@@ -241,6 +242,24 @@ def _before_an_end(
         return start, end
     above_start, above_end, above = _densest_run(scores[:ending])
     return (above_start, above_end) if above >= _ABOVE_AN_END_RATIO * best else (start, end)
+
+
+def _headline_opening(
+    features: LineFeatures, chosen: tuple[int, int, float, int], found_runs: list[tuple[int, int, float, int]]
+) -> tuple[int, int, float, int]:
+    """A longer repeat of the <title> that opens the run a shorter one chose (a blog's name over the headline, the
+    headline counted as the run's first line) is the headline: its own run, to the same end, places the article."""
+    opening = next(nonblank(features, range(chosen[0], chosen[1])), None)
+    for found in found_runs:
+        start, end, _score, anchor = found
+        if (
+            anchor == opening
+            and end == chosen[1]
+            and end > start
+            and features.chars[anchor] > features.chars[chosen[3]]
+        ):
+            return found
+    return chosen
 
 
 def _as_headline(features: LineFeatures, anchor: int, sections: set[str]) -> tuple[bool, int, int]:
