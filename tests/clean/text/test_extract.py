@@ -138,6 +138,13 @@ def test_without_a_headline_the_page_title_names_the_article() -> None:
     assert extraction.body == [P1, P2]
 
 
+def test_a_page_title_that_is_the_sites_address_and_a_label_names_nothing() -> None:
+    text = f"www.courier.example | Detail\n\nHome\n\nNews\n\nSport\n\nWeather\n\nJobs\n\n{P1}\n\n{P2}\n"
+    extraction = extract_text_dump(text)
+    assert extraction.title is None
+    assert extraction.body == [P1, P2]
+
+
 def test_an_author_box_at_the_end_is_cut_off() -> None:
     bio = "Jane Leung is a senior reporter covering transport and infrastructure for the paper since 2015."
     text = f"Ferry operator cuts sailings\n{P1}\n{P2}\n{P3}\n{bio}\nFollow her on social media for updates.\n"

@@ -30,6 +30,7 @@ from newsetl.clean.text.header import (
     find_update,
     looks_like_title,
     meta_rule,
+    names_nothing,
     strip_breadcrumb,
     strip_bullet,
     strip_site_name,
@@ -231,8 +232,10 @@ def _assemble(
     published_at, updated_at = _dates(datelines + bylines, cleaning)
     page_title = next((item["text"].strip() for item in removed if item["rule"] == "page-title"), None)
     headline = strip_site_name(strip_breadcrumb(next(iter(by_label.get("title", [])), None)))
+    title = without_run_in(headline, page_title)
     return Extraction(
-        title=without_run_in(headline, page_title),
+        # What is left of a <title> without its site's name may name nothing: "www.ekbo.de | Detail".
+        title=None if title and names_nothing(title) else title,
         summary="\n".join(strip_bullet(line) for line in by_label.get("summary", [])) or None,
         body=by_label.get("body", []),
         authors=next(filter(None, map(authors_in, bylines + datelines)), []),
