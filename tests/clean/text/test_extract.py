@@ -138,6 +138,19 @@ def test_without_a_headline_the_page_title_names_the_article() -> None:
     assert extraction.body == [P1, P2]
 
 
+def test_a_kicker_above_the_headline_that_the_page_title_joins_to_it_is_part_of_the_title() -> None:
+    page = "Fares up again: Ferry operator cuts sailings | The Courier"
+    extraction = extract_text_dump(
+        f"{page}\n\nHome\nNews\nSport\n\nFares up again:\nFerry operator cuts sailings\n\n{P1}\n\n{P2}\n"
+    )
+    assert extraction.title == "Fares up again: Ferry operator cuts sailings"
+    assert extraction.body == [P1, P2]
+    alone = extract_text_dump(
+        f"{page}\n\nHome\nNews\nSport\n\nIn short:\nFerry operator cuts sailings\n\n{P1}\n\n{P2}\n"
+    )
+    assert alone.title == "Ferry operator cuts sailings"  # a label the <title> does not hold
+
+
 def test_a_page_title_that_is_the_sites_address_and_a_label_names_nothing() -> None:
     text = f"www.courier.example | Detail\n\nHome\n\nNews\n\nSport\n\nWeather\n\nJobs\n\n{P1}\n\n{P2}\n"
     extraction = extract_text_dump(text)

@@ -231,7 +231,7 @@ def _assemble(
     bylines, datelines = by_label.get("byline", []), by_label.get("date", [])
     published_at, updated_at = _dates(datelines + bylines, cleaning)
     page_title = next((item["text"].strip() for item in removed if item["rule"] == "page-title"), None)
-    headline = strip_site_name(strip_breadcrumb(next(iter(by_label.get("title", [])), None)))
+    headline = strip_site_name(strip_breadcrumb(" ".join(by_label.get("title", [])) or None))
     title = without_run_in(headline, page_title)
     return Extraction(
         # What is left of a <title> without its site's name may name nothing: "www.ekbo.de | Detail".
