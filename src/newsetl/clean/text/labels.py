@@ -61,10 +61,11 @@ _MIN_TAIL_HEADLINES = 3
 """Headline-like lines in a row below the last sentence that make a list of other stories."""
 _TOP_WINDOW = 8
 _LONE_SEPARATORS = frozenset("-–—|·•")
+"""A line that is only one of these between a split byline and its date ("By" / "Jane Doe" / "-" / "May 4, 2022")."""
 _DATE_AROUND = 6
+"""Lines above the headline, or below the article's last paragraph, searched for a dateline."""
 _BYLINE_ABOVE, _BYLINE_BELOW = 15, 3
 """Lines above the headline, and below the article's last paragraph, searched for a byline when it has none."""
-"""Lines above the headline, or below the article's last paragraph, searched for a dateline."""
 DATE_RULES = frozenset({"date", "date-meta"})
 """The meta rules that find a date line (a dateline, a short meta line with a date)."""
 
@@ -325,8 +326,8 @@ def _label_top(features: LineFeatures, verdicts: list[LineVerdict | None], regio
 def _split_bylines(features: LineFeatures, verdicts: list[LineVerdict | None], top: list[int]) -> None:
     """A byline's lead over the name ("By" / "James Whittaker"), and a lone dash after them ("-" / "May 4, 2022"):
     the byline's parts, each on a line of its own."""
+    texts = features.texts
     for place, (lead, name) in enumerate(pairwise(top)):
-        texts = features.texts
         if verdicts[lead] is BODY and verdicts[name] is BODY and split_byline(texts[lead], texts[name]):
             verdicts[lead] = verdicts[name] = verdict("byline", "byline")
             after = top[place + 2] if place + 2 < len(top) else None
