@@ -54,6 +54,10 @@ CATCHES = {
         "Why you can trust SCMP",
         "Transparenzhinweis",
         "How we fact-check",
+        "Medically reviewed by Daniel Murrell, MD",
+        "Fact checked by Fernando Flores",
+        "Learn about our editorial policies",
+        "Editorial policies",
         "Advertising disclosure: We may receive compensation when you click on links to products from our partners.",
         "This post contains references to products from one or more of our advertisers.",
         "We may earn a commission when you buy through links on our site.",
@@ -467,6 +471,7 @@ PROSE = [
     "Die aktuelle Ausgabe des Magazins befasst sich mit der Frage, wer die Mieten in der Stadt bezahlen kann.",
     "Lesen Sie das Magazin der Stiftung, dann verstehen Sie, warum die Förderung so wichtig ist.",
     "Der Verein ist jetzt auch digital erreichbar, sagte die Vorsitzende am Montag.",
+    "Reviewed by the committee last year, the plan was approved in May.",  # no review credit
 ]
 
 

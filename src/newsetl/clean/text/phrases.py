@@ -113,7 +113,10 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"transparenzhinweis\b",
             r"warum sie .{0,30} vertrauen können",
             # Affiliate and advertising disclosures above or inside an article.
-            r"(?:advertising|affiliate|editorial) (?:disclosure|guidelines|ethics|policy|standards)\b",
+            r"(?:advertising|affiliate|editorial) (?:disclosure|guidelines|ethics|policy|policies|standards)\b",
+            # A health or finance site's review credits and their link ("Medically reviewed by …", "Fact checked by").
+            r"learn (?:more )?about our editorial\b",
+            r"(?:medically reviewed|fact[- ]checked|verified) by\b",
             r"this (?:post|article|page) (?:contains|may contain|includes) (?:affiliate )?(?:links|references)\b",
             r"we may (?:receive|earn|get) (?:a )?(?:small )?(?:compensation|commission)\b.{0,60}"
             r"\b(?:links?|purchases?|products?|click)",
