@@ -182,6 +182,17 @@ def test_of_two_copies_of_the_headline_the_one_over_the_article_anchors_it() -> 
     assert body == [P1, P2, P3]
 
 
+def test_without_a_page_title_a_headline_above_the_dateline_is_not_the_menus_last_item() -> None:
+    # Copied without the <title> line: the menu, the headline and the dateline read as one run of short lines.
+    lines = [*MENU, "Kreatives Basteln mit Kids", "3. März 2024", "", P1, "", P2, "", P3, "", *FOOTER]
+    region, body = region_of(lines)
+    assert region.title == len(MENU)
+    assert body == ["3. März 2024", P1, P2, P3]  # the dateline is labelled apart
+    # Past a search field or an ad label above the dateline, a menu's last item stays the menu's.
+    lines = [*MENU, "Werben auf Meedia", "Search for:", "Anzeige", "3. März 2024", "", P1, "", P2, "", P3, *FOOTER]
+    assert find_region(line_features(lines, "de", {})).title != len(MENU)
+
+
 def test_a_dump_without_blank_lines_has_no_block_to_finish() -> None:
     # Copied with a newline between blocks and no blank line anywhere, the page's rest would be one block under
     # the article: the headlines of other stories below it are not taken for its list.

@@ -477,16 +477,20 @@ def _announces(features: LineFeatures, index: int) -> bool:
 def _headings_above(features: LineFeatures, start: int) -> Iterator[int]:
     """Heading-like lines above the core, nearest first, skipping meta lines, up to the first line that is none."""
     below_is_date = False
+    only_meta = True  # every line seen so far is the article's dateline or byline
     for seen, index in enumerate(nonblank(features, range(start - 1, -1, -1))):
         text = features.texts[index]
-        # A short headline right above the article can look like the last item of the menu above it.
-        menu = features.nav[index] and not (seen == 0 and features.words[index] >= _MIN_NAV_HEADING)
-        if seen >= _TOP_WINDOW or menu or surrounds(features.cues[index]):
+        if seen >= _TOP_WINDOW or surrounds(features.cues[index]):
             return
         meta = meta_rule(text)
+        # A short headline right above the article, or right above its dateline, can look like the last item of the
+        # menu above it (a dateline in the menu's run is skipped as any dateline is).
+        if features.nav[index] and meta is None and not (only_meta and features.words[index] >= _MIN_NAV_HEADING):
+            return
         # The author's bare name above the dateline ("Thomas Hanke" / "27.04.2020 - 18:50 Uhr") is a byline too.
         byline = below_is_date and is_bare_name(text)
         below_is_date = meta in ("date", "date-meta")
+        only_meta = only_meta and (meta is not None or byline)
         if features.cues[index] is not None or meta is not None or byline or BULLET_RE.match(text):
             continue
         if find_credit(text) is not None:
