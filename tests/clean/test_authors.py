@@ -51,6 +51,8 @@ def test_split_names(text: str, names: list[str]) -> None:
         ("Senior Editor", True),  # a role a byline lists after the name: "By JANE DOE, Senior Editor"
         ("Stardew Valley Wiki", True),  # a wiki's "From Stardew Valley Wiki"
         ("Wikipedia", True),
+        ("Presseportal Anzeige", True),  # an ad's label
+        ("Paid Content", True),
         # News agencies and people are authors as the publisher names them.
         ("dpa", False),
         ("Reuters", False),

@@ -60,7 +60,8 @@ _PLACEHOLDERS = frozenset(
         "gast",
     }
 )
-# A word that makes any name a newsroom's, not a person's: "Redaktion MSM", "Multimedia Redaktion", "Redacción EC".
+# A word that makes any name a newsroom's, a wiki's or an ad's, not a person's: "Redaktion MSM", "Multimedia
+# Redaktion", "Redacción EC".
 _NEWSROOM_WORDS = frozenset(
     {
         "redaktion",
@@ -73,6 +74,13 @@ _NEWSROOM_WORDS = frozenset(
         "newsdesk",
         "wiki",
         "wikipedia",
+        # An ad's or a paid post's label beside a name or in its place ("Presseportal Anzeige", "Paid Content").
+        "anzeige",
+        "werbung",
+        "advertisement",
+        "advertorial",
+        "sponsored",
+        "paid",
     }
 )
 # A newsroom role, alone where a byline lists it as a name ("By JANE DOE, Senior Editor") or after the name ("By Evan
