@@ -26,7 +26,7 @@ from newsetl.clean.text.header import (
     meta_rule,
     split_byline,
 )
-from newsetl.clean.text.region import Region, nonblank, surrounds, title_line
+from newsetl.clean.text.region import Region, kicker_above, nonblank, surrounds, title_line
 from newsetl.clean.text.rules import GUARD
 from newsetl.clean.text.stopwords import ALL_STOPWORDS
 
@@ -83,7 +83,7 @@ def label_region(features: LineFeatures, verdicts: list[LineVerdict | None], reg
     titled = title_line(features, region)
     if titled is not None and verdicts[titled] is None:
         verdicts[titled] = TITLE
-        kicker = _kicker_above(features, region, titled)
+        kicker = kicker_above(features, region, titled)
         if kicker is not None and verdicts[kicker] is None:
             verdicts[kicker] = TITLE
     _mark_video_titles(features, verdicts, region)
@@ -101,16 +101,6 @@ def label_region(features: LineFeatures, verdicts: list[LineVerdict | None], reg
     _label_top(features, verdicts, region)
     _date_around(features, verdicts, region)
     _byline_around(features, verdicts, region)
-
-
-def _kicker_above(features: LineFeatures, region: Region, titled: int) -> int | None:
-    """A kicker on the line above the headline ("Krach vor der VW-Betriebsversammlung:" / "Es knirscht zwischen …"),
-    when the page's <title> holds the two as one title: it is the title's first part."""
-    above = next(nonblank(features, range(titled - 1, max(titled - 3, -1), -1)), None)
-    if above is None or region.page_title is None or not features.texts[above].endswith(":"):
-        return None
-    joined = " ".join(f"{features.texts[above]} {features.texts[titled]}".split()).casefold()
-    return above if joined in " ".join(features.texts[region.page_title].split()).casefold() else None
 
 
 def label_outside(features: LineFeatures, verdicts: list[LineVerdict | None], region: Region) -> None:

@@ -353,6 +353,16 @@ def page_title_line(features: LineFeatures) -> int | None:
     return first if len(parts) > 1 and max(len(part.split()) for part in parts) >= _MIN_HEADLINE_WORDS else None
 
 
+def kicker_above(features: LineFeatures, region: Region, headline: int) -> int | None:
+    """A kicker on the line above the headline ("Krach vor der VW-Betriebsversammlung:" / "Es knirscht zwischen …"),
+    when the page's <title> holds the two as one title: it is the title's first part."""
+    above = next(nonblank(features, range(headline - 1, max(headline - 3, -1), -1)), None)
+    if above is None or region.page_title is None or not features.texts[above].endswith(":"):
+        return None
+    joined = _norm(f"{features.texts[above]} {features.texts[headline]}")
+    return above if joined in _norm(features.texts[region.page_title]) else None
+
+
 def without_run_in(title: str | None, page_title: str | None) -> str | None:
     """The headline without what the page runs into it ahead, a trail's steps or a kicker copied without their
     separators ("Start Chronik Österreich Österreich erneut im Spitzenfeld …", "Startseite Kultur Drei Haselnüsse
