@@ -238,6 +238,7 @@ CATCHES = {
         "Subscribe to our print edition",
     ],
     "social-embed": ["A post shared by Jane (@jane)", "View this post on Instagram"],
+    "gallery-count": ["Bild 1 von 9", "Foto 1 de 1", "Photo 3 of 12", "Slide 2/5", "Galerie: 4 von 20"],
     "embed": [
         "Externer Inhalt",
         "Load more",
@@ -303,6 +304,10 @@ CATCHES = {
         "Compartilhar no Facebook",
         "Partagez cet article avec vos amis",
         "Teile diesen Beitrag auf Social Media.",
+        "Artikel empfehlen:",
+        "Empfehlen:",
+        "Diese Seite empfehlen",
+        "Empfehlen Sie diese Seite weiter:",
     ],
     "share-bar": [
         "Facebook Twitter WhatsApp",
@@ -472,6 +477,10 @@ PROSE = [
     "Lesen Sie das Magazin der Stiftung, dann verstehen Sie, warum die Förderung so wichtig ist.",
     "Der Verein ist jetzt auch digital erreichbar, sagte die Vorsitzende am Montag.",
     "Reviewed by the committee last year, the plan was approved in May.",  # no review credit
+    "Wir empfehlen Ihnen:",
+    "Empfehlen Sie den Arzt weiter, wenn er Ihnen geholfen hat.",
+    "Bild 1 von 9 Bildern zeigt den Hafen.",
+    "Photo 3 of 12 shows the harbour at night.",
 ]
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from newsetl.clean.extraction import Extraction
 from newsetl.clean.text import classify_lines, drop_leftover_boilerplate, extract_text_dump
 from newsetl.clean.text.rules import GUARD
@@ -95,6 +97,22 @@ def test_a_byline_split_over_lines_names_the_author_and_leaves_the_body() -> Non
     assert extraction.authors == ["James Whittaker"]
     assert extraction.published_at == "2022-05-04T00:00:00Z"
     assert extraction.body == [P1, P2]
+
+
+@pytest.mark.parametrize("end", ["-\n\n31. Dezember 2019", "31. Dezember 2019"])
+def test_a_split_byline_of_one_name_ended_by_a_dash_or_its_date_leaves_the_body(end: str) -> None:
+    head = "Ferry operator cuts sailings | The Courier\n\nFerry operator cuts sailings\n\n"
+    extraction = extract_text_dump(f"{head}Von\n\nRobert\n\n{end}\n\n{P1}\n\n{P2}\n")
+    assert extraction.authors == ["Robert"]
+    assert extraction.published_at == "2019-12-31T00:00:00Z"
+    assert extraction.body == [P1, P2]
+
+
+def test_a_gallery_s_counter_between_paragraphs_leaves_the_body_and_the_article_goes_on() -> None:
+    text = f"Ferry operator cuts sailings\n\n{P1}\n\nBild 1 von 9\n\n{P2}\n\n{P3}\n\nImpressum\nDatenschutz\n"
+    extraction = extract_text_dump(text)
+    assert extraction.body == [P1, P2, P3]
+    assert rules_by_text(extraction)["Bild 1 von 9"] == "gallery-count"
 
 
 def test_a_byline_above_the_headline_names_the_author_of_an_article_without_one() -> None:
@@ -462,12 +480,13 @@ def test_a_label_under_the_headline_is_not_the_headline() -> None:
 
 
 def test_a_line_ending_in_a_colon_above_the_article_bounds_it_but_is_not_its_headline() -> None:
-    # It announces what follows ("Artikel empfehlen:", a list's heading): the headline above it, else the page's title.
+    # It announces what follows ("Die Themen des Tages:", a list's heading): the headline above it, else the
+    # page's title.
     for above, title in (([], "The Courier"), (["Ferry operator cuts sailings to the outlying islands"], None)):
-        text = "\n\n".join(["The Courier", "Home\nNews\nSport\nWeather", *above, "Artikel empfehlen:", P1, P2, P3])
+        text = "\n\n".join(["The Courier", "Home\nNews\nSport\nWeather", *above, "Die Themen des Tages:", P1, P2, P3])
         extraction = extract_text_dump(text)
         assert (extraction.title, extraction.body) == (title or above[0], [P1, P2, P3])
-        assert rules_by_text(extraction)["Artikel empfehlen:"] == "before-title"
+        assert rules_by_text(extraction)["Die Themen des Tages:"] == "before-title"
 
 
 def test_a_dateline_just_above_the_headline_dates_the_article() -> None:

@@ -316,6 +316,21 @@ def test_a_byline_s_lead_over_a_name_is_a_byline(lead: str, name: str, authors: 
 
 
 @pytest.mark.parametrize(
+    ("name", "closed", "authors"),
+    [
+        ("Robert", True, ["Robert"]),
+        ("Eurosport", True, ["Eurosport"]),
+        ("Redaktion", True, []),  # a newsroom: a byline that names no one
+        ("Robert", False, None),  # one word may be anything when nothing ends the byline
+        ("der", True, None),
+        ("2022", True, None),
+    ],
+)
+def test_a_closed_split_byline_takes_a_name_of_one_word(name: str, closed: bool, authors: list[str] | None) -> None:
+    assert split_byline("Von", name, closed=closed) == authors
+
+
+@pytest.mark.parametrize(
     ("line", "authors"),
     [
         ("30. Oktober 2019 | Markus Euskirchen", ["Markus Euskirchen"]),

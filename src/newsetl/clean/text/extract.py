@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import tzinfo
+from itertools import chain, pairwise
 from typing import cast
 
 from newsetl.clean.extraction import Extraction, as_read
@@ -31,6 +32,7 @@ from newsetl.clean.text.header import (
     looks_like_title,
     meta_rule,
     names_nothing,
+    split_byline,
     strip_breadcrumb,
     strip_bullet,
     strip_site_name,
@@ -238,7 +240,7 @@ def _assemble(
         title=None if title and names_nothing(title) else title,
         summary="\n".join(strip_bullet(line) for line in by_label.get("summary", [])) or None,
         body=by_label.get("body", []),
-        authors=next(filter(None, map(authors_in, bylines + datelines)), []),
+        authors=_authors(bylines, datelines),
         published_at=published_at,
         updated_at=updated_at,
         captions=_captions(by_label.get("caption", [])),
@@ -287,6 +289,13 @@ def _captions(lines: Sequence[str]) -> list[Caption]:
         else:
             captions.append(split_caption(line))
     return captions
+
+
+def _authors(bylines: list[str], datelines: list[str]) -> list[str]:
+    """The first names a byline or a dateline gives. A byline split over lines with a name of one word ("Von" /
+    "Robert") names it only with its lead: the labelling took the pair as a byline for the dash or date after it."""
+    split = (split_byline(lead, name, closed=True) for lead, name in pairwise(bylines))
+    return next(filter(None, chain(split, map(authors_in, bylines + datelines))), [])
 
 
 def _reading_time(lines: Sequence[str], verdicts: Sequence[LineVerdict]) -> int | None:

@@ -100,6 +100,8 @@ _NAMES_NOTHING_RE = re.compile(
 _HEADING_WORDS = (2, 25)
 _MAX_HEADING = 200
 _NAME_WORDS = (2, 4)
+# One capitalised word of letters: a split byline's name when its end is marked ("Robert", "Eurosport").
+_ONE_NAME_RE = re.compile(r"[^\W\d_][^\W\d_'’-]{1,29}")
 
 BULLET_RE = re.compile(r"^\s*(?:[•·▪●◦‣∙*–—-]|\d{1,2}[.)])\s+")
 """A list item: "• text", "- text", "1. text"."""
@@ -159,13 +161,20 @@ def find_byline(line: str) -> list[str] | None:
     return None if match is None else _names(match.group("names"))
 
 
-def split_byline(lead: str, name: str) -> list[str] | None:
+def split_byline(lead: str, name: str, *, closed: bool = False) -> list[str] | None:
     """The authors of a byline whose lead stands on a line of its own above the name ("By" / "James Whittaker",
     "Ein Beitrag von:" / "Alexandra Ilina"): a theme puts the two in spans of their own, and a dump shows each on a
-    line. The name line must be a bare name: "By" over a sentence is not a byline."""
-    if len(lead) > _MAX_BYLINE_LEAD or not is_bare_name(name) or find_byline(lead) is not None:
+    line. The name line must be a bare name: "By" over a sentence is not a byline.
+
+    ``closed``: a lone dash or a dateline follows the name, as a theme's byline ends ("Von" / "Robert" / "-" /
+    "31. Dezember 2019"). That shape also takes a name of one word, or a newsroom's ("Redaktion": ``[]``)."""
+    if len(lead) > _MAX_BYLINE_LEAD or find_byline(lead) is not None:
         return None
-    return find_byline(f"{lead.strip()} {name.strip()}") or None
+    if is_bare_name(name):
+        return find_byline(f"{lead.strip()} {name.strip()}") or None
+    if closed and _ONE_NAME_RE.fullmatch(name.strip()) and name.strip().lower() not in ALL_STOPWORDS:
+        return find_byline(f"{lead.strip()} {name.strip()}")
+    return None
 
 
 def byline_date(line: str, zone: tzinfo | None = None, *, month_first: bool = False) -> str | None:

@@ -318,10 +318,14 @@ def _split_bylines(features: LineFeatures, verdicts: list[LineVerdict | None], t
     the byline's parts, each on a line of its own."""
     texts = features.texts
     for place, (lead, name) in enumerate(pairwise(top)):
-        if verdicts[lead] is BODY and verdicts[name] is BODY and split_byline(texts[lead], texts[name]):
+        if verdicts[lead] is not BODY or verdicts[name] is not BODY:
+            continue
+        after = top[place + 2] if place + 2 < len(top) else None
+        dash = after is not None and verdicts[after] is BODY and texts[after] in _LONE_SEPARATORS
+        closed = dash or (after is not None and (found := verdicts[after]) is not None and found.label == "date")
+        if split_byline(texts[lead], texts[name], closed=closed) is not None:
             verdicts[lead] = verdicts[name] = verdict("byline", "byline")
-            after = top[place + 2] if place + 2 < len(top) else None
-            if after is not None and verdicts[after] is BODY and texts[after] in _LONE_SEPARATORS:
+            if dash and after is not None:
                 verdicts[after] = verdict("removed", "byline")
 
 

@@ -350,6 +350,15 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         ),
     ),
     PhraseFamily(
+        # A gallery's counter under its photo ("Bild 1 von 9", "Foto 1 de 1", "Photo 3 of 12"): the article goes on.
+        "gallery-count",
+        "inline",
+        starts=(
+            r"(?:foto|photo|bild|image|imagen|imagem|immagine|picture|galerie|gallery|slide)s?\s*:?\s*\d{1,3}\s*"
+            r"(?:of|von|aus|de|sur|di|van|z|/)\s*\d{1,3}\s*$",
+        ),
+    ),
+    PhraseFamily(
         # A social post embedded between paragraphs: the article goes on below it.
         "social-embed",
         "inline",
@@ -540,6 +549,9 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         starts=(
             r"(?:teile|teilt|teilen sie|share|bitte teile|bitte teilen sie) (?:diesen|den|unseren|this|our) "
             r"(?:beitrag|artikel|post|article|story)\b",
+            # "Artikel empfehlen:", "Empfehlen:", "Empfehlen Sie diese Seite weiter:"
+            r"(?:(?:diesen |den |diese )?(?:artikel|beitrag|seite) )?empfehlen\s*:?\s*$",
+            r"empfehlen sie (?:diese[ns]?|den|die|uns) (?:(?:seite|beitrag|artikel) )?weiter\b",
         ),
         anywhere=(
             r"\b(?:share|sharen|teilen|teile|partager|partagez|partage|compartir|comparte|compartilhe|condividi|delen|"
