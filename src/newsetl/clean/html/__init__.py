@@ -1,6 +1,6 @@
 """HTML extraction: one lxml parse of the page, the metadata publishers declare, page furniture pruned, then
-trafilatura's main text, completed with the lead it leaves in the header and checked against the JSON-LD
-``articleBody``.
+trafilatura's main text, completed with the parts of an article split over sibling modules and with the lead it
+leaves in the header, and checked against the JSON-LD ``articleBody``.
 
 Order matters: metadata and figure captions are read before pruning removes scripts and captions, and the
 pruning works in place on the one tree (trafilatura copies the tree it is given, so the lead search still sees
@@ -18,6 +18,7 @@ from newsetl.clean.html.lead import find_lead
 from newsetl.clean.html.links import own_sites
 from newsetl.clean.html.metadata import PageMetadata, read_metadata, split_authors
 from newsetl.clean.html.prune import figure_captions, prune_furniture
+from newsetl.clean.html.siblings import with_split_parts
 from newsetl.clean.html.tree import parse_html
 from newsetl.clean.text.captions import split_caption
 
@@ -36,7 +37,7 @@ def extract_html(html: str, url: str | None = None, zone: tzinfo | None = None) 
     captions = figure_captions(tree)
     # A dump may carry no URL, or a made-up one, or be read from a mirror: its canonical URL tells its site too.
     prune_furniture(tree, own_sites(url, metadata.canonical_url))
-    paragraphs = main_text(tree, url)
+    paragraphs = with_split_parts(tree, main_text(tree, url))
     lead = find_lead(tree, paragraphs, metadata.title, metadata.description)
     body = combine(with_lead(paragraphs, lead), declared_paragraphs(metadata.article_body), lead)
     return Extraction(
