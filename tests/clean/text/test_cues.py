@@ -42,6 +42,8 @@ CATCHES = {
         "La suite après la publicité",
     ],
     "reading-time": [
+        "Jeszcze 3 minuty czytania",
+        "11 minut czytania",
         "Reading Time:2 minutes",
         "Lesezeit: ca. 4 Min.",
         "3 min read",
@@ -349,6 +351,8 @@ CATCHES = {
     ],
     "search": ["Suche", "Search", "Rechercher", "Szukaj", "Hledat", "Sök", "Поиск", "Suche Erweiterte Suche"],
     "menu-word": [
+        "Hide Images",
+        "Bildbeschreibung einblenden",
         "Zurück zur Bereichsnavigation",
         "Toggle navigation",
         "Menu Toggle",

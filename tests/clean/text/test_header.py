@@ -274,13 +274,17 @@ def test_a_breadcrumb_trail_before_the_headline_is_dropped(title: str, headline:
         ("A garda watches over an empty-looking Cork city (Image: @GardaTraffic)", True),
         ("Media caption Drone footage shows mass burials in New York", True),
         ("[ 26. Februar 2020 ] Am Windows Server 2019 einen Datenträger bereitstellen", True),
+        ("13,99 EUR", True),  # a shop's price
+        ("ab 19,90 €", True),
+        ("$1,200", True),
+        ("13 Euro für ein Ticket: Die Bahn erhöht die Preise", False),
         ("Ferry operator cuts sailings to the outlying islands", False),
         ("Bundestag debattiert über den Haushalt (live)", False),
         ("Wahl 2024: Was die Parteien versprechen", False),
         ("Mein-MMO.de testet das neue Rollenspiel", False),
     ],
 )
-def test_an_address_a_caption_or_a_ticker_item_names_no_article(line: str, names_nothing_: bool) -> None:
+def test_an_address_a_caption_a_ticker_item_or_a_price_names_no_article(line: str, names_nothing_: bool) -> None:
     assert names_nothing(line) is names_nothing_
 
 

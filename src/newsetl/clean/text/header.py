@@ -94,7 +94,8 @@ _NAMES_NOTHING_RE = re.compile(
     r"|^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?$"  # a web address
     r"|\((?:fotos?|photos?|images?|bild|bilder|picture|credit|quelle)\s*:[^()]{1,60}\)$"  # a caption's credit
     r"|^(?:media|image|video) caption\b|^bildunterschrift\b"
-    r"|^\[\s*[^\]]{0,30}\d{4}\s*\]",  # a ticker's dated item
+    r"|^\[\s*[^\]]{0,30}\d{4}\s*\]"  # a ticker's dated item
+    r"|^(?:ab |from )?(?:[$€£]\s*\d[\d.,]*|\d[\d.,]*\s*(?:€|eur|euro|usd|chf|£|\$|zł|pln))\s*\*?$",  # a price
     re.IGNORECASE,
 )
 _HEADING_WORDS = (2, 25)
@@ -118,7 +119,7 @@ _AUTHOR_BIO_RE = re.compile(
 
 def looks_like_title(line: str) -> bool:
     """A headline: one short line, not a bullet, not a label ending in a colon, not a date alone, nor a line that
-    names nothing (``names_nothing``: one without letters, an address, a caption, a ticker's item)."""
+    names nothing (``names_nothing``: one without letters, an address, a caption, a ticker's item, a price)."""
     text = line.strip()
     if not 3 <= len(text) <= _MAX_TITLE or text.endswith(":"):
         return False
@@ -140,7 +141,8 @@ def _date_alone(text: str) -> bool:
 def names_nothing(text: str) -> bool:
     """A line that stands where a headline would but cannot be one: no letters at all (a phone number, a gallery's
     "1 / 2"), an address ("jane@example.org", "www.example.org"), a photo's caption ending in its credit ("… (Foto:
-    Privat)", "Media caption …") or a news ticker's item ("[ 26. Februar 2020 ] Another story")."""
+    Privat)", "Media caption …"), a news ticker's item ("[ 26. Februar 2020 ] Another story") or a shop's price
+    ("13,99 EUR")."""
     stripped = text.strip()
     return not any(char.isalpha() for char in stripped) or _NAMES_NOTHING_RE.search(stripped) is not None
 

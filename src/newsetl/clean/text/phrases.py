@@ -96,6 +96,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         starts=(
             r"(?:reading time|read time|time to read|lesezeit|lesedauer|temps de lecture|tiempo de lectura|"
             r"tempo di lettura|leestijd|tempo de leitura|czas (?:czytania|lektury))\s*:?\s*(?:ca\.?\s*)?\d+",
+            # Polish: "11 minut czytania", and what is left of it on the way down, "Jeszcze 3 minuty czytania".
+            r"(?:jeszcze )?\d+ minut[ay]? (?:czytania|lektury)\s*$",
             r"ten (?:tekst|artyku[łl]) przeczytasz\b",
             r"\d+\s*(?:-\s*)?(?:min\.?|minutes?|minuten|mins?)\s*(?:read|lesezeit|lesen|de lecture|de lectura|"
             r"di lettura|leestijd|leitura)\b",
@@ -661,7 +663,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
         "vollständigen artikel lesen|ganzen artikel lesen|continue reading|read the full article|"
         "read full article|read full story|zur startseite|hier weiterlesen|zurück zur übersicht|zurück zur startseite|"
         "hauptmenü|ausgabe kaufen|buch bestellen|heft bestellen|jetzt bestellen|jetzt kaufen|zum shop|bild anzeigen|"
-        "bild vergrößern|click to enlarge|enlarge image",
+        "bild vergrößern|click to enlarge|enlarge image|hide images|show images|bilder ausblenden|bilder einblenden|"
+        "bildbeschreibung einblenden|bildbeschreibung ausblenden",
         starts=(
             r"zur[üu]ck zu[mr] (?:lexikon|glossar|blog|archiv|newsroom|news|magazin|ratgeber|bereichsnavigation|"
             r"navigation|hauptnavigation)\b",
