@@ -92,6 +92,13 @@ CATCHES = {
     ],
     "video-duration": ["06:35", "1:02:10"],
     "cookie-banner": [
+        # A consent manager's list of services.
+        "Switch zum Einwilligen bzw. Ablehnen des Dienstes Youtube",
+        "Folgen der Nichteinwilligung: Der Dienst Youtube wird Ihnen nicht zur Verfügung gestellt",
+        "Rechtsgrundlage für die Datenübermittlung in die USA: Der Google Konzern übermittelt Ihre Daten in die USA "
+        "und weitere Länder, ohne dass dort ein angemessenes Schutzniveau für Ihre Daten besteht.",
+        "Der datenschutzrechtliche Verantwortliche (Beispiel Verlag GmbH, Deutschland) würde gerne mit Ihrer "
+        "Einwilligung folgende Dienste zu den jeweils genannten Zwecken nutzen.",
         "Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten.",
         "We use cookies to improve your experience",
         "Alle akzeptieren",
@@ -482,6 +489,7 @@ PROSE = [
     "Der Verein ist jetzt auch digital erreichbar, sagte die Vorsitzende am Montag.",
     "Reviewed by the committee last year, the plan was approved in May.",  # no review credit
     "Wir empfehlen Ihnen:",
+    "Die Rechtsgrundlage für die Datenverarbeitung fehlte, urteilte das Gericht am Montag.",
     "Empfehlen Sie den Arzt weiter, wenn er Ihnen geholfen hat.",
     "Bild 1 von 9 Bildern zeigt den Hafen.",
     "Photo 3 of 12 shows the harbour at night.",

@@ -68,6 +68,17 @@ SERVER_ERROR = (
 )
 
 
+# A consent manager's list of services, each with its switch and legal terms: "Switch zum Einwilligen bzw.
+# Ablehnen des Dienstes Youtube", "Rechtsgrundlage für die Datenverarbeitung: …", "Folgen der Nichteinwilligung: …".
+_CONSENT_SERVICES = (
+    r"(?:switch|schalter) zum einwilligen\b",
+    r"rechtsgrundlage f[üu]r die daten(?:verarbeitung|[üu]bermittlung)\b",
+    r"folgen der nichteinwilligung\b",
+    r"der datenschutzrechtliche verantwortliche\b",
+    r"unbedingt (?:technisch )?notwendige dienste\b",
+)
+
+
 def words(text: str) -> tuple[str, ...]:
     """The words of ``text``: long word lists read better as one string."""
     return tuple(text.split())
@@ -167,8 +178,10 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"(?:i agree|got it)\b",
             r"ok,? (?:i understand|verstanden)",
             r"cookie[- ]?(?:einstellungen|settings|richtlinie|policy|hinweis|banner)\b",
+            *_CONSENT_SERVICES,
         ),
         anywhere=(r"\bcookies?\b",),
+        long_starts=_CONSENT_SERVICES,
         long_anywhere=(
             r"\bcookies?\b.{0,200}\b(?:akzeptier|zustimm|einverstanden|accept|agree|consent|einwillig|datenschutz|"
             r"privacy|accepter|aceptar|accetta)",
