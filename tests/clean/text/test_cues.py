@@ -97,8 +97,6 @@ CATCHES = {
         "Folgen der Nichteinwilligung: Der Dienst Youtube wird Ihnen nicht zur Verfügung gestellt",
         "Rechtsgrundlage für die Datenübermittlung in die USA: Der Google Konzern übermittelt Ihre Daten in die USA "
         "und weitere Länder, ohne dass dort ein angemessenes Schutzniveau für Ihre Daten besteht.",
-        "Der datenschutzrechtliche Verantwortliche (Beispiel Verlag GmbH, Deutschland) würde gerne mit Ihrer "
-        "Einwilligung folgende Dienste zu den jeweils genannten Zwecken nutzen.",
         "Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten.",
         "We use cookies to improve your experience",
         "Alle akzeptieren",
