@@ -94,6 +94,37 @@ def test_without_an_anchor_the_comment_header_ends_the_article() -> None:
     assert lines[region.title or 0] == "Fernwärme wird teurer"
 
 
+def test_without_an_anchor_a_long_thread_of_dated_comments_yields_to_the_article_above_it() -> None:
+    # 45 comments outweigh their article three to one; each comment's dated header shows the run is a thread.
+    headers = [f"leser{number} 11. Dezember 2012 um 12:{number:02d}" for number in range(6)]
+    thread = [line for header in headers for line in (header, "", COMMENT, "")]
+    share = ["Teilen:", "Twitter", "Facebook"]
+    lines = [
+        *MENU,
+        "",
+        "Fernwärme wird teurer",
+        "",
+        P1,
+        "",
+        P2,
+        "",
+        P3,
+        "",
+        *share,
+        "8 Gedanken zu „Fernwärme“",
+        *thread,
+    ]
+    _region, body = region_of(lines)
+    assert body == [P1, P2, P3]
+
+
+def test_an_article_with_dated_lines_below_its_comment_count_keeps_its_place() -> None:
+    timeline = [line for day in range(14, 20) for line in (f"{day}. Juni 2024", "", P1, "", P2, "")]
+    lines = [*MENU, "", "Fernwärme wird teurer", "", "2 Kommentare", "", *timeline, *FOOTER]
+    _region, body = region_of(lines)
+    assert body.count(P1) >= 5
+
+
 def test_a_list_between_headline_and_prose_belongs_to_the_article() -> None:
     ingredients = ["250 g Mehl", "2 Eier", "1 Prise Salz"]
     lines = ["Pfannkuchen wie bei Oma | Rezepte", *MENU, "Pfannkuchen wie bei Oma", "", *ingredients, "", P1, P2]
