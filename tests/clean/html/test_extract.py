@@ -122,3 +122,31 @@ def test_an_article_marked_up_as_an_aside_is_extracted() -> None:
         f"</article></aside></main><div class='links'><ul>{menu}</ul></div></body></html>"
     )
     assert extract_html(page).body == paragraphs
+
+
+PARAGRAPHS = [
+    "The ferry operator will cut sailings on four routes from next month, blaming the rising cost of fuel.",
+    "Residents of the islands, many of whom commute to jobs in the city, said the change would add an hour.",
+]
+
+
+@pytest.mark.parametrize(
+    ("title", "first", "dropped"),
+    [
+        (
+            "Aktuelles - Ferry operator cuts sailings to the islands",
+            "Ferry operator cuts sailings to the islands",
+            True,
+        ),
+        ("08.11.2021 | Ferry operator cuts sailings", "Ferry operator cuts sailings", True),
+        ("Ferry operator cuts sailings", "27.01.2022Ferry operator cuts sailings", True),  # a date run into it
+        ("Ferry operator cuts sailings. Islanders angry", "Ferry operator cuts sailings.", False),  # the lead
+        ("Ferry operator cuts sailings to the outlying islands from May", "Ferry operator", False),  # a small part
+    ],
+)
+def test_the_headline_repeated_as_the_first_paragraph_leaves_the_body(title: str, first: str, dropped: bool) -> None:
+    # The title tag and the <h1> differ by the site's section, a date before it or a date run into it.
+    paragraphs = "".join(f"<p>{text}</p>" for text in [first, *PARAGRAPHS])
+    page = f"<html><head><title>{title}</title></head><body><article>{paragraphs}</article></body></html>"
+    extraction = extract_html(page, "https://news.example.org/ferry")
+    assert extraction.body == (PARAGRAPHS if dropped else [first, *PARAGRAPHS])

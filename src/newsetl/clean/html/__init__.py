@@ -26,6 +26,10 @@ __all__ = ["PageMetadata", "extract_html", "read_metadata", "split_authors"]
 
 log = logging.getLogger("newsetl.clean.html")
 
+_MAX_HEADLINE_CHARS = 250
+_HEADLINE_SHARE = 0.5
+_RUN_INTO_HEADLINE_CHARS = 12
+
 
 def extract_html(html: str, url: str | None = None, zone: tzinfo | None = None) -> Extraction:
     """Title, body paragraphs and metadata of an HTML page; dates without a zone are read in ``zone``."""
@@ -58,7 +62,21 @@ def extract_html(html: str, url: str | None = None, zone: tzinfo | None = None) 
 
 def _without_headline_and_captions(body: list[str], title: str | None, captions: list[str]) -> list[str]:
     """Drop the headline repeated as the first paragraph, and figure captions that reached the body."""
-    if body and title and body[0].casefold() == " ".join(title.split()).casefold():
+    if body and title and _repeats_headline(body[0], title, more=len(body) > 1):
         body = body[1:]
     caption_set = {caption.casefold() for caption in captions}
     return [paragraph for paragraph in body if paragraph.casefold() not in caption_set]
+
+
+def _repeats_headline(paragraph: str, title: str, *, more: bool) -> bool:
+    """The title itself, or, with ``more`` paragraphs after it, most of the title without the site's name or
+    section ("Aktuelles - …", "08.11.2021 | …"), or all of it with a date run into it ("27.01.2022MineralölINFO …").
+    A sentence ending in a full stop is the lead, which may say what the title says."""
+    first, headline = paragraph.casefold(), " ".join(title.split()).casefold()
+    if first == headline:
+        return True
+    if not more or len(first) > _MAX_HEADLINE_CHARS or first.endswith("."):
+        return False
+    return (first in headline and len(first) >= _HEADLINE_SHARE * len(headline)) or (
+        headline in first and len(first) - len(headline) <= _RUN_INTO_HEADLINE_CHARS
+    )
