@@ -47,7 +47,7 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-RULES_VERSION = "2026.12.03.43"
+RULES_VERSION = "2026.12.03.44"
 """Version of the built-in cleaning rules; bump it when they change so lineage shows which rules cleaned what.
 
 Also when what cleaning stages changes. A new version makes the next run clean stored documents again instead of

@@ -53,6 +53,7 @@ CATCHES = {
         "21 minutes - 4312 words",
     ],
     "trust-banner": [
+        "Our Standards: The Thomson Reuters Trust Principles.",
         "Why you can trust SCMP",
         "Transparenzhinweis",
         "How we fact-check",
@@ -487,6 +488,7 @@ PROSE = [
     "Der Verein ist jetzt auch digital erreichbar, sagte die Vorsitzende am Montag.",
     "Reviewed by the committee last year, the plan was approved in May.",  # no review credit
     "Wir empfehlen Ihnen:",
+    "Our standards of care have fallen, the inspector said in her report on Monday.",
     "Die Rechtsgrundlage für die Datenverarbeitung fehlte, urteilte das Gericht am Montag.",
     "Empfehlen Sie den Arzt weiter, wenn er Ihnen geholfen hat.",
     "Bild 1 von 9 Bildern zeigt den Hafen.",

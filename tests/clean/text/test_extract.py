@@ -251,6 +251,17 @@ def test_other_extractors_captions_and_datelines_leave_the_body() -> None:
     assert drop_leftover_boilerplate(Extraction(body=[P1, P2, P3, row], extractor="html")).body == [P1, P2, P3, row]
 
 
+def test_a_dateline_above_the_permalink_and_copyright_that_go_is_the_last_paragraph_left() -> None:
+    tail = [
+        "Aktualisiert am 17.01.2021.",
+        "Permalink: https://news.example.org/2021/ferry.php",
+        "© 1996 - 2022 Example",
+    ]
+    cleaned = drop_leftover_boilerplate(Extraction(body=[P1, P2, P3, *tail], extractor="html"))
+    assert cleaned.body == [P1, P2, P3]
+    assert [removal["rule"] for removal in cleaned.removed] == ["date", "post-meta", "copyright"]
+
+
 def test_boilerplate_families_are_dropped_from_other_extractors_paragraphs() -> None:
     furniture = ["Sign up for our newsletter", "Related articles", "Follow us on Twitter", "Read more: Pool closes"]
     cleaned = drop_leftover_boilerplate(Extraction(body=[P1, *furniture, P2], extractor="html"))

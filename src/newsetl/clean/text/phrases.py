@@ -124,6 +124,8 @@ FAMILIES: tuple[PhraseFamily, ...] = (
             r"why (?:you can )?trust\b",
             r"how we (?:work|report|fact-check)\b",
             r"unsere standards\b",
+            r"our standards\s*(?::|$)",
+            r"the thomson reuters trust principles\b",
             r"transparenzhinweis\b",
             r"warum sie .{0,30} vertrauen können",
             # Affiliate and advertising disclosures above or inside an article.
