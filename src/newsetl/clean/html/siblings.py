@@ -27,6 +27,8 @@ ANCESTORS = 3
 MIN_PROSE_CHARS = 150
 MAX_LINK_SHARE = 0.2
 _MIN_SENTENCE_CHARS = 80
+# A block this long found inside one of our paragraphs (trafilatura joins some blocks) was read by the extractor.
+_MIN_MATCHED_CHARS = 40
 _SENTENCE_ENDS = tuple('.!?"“”»«')
 
 
@@ -72,7 +74,7 @@ def _sibling_prose(node: HtmlElement, parent: HtmlElement, ours: set[str], joine
 
 def _prose(element: HtmlElement, ours: set[str], joined: str) -> list[str]:
     blocks = list(_blocks(element))
-    if any(text in ours or (len(text) >= _MIN_SENTENCE_CHARS // 2 and text in joined) for _, text in blocks):
+    if any(text in ours or (len(text) >= _MIN_MATCHED_CHARS and text in joined) for _, text in blocks):
         return []
     blocks = [(block, text) for block, text in blocks if any(char.isalpha() for char in text)]
     if (

@@ -172,10 +172,11 @@ def split_byline(lead: str, name: str, *, closed: bool = False) -> list[str] | N
     "31. Dezember 2019"). That shape also takes a name of one word, or a newsroom's ("Redaktion": ``[]``)."""
     if len(lead) > _MAX_BYLINE_LEAD or find_byline(lead) is not None:
         return None
+    lead, name = lead.strip(), name.strip()
     if is_bare_name(name):
-        return find_byline(f"{lead.strip()} {name.strip()}") or None
-    if closed and _ONE_NAME_RE.fullmatch(name.strip()) and name.strip().lower() not in ALL_STOPWORDS:
-        return find_byline(f"{lead.strip()} {name.strip()}")
+        return find_byline(f"{lead} {name}") or None
+    if closed and _ONE_NAME_RE.fullmatch(name) and name.lower() not in ALL_STOPWORDS:
+        return find_byline(f"{lead} {name}")
     return None
 
 
