@@ -70,8 +70,8 @@ SERVER_ERROR = (
 
 # A consent manager's list of services, each with its switch and legal terms: "Switch zum Einwilligen bzw.
 # Ablehnen des Dienstes Youtube", "Rechtsgrundlage für die Datenverarbeitung: …", "Folgen der Nichteinwilligung: …".
-# Not its opening, "Der datenschutzrechtliche Verantwortliche …": a phrase on "der" would be tried on every line
-# that starts with the article, for a line the list's own cues already mark.
+# Not its opening, "Der datenschutzrechtliche Verantwortliche …": one more alternative in the regex that every line
+# opening with "der" tries, for a list its own lines already mark.
 _CONSENT_SERVICES = (
     r"(?:switch|schalter) zum einwilligen\b",
     r"rechtsgrundlage f[üu]r die daten(?:verarbeitung|[üu]bermittlung)\b",
