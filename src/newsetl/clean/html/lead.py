@@ -8,7 +8,7 @@ from itertools import takewhile
 
 from lxml.html import HtmlElement
 
-from newsetl.clean.html.tree import class_words, norm_ws, text_of
+from newsetl.clean.html.tree import class_words, link_share, norm_ws, text_of
 
 LEAD_WORDS = frozenset(
     {
@@ -122,4 +122,4 @@ def _classed_as_lead(element: HtmlElement, text: str) -> bool:
 
 
 def _mostly_links(element: HtmlElement, text: str) -> bool:
-    return sum(len(text_of(anchor)) for anchor in element.iter("a")) > 0.5 * len(text)
+    return link_share(element, text) > 0.5

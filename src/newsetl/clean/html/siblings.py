@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from lxml.html import HtmlElement
 
-from newsetl.clean.html.tree import text_of
+from newsetl.clean.html.tree import link_share, text_of
 
 _BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote")
 _HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
@@ -79,8 +79,8 @@ def _prose(element: HtmlElement, ours: set[str], joined: str) -> list[str]:
     blocks = [(block, text) for block, text in blocks if any(char.isalpha() for char in text)]
     if (
         sum(len(text) for _, text in blocks) < MIN_PROSE_CHARS
-        or _link_share(element) > MAX_LINK_SHARE
-        or any(block.tag in _HEADINGS and _link_share(block) > 0.5 for block, _ in blocks)
+        or link_share(element) > MAX_LINK_SHARE
+        or any(block.tag in _HEADINGS and link_share(block) > 0.5 for block, _ in blocks)
         or not any(block.tag == "p" and _is_sentence(text) for block, text in blocks)
     ):
         return []
@@ -109,11 +109,6 @@ def _common_ancestor(elements: list[HtmlElement]) -> HtmlElement | None:
 
 def _kind(element: HtmlElement) -> tuple[str, str]:
     return str(element.tag), " ".join(sorted((element.get("class") or "").split()))
-
-
-def _link_share(element: HtmlElement) -> float:
-    text = len(text_of(element)) or 1
-    return sum(len(text_of(anchor)) for anchor in element.iter("a")) / text
 
 
 def _is_sentence(text: str) -> bool:

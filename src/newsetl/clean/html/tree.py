@@ -74,6 +74,12 @@ def text_of(element: HtmlElement) -> str:
     return norm_ws(element.text_content())
 
 
+def link_share(element: HtmlElement, text: str | None = None) -> float:
+    """The share of ``element``'s text (``text``, if already read) that is the text of its links."""
+    length = len(text_of(element) if text is None else text) or 1
+    return sum(len(text_of(anchor)) for anchor in element.iter("a")) / length
+
+
 _NEGATIONS = frozenset({"no", "non", "not", "without"})
 
 
