@@ -125,7 +125,8 @@ def drop_leftover_boilerplate(extraction: Extraction) -> Extraction:
     rules = [_leftover_rule(paragraph, top=place < _TOP_PARAGRAPHS) for place, paragraph in enumerate(body)]
     left = [place for place, rule in enumerate(rules) if rule is None]
     if left and not body[left[-1]].startswith("|"):
-        rules[left[-1]] = _leftover_rule(body[left[-1]], top=True)
+        # The other rules found nothing in it already: only its date is left to ask about.
+        rules[left[-1]] = _dateline_rule(body[left[-1]].strip())
     if not any(rules):
         return extraction
     removed, captions = list(extraction.removed), list(extraction.captions)
@@ -152,7 +153,11 @@ def _leftover_rule(paragraph: str, *, top: bool) -> str | None:
         return "caption-credit"
     if text.startswith(FIGURE_WORDS) and is_figure_caption(text):
         return "caption-figure"
-    return "date" if top and meta_rule(text) in DATE_RULES else None
+    return _dateline_rule(text) if top else None
+
+
+def _dateline_rule(text: str) -> str | None:
+    return "date" if meta_rule(text) in DATE_RULES else None
 
 
 def _classify(
